@@ -1,0 +1,112 @@
+import type { ReportDocument, TextBlock } from '../model/document.js';
+import { emptyMeta, type Table } from '../model/table.js';
+import { displayText, keyText } from '../model/text.js';
+import { buildGrid, type RawRow } from './grid.js';
+import { applyMeta, liftMetaRows, metaKind } from './meta.js';
+
+/** What a reader emits, in reading order: text blocks and tables still as raw rows. */
+export type ReaderItem =
+  | { readonly type: 'block'; readonly text: string; readonly heading: number | null }
+  | { readonly type: 'table'; readonly rows: RawRow[] };
+
+export interface Assembled {
+  readonly document: ReportDocument;
+  /** For each table, the index of the reader item it came from. */
+  readonly tableItems: number[];
+  /** For each text block, the index of the reader item it came from. */
+  readonly blockItems: number[];
+}
+
+/** How far around a table its describing lines may stand. */
+const LOOK_BEHIND = 8;
+const LOOK_AHEAD = 4;
+
+const NOTE = /^(?:注|说明|备注)[:：0-9]|^(?:本(?:部门|单位|表)|我(?:部门|单位)).{0,30}(?:没有|无|不涉及|未发生)|^(?:无|没有).{0,30}(?:收入|支出|经费|拨款|数据)/u;
+
+function isHeadingLike(block: { text: string; heading: number | null }): boolean {
+  const t = displayText(block.text);
+  if (block.heading !== null) return t.length <= 60;
+  return t.length <= 40 && /^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/u.test(keyText(t));
+}
+
+/**
+ * Turns a reader's items into a ReportDocument: describing rows are lifted out of each table,
+ * spans expanded, and the title, 公开0N表, 单位 and 部门 lines found around the table attached to it.
+ */
+export function assemble(items: readonly ReaderItem[], source: string, title: string | null): Assembled {
+  const tables: Table[] = [];
+  const blocks: TextBlock[] = [];
+  const order: Array<{ type: 'table' | 'block'; index: number }> = [];
+  const tableItems: number[] = [];
+  const blockItems: number[] = [];
+
+  items.forEach((item, i) => {
+    if (item.type === 'block') {
+      const text = displayText(item.text);
+      if (text === '') return;
+      blocks.push({ index: blocks.length, text, kind: item.heading !== null ? 'heading' : 'paragraph', level: item.heading, beforeTable: -1 });
+      blockItems.push(i);
+      order.push({ type: 'block', index: blocks.length - 1 });
+      return;
+    }
+    const meta = emptyMeta();
+    const lifted = liftMetaRows(item.rows, meta);
+    const built = buildGrid(lifted.rows);
+    if (built.rows === 0 || built.cols === 0) return;
+    const index = tables.length;
+    tables.push({
+      index,
+      id: `t${index + 1}`,
+      grid: built.grid,
+      rows: built.rows,
+      cols: built.cols,
+      meta,
+      skippedRows: lifted.lifted + (lifted.rows.length - built.rows),
+      truncated: built.truncated,
+    });
+    tableItems.push(i);
+    order.push({ type: 'table', index });
+  });
+
+  // blocks know which table follows them; tables collect describing lines around them
+  let nextTable = tables.length;
+  for (let o = order.length - 1; o >= 0; o--) {
+    const entry = order[o];
+    if (!entry) continue;
+    if (entry.type === 'table') nextTable = entry.index;
+    else {
+      const b = blocks[entry.index];
+      if (b) blocks[entry.index] = { ...b, beforeTable: nextTable };
+    }
+  }
+  order.forEach((entry, o) => {
+    if (entry.type !== 'table') return;
+    const table = tables[entry.index];
+    if (!table) return;
+    const meta = table.meta;
+    // behind: up to the previous table
+    for (let p = o - 1, seen = 0; p >= 0 && seen < LOOK_BEHIND; p--, seen++) {
+      const prev = order[p];
+      if (!prev || prev.type === 'table') break;
+      const block = blocks[prev.index];
+      if (!block) continue;
+      const kind = metaKind(block.text);
+      if (kind) applyMeta(meta, block.text, kind);
+      else if (isHeadingLike({ text: block.text, heading: block.level })) {
+        meta.headings.unshift(block.text);
+        break; // the nearest heading names the table; older ones belong to other sections
+      } else break; // narrative: the table's own lines are over
+    }
+    // ahead: notes up to the next table
+    for (let n = o + 1, seen = 0; n < order.length && seen < LOOK_AHEAD; n++, seen++) {
+      const next = order[n];
+      if (!next || next.type === 'table') break;
+      const block = blocks[next.index];
+      if (!block) continue;
+      if (NOTE.test(keyText(block.text))) meta.notes.push(block.text);
+      else if (metaKind(block.text) || isHeadingLike({ text: block.text, heading: block.level })) break;
+    }
+  });
+
+  return { document: { source, title, tables, blocks, order }, tableItems, blockItems };
+}

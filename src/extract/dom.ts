@@ -1,0 +1,244 @@
+/**
+ * Page → document. Turns a DOM (a live page in the content script, a jsdom document in the CLI)
+ * into tables and text blocks, using standard DOM interfaces only. Same-origin iframes are read
+ * in place; our own UI (anything marked data-crossfoot-ui) is never read.
+ */
+import type { RawCell, RawRow } from './grid.js';
+import { assemble, type Assembled, type ReaderItem } from './assemble.js';
+
+export interface DomReadOptions {
+  readonly source: string;
+  /** Read same-origin iframes in place (default true). */
+  readonly followFrames?: boolean;
+  /** Returns a frame's document, or null when it cannot be read (cross-origin, not loaded). */
+  readonly frameDocument?: (frame: HTMLIFrameElement | HTMLFrameElement) => Document | null;
+}
+
+export interface DomExtraction extends Assembled {
+  /** The <table> element of each table. */
+  readonly tableElements: Element[];
+  /** Per table, the source cells in reading order (Cell.src indexes this list). */
+  readonly cellElements: Element[][];
+  /** Per text block, the element it was read from and the text nodes it is made of. */
+  readonly blockSources: Array<{ readonly element: Element; readonly nodes: Text[] }>;
+  readonly frames: { readonly read: number; readonly unreadable: number };
+}
+
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'svg', 'math', 'canvas',
+  'object', 'embed', 'video', 'audio', 'select', 'textarea', 'input', 'button', 'option', 'img', 'xml',
+]);
+
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'nav', 'blockquote', 'pre',
+  'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tbody', 'thead',
+  'tfoot', 'tr', 'td', 'th', 'caption', 'figure', 'figcaption', 'form', 'fieldset', 'address', 'center',
+  'body', 'html', 'hr', 'details', 'summary', 'iframe', 'frame',
+]);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('data-crossfoot-ui')) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
+  return style?.display === 'none';
+}
+
+function headingLevel(tag: string): number | null {
+  return /^h[1-6]$/.test(tag) ? Number(tag.slice(1)) : null;
+}
+
+function defaultFrameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | null {
+  try {
+    const doc = frame.contentDocument;
+    return doc?.body ? doc : null;
+  } catch {
+    return null; // cross-origin
+  }
+}
+
+function rowsOf(table: Element): Element[] {
+  const rows = (table as HTMLTableElement).rows as HTMLCollectionOf<HTMLTableRowElement> | undefined;
+  if (rows) return Array.from(rows);
+  return Array.from(table.querySelectorAll(':scope > tr, :scope > thead > tr, :scope > tbody > tr, :scope > tfoot > tr'));
+}
+
+function cellsOf(row: Element): Element[] {
+  const cells = (row as HTMLTableRowElement).cells as HTMLCollectionOf<HTMLTableCellElement> | undefined;
+  if (cells) return Array.from(cells);
+  return Array.from(row.children).filter((c) => c.localName === 'td' || c.localName === 'th');
+}
+
+function isSpacerRow(row: Element): boolean {
+  if (isHidden(row)) return true;
+  const h = row.getAttribute('height');
+  if (h !== null && /^0*(?:\.0+)?(?:px|pt)?$/.test(h.trim())) return true;
+  const style = (row as HTMLElement).style as CSSStyleDeclaration | undefined;
+  return style !== undefined && /^0(?:\.0+)?(?:px|pt|cm|in)?$/.test(style.height ?? '');
+}
+
+function spanOf(cell: Element, name: 'rowSpan' | 'colSpan'): number {
+  const prop = (cell as HTMLTableCellElement)[name] as number | undefined;
+  if (typeof prop === 'number') return prop;
+  const attr = Number.parseInt(cell.getAttribute(name.toLowerCase()) ?? '1', 10);
+  return Number.isFinite(attr) ? attr : 1;
+}
+
+/** A cell's text; line breaks (<br>) become white space so that "一、…。<br>2、…" keeps its break. */
+function cellText(cell: Element): string {
+  if (cell.children.length < 2 && cell.getElementsByTagName('br').length === 0) return cell.textContent ?? '';
+  let out = '';
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) out += (child as Text).data;
+      else if (child.nodeType === ELEMENT_NODE) {
+        const tag = (child as Element).localName;
+        if (tag === 'br') out += '\n';
+        else if (!SKIP.has(tag)) {
+          const block = BLOCK.has(tag);
+          if (block) out += '\n';
+          walk(child);
+          if (block) out += '\n';
+        }
+      }
+    }
+  };
+  walk(cell);
+  return out;
+}
+
+/** Reads a leaf <table> (one with no table inside) into raw rows and the list of its cell elements. */
+function readTable(table: Element): { rows: RawRow[]; cells: Element[] } {
+  const cells: Element[] = [];
+  const rows: RawRow[] = [];
+  for (const tr of rowsOf(table)) {
+    const raw: RawCell[] = [];
+    for (const cell of cellsOf(tr)) {
+      raw.push({
+        text: cellText(cell),
+        rowSpan: spanOf(cell, 'rowSpan'),
+        colSpan: spanOf(cell, 'colSpan'),
+        th: cell.localName === 'th',
+        src: cells.length,
+      });
+      cells.push(cell);
+    }
+    rows.push({ cells: raw, spacer: isSpacerRow(tr) });
+  }
+  return { rows, cells };
+}
+
+/**
+ * Reads a document into tables and text blocks. Walks the tree iteratively (pages with thousands
+ * of nested elements must not overflow the stack).
+ */
+export function extractDom(root: Document, options: DomReadOptions): DomExtraction {
+  const followFrames = options.followFrames ?? true;
+  const frameDocument = options.frameDocument ?? defaultFrameDocument;
+  const items: ReaderItem[] = [];
+  const itemSources: Array<{ element: Element; nodes: Text[] } | { table: Element; cells: Element[] }> = [];
+  let framesRead = 0;
+  let framesUnreadable = 0;
+
+  let text = '';
+  let nodes: Text[] = [];
+  let blockElement: Element | null = null;
+  let heading: number | null = null;
+
+  const flush = (): void => {
+    if (text.trim() !== '' && blockElement) {
+      items.push({ type: 'block', text, heading });
+      itemSources.push({ element: blockElement, nodes });
+    }
+    text = '';
+    nodes = [];
+  };
+
+  type Frame = { node: Node; exit: false } | { exit: true; element: Element; prevBlock: Element | null; prevHeading: number | null };
+  const body = root.body ?? root.documentElement;
+  if (!body) {
+    const empty = assemble([], options.source, null);
+    return { ...empty, tableElements: [], cellElements: [], blockSources: [], frames: { read: 0, unreadable: 0 } };
+  }
+  const stack: Frame[] = [{ node: body, exit: false }];
+  const seenFrames = new Set<Document>([root]);
+
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame;
+    if (frame.exit) {
+      flush();
+      blockElement = frame.prevBlock;
+      heading = frame.prevHeading;
+      continue;
+    }
+    const node = frame.node;
+    if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      if (data !== '') {
+        text += data;
+        nodes.push(node as Text);
+      }
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const el = node as Element;
+    const tag = el.localName;
+    if (SKIP.has(tag) || isHidden(el)) continue;
+    if (tag === 'br') {
+      text += '\n';
+      continue;
+    }
+    if ((tag === 'iframe' || tag === 'frame') && followFrames) {
+      flush();
+      const doc = frameDocument(el as HTMLIFrameElement);
+      if (doc?.body && !seenFrames.has(doc)) {
+        seenFrames.add(doc);
+        framesRead++;
+        stack.push({ exit: true, element: el, prevBlock: blockElement, prevHeading: heading });
+        blockElement = doc.body;
+        stack.push({ node: doc.body, exit: false });
+      } else if (!doc) framesUnreadable++;
+      continue;
+    }
+    if (tag === 'table' && el.querySelector('table') === null) {
+      flush();
+      const read = readTable(el);
+      items.push({ type: 'table', rows: read.rows });
+      itemSources.push({ table: el, cells: read.cells });
+      continue;
+    }
+    const isBlock = BLOCK.has(tag);
+    if (isBlock) {
+      flush();
+      stack.push({ exit: true, element: el, prevBlock: blockElement, prevHeading: heading });
+      blockElement = el;
+      const level = headingLevel(tag);
+      if (level !== null) heading = level;
+    }
+    const children = el.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push({ node: child, exit: false });
+    }
+  }
+  flush();
+
+  const assembled = assemble(items, options.source, root.title ? root.title.trim() || null : null);
+  const tableElements: Element[] = [];
+  const cellElements: Element[][] = [];
+  for (const itemIndex of assembled.tableItems) {
+    const src = itemSources[itemIndex];
+    if (src && 'table' in src) {
+      tableElements.push(src.table);
+      cellElements.push(src.cells);
+    }
+  }
+  const blockSources: Array<{ element: Element; nodes: Text[] }> = [];
+  for (const itemIndex of assembled.blockItems) {
+    const src = itemSources[itemIndex];
+    if (src && 'element' in src) blockSources.push(src);
+  }
+  return { ...assembled, tableElements, cellElements, blockSources, frames: { read: framesRead, unreadable: framesUnreadable } };
+}

@@ -1,0 +1,127 @@
+import { parseCellValue, EMPTY, type CellValue } from '../model/number.js';
+import type { Cell } from '../model/table.js';
+import { displayText } from '../model/text.js';
+
+/** A cell as a reader found it, before span expansion. */
+export interface RawCell {
+  readonly text: string;
+  readonly rowSpan: number;
+  readonly colSpan: number;
+  readonly th: boolean;
+  /** The reader's index for the source cell (the DOM adapter maps it back to an Element). */
+  readonly src: number;
+}
+
+export interface RawRow {
+  readonly cells: RawCell[];
+  /** Word/Excel spacer rows (height 0, display:none): ignored when all their cells are empty. */
+  readonly spacer: boolean;
+}
+
+/** Bounds that keep pathological pages from eating the page's memory or time. */
+export const GRID_LIMITS = {
+  /** HTML caps colspan at 1000 and rowspan at 65534. */
+  maxColSpan: 1000,
+  maxRowSpan: 65534,
+  maxCols: 1000,
+  maxRows: 20_000,
+  maxCells: 400_000,
+  maxCellText: 4_000,
+} as const;
+
+export interface GridResult {
+  readonly grid: Cell[][];
+  readonly rows: number;
+  readonly cols: number;
+  readonly truncated: string | null;
+}
+
+const PAD: Omit<Cell, 'row' | 'col' | 'origin'> = {
+  text: '',
+  value: EMPTY,
+  span: { rows: 1, cols: 1 },
+  merged: false,
+  th: false,
+  src: -1,
+};
+
+function clampSpan(n: number, max: number): number {
+  if (!Number.isFinite(n) || n < 0) return 1;
+  return Math.min(Math.floor(n), max);
+}
+
+/**
+ * Expands rowspan/colspan into a rectangular grid (the HTML table model, simplified: rowspan=0
+ * runs to the last row). Every slot knows its origin and whether it is part of a merge; short
+ * rows are padded with empty slots so that every row has the same width.
+ */
+export function buildGrid(input: readonly RawRow[]): GridResult {
+  let truncated: string | null = null;
+  const rows = input.filter((r) => !(r.spacer && r.cells.every((c) => displayText(c.text) === '')));
+  if (rows.length > GRID_LIMITS.maxRows) truncated = `only the first ${GRID_LIMITS.maxRows} of ${rows.length} rows were read`;
+  const rowCount = Math.min(rows.length, GRID_LIMITS.maxRows);
+
+  const slots: Array<Array<Cell | undefined>> = [];
+  for (let r = 0; r < rowCount; r++) slots.push([]);
+  let width = 0;
+  let cellBudget = GRID_LIMITS.maxCells;
+
+  for (let r = 0; r < rowCount; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    const line = slots[r] ?? [];
+    let c = 0;
+    for (const raw of row.cells) {
+      while (line[c] !== undefined) c++;
+      if (c >= GRID_LIMITS.maxCols) {
+        truncated ??= `columns beyond ${GRID_LIMITS.maxCols} were not read`;
+        break;
+      }
+      const rs0 = clampSpan(raw.rowSpan, GRID_LIMITS.maxRowSpan);
+      const rowSpan = Math.max(1, Math.min(rs0 === 0 ? rowCount - r : rs0, rowCount - r));
+      const colSpan = Math.max(1, Math.min(clampSpan(raw.colSpan, GRID_LIMITS.maxColSpan) || 1, GRID_LIMITS.maxCols - c));
+      if (rowSpan * colSpan > cellBudget) {
+        truncated ??= `the table has more than ${GRID_LIMITS.maxCells} cells; the rest was not read`;
+        break;
+      }
+      cellBudget -= rowSpan * colSpan;
+      const text = displayText(raw.text.length > GRID_LIMITS.maxCellText ? raw.text.slice(0, GRID_LIMITS.maxCellText) : raw.text);
+      const value: CellValue = text.length > 64 ? { type: 'text' } : parseCellValue(text);
+      const origin = { row: r, col: c };
+      const span = { rows: rowSpan, cols: colSpan };
+      for (let dr = 0; dr < rowSpan; dr++) {
+        const target = slots[r + dr];
+        if (!target) continue;
+        for (let dc = 0; dc < colSpan; dc++) {
+          if (target[c + dc] !== undefined) continue; // overlapping spans: first writer wins
+          target[c + dc] = {
+            row: r + dr,
+            col: c + dc,
+            text,
+            value,
+            origin,
+            span,
+            merged: dr !== 0 || dc !== 0,
+            th: raw.th,
+            src: raw.src,
+          };
+        }
+      }
+      c += colSpan;
+      width = Math.max(width, c);
+    }
+    width = Math.max(width, line.length);
+    if (cellBudget <= 0) break;
+  }
+
+  const grid: Cell[][] = [];
+  for (let r = 0; r < rowCount; r++) {
+    const line = slots[r] ?? [];
+    const out: Cell[] = [];
+    for (let c = 0; c < width; c++) {
+      out.push(line[c] ?? { ...PAD, row: r, col: c, origin: { row: r, col: c } });
+    }
+    grid.push(out);
+  }
+  return { grid, rows: grid.length, cols: width, truncated };
+}

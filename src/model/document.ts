@@ -1,0 +1,22 @@
+import type { Table } from './table.js';
+
+/** A run of text outside tables: a heading, a paragraph or a list item. */
+export interface TextBlock {
+  readonly index: number;
+  readonly text: string;
+  readonly kind: 'heading' | 'paragraph';
+  /** Heading level 1–6 where known. */
+  readonly level: number | null;
+  /** Index of the first table that comes after this block in reading order (tables.length if none). */
+  readonly beforeTable: number;
+}
+
+/** A report as the engine sees it: tables and text blocks in reading order. No DOM inside. */
+export interface ReportDocument {
+  readonly source: string;
+  readonly title: string | null;
+  readonly tables: Table[];
+  readonly blocks: TextBlock[];
+  /** Reading order of tables and blocks. */
+  readonly order: ReadonlyArray<{ readonly type: 'table' | 'block'; readonly index: number }>;
+}

@@ -1,0 +1,66 @@
+/**
+ * Text normalisation shared by every reader (DOM, plain text) and by the rules.
+ *
+ * Two forms are used everywhere:
+ * - display text: what the page shows, with &nbsp;, line breaks and runs of white space folded
+ *   into one space and the ends trimmed. Cells keep this form so users recognise it.
+ * - key text: a canonical form for matching labels (NFKC-folded, so full-width digits and
+ *   punctuation become ASCII; all white space removed; quotes and brackets unified).
+ */
+
+const WHITESPACE = /[\s\u00a0\u3000\u200b\u2002-\u200a\ufeff]+/gu;
+
+/** Folds white space (including &nbsp; and the ideographic space) and trims. */
+export function displayText(input: string): string {
+  return input.replace(WHITESPACE, ' ').trim();
+}
+
+const QUOTES = /[“”"‘’'「」『』〝〞]/gu;
+const DASHES = /[‐‑‒–—―−﹣－]/gu;
+
+/**
+ * Canonical key for label matching: NFKC, no white space, unified quotes/brackets/dashes.
+ * "财政拨款“三公”经费" and "财政拨款\"三公\"经费" give the same key; so do "（款）" and "(款)".
+ */
+export function keyText(input: string): string {
+  return input
+    .normalize('NFKC')
+    .replace(WHITESPACE, '')
+    .replace(QUOTES, '"')
+    .replace(DASHES, '-')
+    .replace(/[【〔［]/gu, '[')
+    .replace(/[】〕］]/gu, ']');
+}
+
+/** Removes markup that plain-text extractions carry (markdown emphasis, stray HTML tags). */
+export function stripInlineMarkup(input: string): string {
+  return input
+    .replace(/<br\s*\/?>|<\/?(?:p|div|li)\b[^<>]*>/gi, '\n')
+    .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/^#{1,6}\s+/, '');
+}
+
+const CJK = '\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uff00-\\uffef';
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
+
+/**
+ * Header labels are often broken by line breaks inside narrow cells ("政府 性基 金预 算财 政拨 款").
+ * This joins pieces separated by white space when both sides are CJK, and folds the rest.
+ */
+export function joinCjk(input: string): string {
+  return displayText(input).replace(SPACE_BETWEEN_CJK, '');
+}
+
+/** Leading ordinal like "一、", "（二）", "3.", "(4)" that templates put before row labels. */
+const ORDINAL = /^(?:[(（]?[一二三四五六七八九十百零〇]+[)）]?[、.．]?|[(（][0-9０-９]+[)）]|[0-9０-９]+[、.．](?![0-9]))\s*/u;
+
+/** Drops a leading ordinal ("一、一般公共服务支出" → "一般公共服务支出"). */
+export function stripOrdinal(label: string): string {
+  return label.replace(ORDINAL, '');
+}
+
+/** Key form of a row label: ordinal removed, canonical characters. */
+export function labelKey(label: string): string {
+  return keyText(stripOrdinal(displayText(label))).replace(/^其中[:：]?/u, '其中');
+}
