@@ -51,7 +51,7 @@ describe('buildGrid', () => {
   });
 
   it('parses every value once per merged cell', () => {
-    const g = buildGrid([row(['1,234.50', 2, 2])]);
+    const g = buildGrid([row(['1,234.50', 2, 2]), row()]);
     const v = g.grid[1]?.[1]?.value;
     expect(v?.type === 'number' && v.value.toFixed(2)).toBe('1234.50');
   });
