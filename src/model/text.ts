@@ -53,7 +53,7 @@ export function joinCjk(input: string): string {
 }
 
 /** Leading ordinal like "一、", "（二）", "3.", "(4)" that templates put before row labels. */
-const ORDINAL = /^(?:[(（]?[一二三四五六七八九十百零〇]+[)）]?[、.．]?|[(（][0-9０-９]+[)）]|[0-9０-９]+[、.．](?![0-9]))\s*/u;
+const ORDINAL = /^(?:[一二三四五六七八九十百零〇]+[、.．]|[(（][一二三四五六七八九十百零〇]+[)）][、.．]?|[(（][0-9０-９]+[)）][、.．]?|[0-9０-９]+[、.．](?![0-9０-９]))\s*/u;
 
 /** Drops a leading ordinal ("一、一般公共服务支出" → "一般公共服务支出"). */
 export function stripOrdinal(label: string): string {

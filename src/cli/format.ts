@@ -1,0 +1,112 @@
+/**
+ * Output formats of the CLI: a readable text list, the JSON report, Markdown and CSV.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Report, ReportCell, ReportFinding } from '../engine/report.js';
+import type { Locale } from '../i18n/index.js';
+import { message } from '../i18n/index.js';
+
+export type Format = 'text' | 'json' | 'md' | 'csv';
+
+const MARK: Record<ReportFinding['severity'], string> = { error: '✖', review: '◆', rounding: '·' };
+
+function cellLabel(c: ReportCell): string {
+  return `${c.table}!R${c.row + 1}C${c.col + 1}`;
+}
+
+function tableTitle(report: Report, id: string | null, locale: Locale): string {
+  const t = report.tables.find((x) => x.id === id);
+  if (!t) return id ?? '';
+  return `${t.id} ${t.title ?? (locale === 'en' ? t.kindName.en : t.kindName.zh)}`;
+}
+
+function msg(f: ReportFinding, locale: Locale): string {
+  return locale === 'en' ? f.message.en : f.message.zh;
+}
+
+function summaryLine(report: Report, locale: Locale): string {
+  const s = report.summary.findings;
+  return locale === 'en'
+    ? `${report.summary.tables} tables · ${s.error} errors · ${s.review} to review · ${s.rounding} rounding · ${report.summary.notChecked} not checked`
+    : `${report.summary.tables} 张表 · 错误 ${s.error} · 待核实 ${s.review} · 尾数差异 ${s.rounding} · 未核对 ${report.summary.notChecked}`;
+}
+
+export function formatText(report: Report, locale: Locale): string {
+  const out: string[] = [];
+  out.push(`Crossfoot 勾稽 — ${report.source}`);
+  if (report.title) out.push(report.title);
+  out.push(summaryLine(report, locale));
+  out.push('');
+  for (const f of report.findings) {
+    const where = f.cells.length > 0 ? f.cells.slice(0, 3).map(cellLabel).join(', ') + (f.cells.length > 3 ? ` (+${f.cells.length - 3})` : '') : '';
+    const sev = message(locale, `severity.${f.severity}`);
+    out.push(`${MARK[f.severity]} ${sev} [${f.category}] ${tableTitle(report, f.table, locale)}${where ? ` @ ${where}` : ''}`);
+    const numbers: string[] = [];
+    if (f.stated !== null) numbers.push(`${locale === 'en' ? 'stated' : '所列'} ${f.stated}`);
+    if (f.expected !== null) numbers.push(`${locale === 'en' ? 'expected' : '应为'} ${f.expected}`);
+    if (f.difference !== null) numbers.push(`${locale === 'en' ? 'difference' : '差额'} ${f.difference}`);
+    if (numbers.length) out.push(`  ${numbers.join(' · ')}`);
+    out.push(`  ${msg(f, locale)}`);
+    out.push(`  (${f.rule} · ${f.id})`);
+    out.push('');
+  }
+  if (report.findings.length === 0) out.push(locale === 'en' ? 'No inconsistencies found.' : '未发现不一致之处。', '');
+  if (report.notChecked.length > 0) {
+    out.push(locale === 'en' ? 'Not checked:' : '未核对：');
+    for (const n of report.notChecked) out.push(`  - ${n.table ? `${tableTitle(report, n.table, locale)} · ` : ''}${n.rule}: ${locale === 'en' ? n.message.en : n.message.zh}`);
+  }
+  return out.join('\n').trimEnd() + '\n';
+}
+
+function mdEscape(s: string): string {
+  return s.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
+}
+
+export function formatMarkdown(report: Report, locale: Locale): string {
+  const en = locale === 'en';
+  const out: string[] = [];
+  out.push(`# Crossfoot 勾稽: ${mdEscape(report.title ?? report.source)}`, '');
+  out.push(`${en ? 'Source' : '来源'}: \`${report.source.replace(/`/g, "'")}\``, '');
+  out.push(`**${summaryLine(report, locale)}**`, '');
+  out.push(en ? '| Severity | Category | Table | Cells | Stated | Expected | Difference | Finding |' : '| 严重程度 | 类别 | 表 | 单元格 | 所列 | 应为 | 差额 | 说明 |');
+  out.push('|---|---|---|---|---:|---:|---:|---|');
+  for (const f of report.findings) {
+    out.push(
+      `| ${message(locale, `severity.${f.severity}`)} | ${f.category} | ${mdEscape(tableTitle(report, f.table, locale))} | ${f.cells.map(cellLabel).join(' ')} | ${f.stated ?? ''} | ${f.expected ?? ''} | ${f.difference ?? ''} | ${mdEscape(msg(f, locale))} |`,
+    );
+  }
+  if (report.notChecked.length > 0) {
+    out.push('', `## ${en ? 'Not checked' : '未核对'}`, '');
+    for (const n of report.notChecked) out.push(`- ${n.table ? `${mdEscape(tableTitle(report, n.table, locale))}: ` : ''}${mdEscape(en ? n.message.en : n.message.zh)} (\`${n.rule}\`)`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export function formatCsv(reports: Report[], withHeader = true): string {
+  const rows: string[][] = [];
+  if (withHeader) rows.push(['source', 'id', 'severity', 'category', 'rule', 'table', 'table_title', 'cells', 'cell_text', 'related', 'quote', 'stated', 'expected', 'difference', 'message_zh', 'message_en']);
+  for (const report of reports) {
+    for (const f of report.findings) {
+      const t = report.tables.find((x) => x.id === f.table);
+      rows.push([
+        report.source,
+        f.id,
+        f.severity,
+        f.category,
+        f.rule,
+        f.table ?? '',
+        t?.title ?? '',
+        f.cells.map(cellLabel).join(' '),
+        f.cells.map((c) => c.text).join(' | '),
+        f.related.map(cellLabel).join(' '),
+        f.quote?.text ?? '',
+        f.stated ?? '',
+        f.expected ?? '',
+        f.difference ?? '',
+        f.message.zh,
+        f.message.en,
+      ]);
+    }
+  }
+  return stringify(rows);
+}

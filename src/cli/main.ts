@@ -1,0 +1,190 @@
+/**
+ * crossfoot CLI: `npm run check -- <file.html | file.txt | folder | http(s) URL> [options]`.
+ * Bad input ends with a one-line message and a non-zero exit code, never a stack trace.
+ */
+import { writeSync } from 'node:fs';
+import { checkDocument, type Report } from '../engine/report.js';
+import type { Locale } from '../i18n/index.js';
+import { formatCsv, formatMarkdown, formatText, type Format } from './format.js';
+import { expandInput, InputError, loadOne, type LoadOptions } from './load.js';
+
+const USAGE = `Usage: crossfoot <file.html | file.txt | folder | http(s)://URL> [options]
+
+Checks the arithmetic of Chinese government budget disclosures (部门决算/部门预算) and lists
+every inconsistency: totals that do not add up, wrong subject-code sums, wrong rates and scores.
+
+Options:
+  --format text|json|md|csv   output format (default: text)
+  --lang zh|en                language of messages in text and md output (default: zh)
+  --scripts / --no-scripts    run a page's inline scripts so script-built tables appear
+                              (default: on for local files, off for URLs; jsdom, no network)
+  --fail-on error|review      exit with code 1 when findings of that severity (or worse) exist
+  --help                      show this help
+
+Exit codes: 0 checked, 1 findings at --fail-on level, 2 bad input, 3 no budget tables found.
+JSON follows the schema crossfoot.report/1 (docs/report-schema.md); a folder gives a JSON array.
+`;
+
+interface Args {
+  inputs: string[];
+  format: Format;
+  lang: Locale;
+  scripts: boolean | null;
+  failOn: 'error' | 'review' | null;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { inputs: [], format: 'text', lang: 'zh-CN', scripts: null, failOn: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const value = (): string => {
+      const eq = a.indexOf('=');
+      if (eq >= 0) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new InputError(`${a} needs a value (see --help)`);
+      return v;
+    };
+    const name = a.split('=')[0];
+    if (name === '--help' || name === '-h') throw new HelpRequested();
+    else if (name === '--format' || name === '-f') {
+      const f = value();
+      if (f !== 'text' && f !== 'json' && f !== 'md' && f !== 'csv') throw new InputError(`unknown format "${f}" (use text, json, md or csv)`);
+      args.format = f;
+    } else if (name === '--lang') {
+      const l = value();
+      if (!/^(?:zh|zh-CN|en)$/i.test(l)) throw new InputError(`unknown language "${l}" (use zh or en)`);
+      args.lang = /^en$/i.test(l) ? 'en' : 'zh-CN';
+    } else if (name === '--scripts') args.scripts = true;
+    else if (name === '--no-scripts') args.scripts = false;
+    else if (name === '--fail-on') {
+      const v = value();
+      if (v !== 'error' && v !== 'review') throw new InputError(`--fail-on takes error or review, not "${v}"`);
+      args.failOn = v;
+    } else if (a.startsWith('-') && a !== '-') throw new InputError(`unknown option ${a} (see --help)`);
+    else args.inputs.push(a);
+  }
+  if (args.inputs.length === 0) throw new InputError('no input: give a file, a folder or a URL (see --help)');
+  return args;
+}
+
+class HelpRequested extends Error {}
+
+function write(text: string): void {
+  // synchronous, so piping into `head` or a file never truncates
+  try {
+    writeSync(1, text);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
+  }
+}
+
+function fail(message: string): void {
+  try {
+    writeSync(2, `crossfoot: ${message}\n`);
+  } catch {
+    /* stderr closed */
+  }
+}
+
+function noteFor(note: string): string | null {
+  switch (note) {
+    case 'scripts-not-run':
+      return 'the page has scripts that were not run; if its tables are built by a script, run again with --scripts';
+    case 'scripts-timeout':
+      return 'the page was still running scripts after 10 s; tables added later were not read';
+    case 'frame-cross-origin':
+      return 'a frame from another site was not read';
+    case 'frame-unreadable':
+      return 'a frame could not be loaded';
+    default:
+      return null;
+  }
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof HelpRequested) {
+      write(USAGE);
+      return 0;
+    }
+    fail(e instanceof Error ? e.message : String(e));
+    return 2;
+  }
+  const reports: Report[] = [];
+  try {
+    const files: string[] = [];
+    for (const input of args.inputs) files.push(...(await expandInput(input)));
+    const single = files.length === 1;
+    for (const file of files) {
+      const remote = /^https?:\/\//i.test(file);
+      const options: LoadOptions = { scripts: args.scripts ?? !remote };
+      let loaded;
+      try {
+        loaded = await loadOne(file, options);
+      } catch (e) {
+        if (e instanceof InputError && !single) {
+          fail(e.message);
+          continue;
+        }
+        throw e;
+      }
+      const report = checkDocument(loaded.document, loaded.source);
+      for (const n of loaded.notes) {
+        const text = noteFor(n);
+        if (text && (report.tables.length === 0 || n !== 'scripts-not-run')) fail(`${file}: ${text}`);
+      }
+      if (report.tables.length === 0) {
+        fail(`no budget tables found in ${file}`);
+        if (single) return 3;
+        continue;
+      }
+      reports.push(report);
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      fail(e.message);
+      return e.code;
+    }
+    fail(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.CROSSFOOT_DEBUG) throw e;
+    return 70;
+  }
+  if (reports.length === 0) {
+    fail('no budget tables found');
+    return 3;
+  }
+  switch (args.format) {
+    case 'json':
+      write(JSON.stringify(reports.length === 1 && args.inputs.length === 1 && !(await isFolder(args.inputs[0] as string)) ? reports[0] : reports, null, 2) + '\n');
+      break;
+    case 'csv':
+      write(formatCsv(reports));
+      break;
+    case 'md':
+      write(reports.map((r) => formatMarkdown(r, args.lang)).join('\n'));
+      break;
+    default:
+      write(reports.map((r) => formatText(r, args.lang)).join('\n'));
+  }
+  if (args.failOn) {
+    const levels = args.failOn === 'error' ? ['error'] : ['error', 'review'];
+    if (reports.some((r) => r.findings.some((f) => levels.includes(f.severity)))) return 1;
+  }
+  return 0;
+}
+
+async function isFolder(input: string): Promise<boolean> {
+  if (/^https?:\/\//i.test(input)) return false;
+  try {
+    const { stat } = await import('node:fs/promises');
+    return (await stat(input)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export default main;

@@ -1,0 +1,249 @@
+/**
+ * What a rule works with: printed values by cell, names for cells, and the comparisons that turn
+ * arithmetic into findings (with tolerance, formula and likely cause) or into recorded passes.
+ */
+import { Decimal, ZERO } from '../model/decimal.js';
+import type { CellRef } from '../model/table.js';
+import type { RecognisedDocument, RecognisedTable, RowInfo } from '../recognise/index.js';
+import { BLANK, formatAmount, formatSigned } from '../i18n/format.js';
+import { likelyCause, type Participant } from './cause.js';
+import type { RuleMeta } from './rule.js';
+import { judgeSum, type Printed, type SumJudgement } from './tolerance.js';
+import type { Category, Finding, MessageData, NotChecked, Passed, Severity } from './types.js';
+
+/** An arithmetic check behind a finding, kept so that later passes can re-attribute it. */
+export interface SumCheck {
+  readonly table: number;
+  readonly target: CellRef;
+  readonly plus: CellRef[];
+  readonly minus: CellRef[];
+}
+
+/** A finding plus the checks behind it (not part of the public report). */
+export interface EngineFinding extends Finding {
+  checks: SumCheck[];
+}
+
+export class Sink {
+  readonly findings: EngineFinding[] = [];
+  readonly notChecked: NotChecked[] = [];
+  readonly passed: Passed[] = [];
+}
+
+export interface Pos {
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface SumSpec {
+  readonly target: Pos;
+  readonly plus: readonly Pos[];
+  readonly minus?: readonly Pos[];
+  readonly messageId: string;
+  readonly category?: Category;
+  /** Extra message parameters (names of the total and its parts…). */
+  readonly data?: MessageData;
+  /** Structure not certain (generic tables): a contradiction is reported as review, not error. */
+  readonly uncertain?: boolean;
+}
+
+const MAX_TERMS = 10;
+
+export class TableContext {
+  private readonly rowIndex = new Map<string, RowInfo>();
+
+  constructor(
+    readonly rt: RecognisedTable,
+    readonly doc: RecognisedDocument,
+    readonly rule: RuleMeta,
+    private readonly sink: Sink,
+  ) {
+    rt.rows.forEach((rows) => {
+      for (const info of rows) {
+        this.rowIndex.set(`${info.block}:${info.row}`, info);
+        if (info.valueRow !== info.row) this.rowIndex.set(`${info.block}:${info.valueRow}`, info);
+      }
+    });
+  }
+
+  get table(): RecognisedTable['table'] {
+    return this.rt.table;
+  }
+
+  ref(pos: Pos): CellRef {
+    return { table: this.rt.table.index, row: pos.row, col: pos.col };
+  }
+
+  /** The printed figure of a cell; blank cells are exact zeros; null for text and percentages. */
+  printed(pos: Pos): Printed | null {
+    const cell = this.rt.table.grid[pos.row]?.[pos.col];
+    if (!cell) return null;
+    const v = cell.value;
+    if (v.type === 'empty') return { value: ZERO, scale: 0, empty: true };
+    if (v.type === 'number') return { value: v.value, scale: v.scale, empty: false };
+    return null;
+  }
+
+  /** Row label of a cell's row within the block of its column ("2010301 行政运行"). */
+  rowName(pos: Pos): string {
+    const block = this.rt.layout.columns[pos.col]?.block ?? 0;
+    const info = this.rowIndex.get(`${block}:${pos.row}`);
+    if (!info) return `R${pos.row + 1}`;
+    const label = info.label || (info.lineNo !== null ? `行次 ${info.lineNo}` : `R${pos.row + 1}`);
+    return info.code && !label.startsWith(info.code) ? `${info.code} ${label}` : label;
+  }
+
+  rowInfo(pos: Pos): RowInfo | undefined {
+    const block = this.rt.layout.columns[pos.col]?.block ?? 0;
+    return this.rowIndex.get(`${block}:${pos.row}`);
+  }
+
+  /** Column name from its header path ("基本支出·小计"); repeated names get their 栏次. */
+  colName(col: number): string {
+    const column = this.rt.layout.columns[col];
+    if (!column || column.path.length === 0) return column?.index != null ? `栏次 ${column.index}` : `C${col + 1}`;
+    const path = column.path;
+    const leaf = path[path.length - 1] ?? '';
+    const generic = /^(?:合计|小计|总计|金额|决算数|预算数|本年|上年)$/u.test(leaf);
+    let name = generic && path.length > 1 ? `${path[path.length - 2]}·${leaf}` : leaf;
+    const twin = this.rt.layout.columns.some((c) => c.col !== col && c.path.length > 0 && c.path[c.path.length - 1] === leaf && (!generic || c.path[c.path.length - 2] === path[path.length - 2]));
+    if (twin) name += column.index !== null ? `（栏次 ${column.index}）` : `（C${col + 1}）`;
+    return name;
+  }
+
+  cellName(pos: Pos): string {
+    return `${this.rowName(pos)} / ${this.colName(pos.col)}`;
+  }
+
+  /** Records a passing check (used to tell which cell of a failing identity is the likely culprit). */
+  pass(cells: readonly Pos[]): void {
+    this.sink.passed.push({ rule: this.rule.id, cells: cells.map((c) => this.ref(c)) });
+  }
+
+  notChecked(reason: string, data: MessageData = {}): void {
+    const dup = this.sink.notChecked.some((n) => n.rule === this.rule.id && n.table === this.rt.table.index && n.reason === reason);
+    if (!dup) this.sink.notChecked.push({ rule: this.rule.id, table: this.rt.table.index, reason, data });
+  }
+
+  /**
+   * Checks `target = Σ plus − Σ minus` within the rounding band. Reports a rounding or error
+   * finding, or records a pass. Returns null when the check cannot run (a text cell among them,
+   * or nothing printed at all).
+   */
+  checkSum(spec: SumSpec): SumJudgement | null {
+    const target = this.printed(spec.target);
+    const plus = spec.plus.map((p) => this.printed(p));
+    const minus = (spec.minus ?? []).map((p) => this.printed(p));
+    if (!target || plus.some((p) => p === null) || minus.some((p) => p === null)) return null;
+    const plusP = plus as Printed[];
+    const minusP = minus as Printed[];
+    if (target.empty && plusP.every((p) => p.empty) && minusP.every((p) => p.empty)) return null;
+    const j = judgeSum(target, plusP, minusP);
+    const cells = [spec.target, ...spec.plus, ...(spec.minus ?? [])];
+    if (j.outcome === 'pass') {
+      this.pass(cells);
+      return j;
+    }
+    const severity: Severity = j.outcome === 'rounding' ? 'rounding' : spec.uncertain ? 'review' : 'error';
+    const terms = this.terms(spec, plusP, minusP);
+    const participants: Participant[] = spec.plus.map((p, i) => ({
+      ref: this.ref(p),
+      label: this.termName(spec.target, p),
+      value: (plusP[i] as Printed).value,
+      scale: (plusP[i] as Printed).scale,
+    }));
+    const cause = severity === 'rounding' ? null : likelyCause(target.value, j.expected, j.scale, participants);
+    this.report({
+      severity,
+      category: spec.category ?? this.rule.category,
+      cells: [this.ref(spec.target)],
+      related: [...spec.plus, ...(spec.minus ?? [])].map((p) => this.ref(p)),
+      stated: target.empty ? null : target.value.toFixed(j.scale),
+      expected: j.expected.toFixed(j.scale),
+      difference: j.difference.toFixed(j.scale),
+      messageId: spec.messageId,
+      data: {
+        target: this.cellName(spec.target),
+        row: this.rowName(spec.target),
+        column: this.colName(spec.target.col),
+        stated: target.empty ? BLANK : formatAmount(target.value, j.scale),
+        expected: formatAmount(j.expected, j.scale),
+        difference: formatSigned(j.difference, j.scale),
+        band: formatAmount(j.band, j.scale + 1),
+        terms,
+        count: spec.plus.length + (spec.minus?.length ?? 0),
+        ...spec.data,
+      },
+      cause,
+      checks: [{ table: this.rt.table.index, target: this.ref(spec.target), plus: spec.plus.map((p) => this.ref(p)), minus: (spec.minus ?? []).map((p) => this.ref(p)) }],
+    });
+    return j;
+  }
+
+  /** Name of a part relative to the target: the column name for same-row parts, the row name for same-column parts. */
+  termName(target: Pos, part: Pos): string {
+    if (part.row === target.row) return this.colName(part.col);
+    if (part.col === target.col) return this.rowName(part);
+    return this.cellName(part);
+  }
+
+  private terms(spec: SumSpec, plus: Printed[], minus: Printed[]): string {
+    const fmt = (p: Printed): string => (p.empty ? BLANK : formatAmount(p.value, p.scale));
+    const parts: string[] = [];
+    // blank lines add nothing: leave them out of the formula unless every part is blank
+    const showAll = plus.every((p) => p.empty) && minus.every((p) => p.empty);
+    spec.plus.forEach((pos, i) => {
+      const p = plus[i] as Printed;
+      if (p.empty && !showAll) return;
+      parts.push(`${parts.length ? '+ ' : ''}${this.termName(spec.target, pos)} ${fmt(p)}`);
+    });
+    (spec.minus ?? []).forEach((pos, i) => {
+      const p = minus[i] as Printed;
+      if (p.empty && !showAll) return;
+      parts.push(`− ${this.termName(spec.target, pos)} ${fmt(p)}`);
+    });
+    if (parts.length > MAX_TERMS) {
+      const shown = parts.slice(0, MAX_TERMS - 1);
+      return `${shown.join(' ')} + …`;
+    }
+    return parts.join(' ');
+  }
+
+  /** Reports a finding of this rule. */
+  report(f: Omit<EngineFinding, 'id' | 'rule' | 'table' | 'quote' | 'checks' | 'cause' | 'category'> & { category?: Category; cause?: EngineFinding['cause']; checks?: SumCheck[] }): void {
+    this.sink.findings.push({
+      ...f,
+      id: '',
+      rule: this.rule.id,
+      table: this.rt.table.index,
+      quote: null,
+      category: f.category ?? this.rule.category,
+      cause: f.cause ?? null,
+      checks: f.checks ?? [],
+    });
+  }
+}
+
+/** Context of a rule that looks at the whole document (cross-table and narrative rules). */
+export class DocumentContext {
+  constructor(
+    readonly doc: RecognisedDocument,
+    readonly rule: RuleMeta,
+    private readonly sink: Sink,
+  ) {}
+
+  forTable(rt: RecognisedTable): TableContext {
+    return new TableContext(rt, this.doc, this.rule, this.sink);
+  }
+
+  report(f: Omit<EngineFinding, 'id' | 'rule' | 'checks' | 'cause'> & { cause?: EngineFinding['cause'] }): void {
+    this.sink.findings.push({ id: '', rule: this.rule.id, cause: f.cause ?? null, checks: [], ...f });
+  }
+
+  notChecked(table: number | null, reason: string, data: MessageData = {}): void {
+    const dup = this.sink.notChecked.some((n) => n.rule === this.rule.id && n.table === table && n.reason === reason);
+    if (!dup) this.sink.notChecked.push({ rule: this.rule.id, table, reason, data });
+  }
+}
+
+export { Decimal };

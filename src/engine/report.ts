@@ -1,0 +1,145 @@
+/**
+ * The JSON report, schema crossfoot.report/1 (docs/report-schema.md). The CLI prints it; the
+ * content script answers {type: "crossfoot:get-report"} with the same object for its page.
+ * Deterministic: no timestamps, stable ids and order, so two runs on the same page compare equal.
+ */
+import type { ReportDocument } from '../model/document.js';
+import type { CellRef } from '../model/table.js';
+import { KIND_NAMES } from '../recognise/kind.js';
+import type { RecognisedTable } from '../recognise/index.js';
+import { localisedFinding, localisedReason, causeMessage, type Localised } from '../i18n/index.js';
+import { runEngine, type EngineOptions, type EngineResult } from './run.js';
+import type { Category, Severity } from './types.js';
+
+export const REPORT_SCHEMA = 'crossfoot.report/1';
+export const GENERATOR = { name: 'crossfoot', version: '0.1.0' } as const;
+
+export interface ReportCell {
+  readonly table: string;
+  readonly row: number;
+  readonly col: number;
+  readonly text: string;
+}
+
+export interface ReportTable {
+  readonly id: string;
+  readonly index: number;
+  readonly kind: string;
+  readonly kindName: Localised;
+  readonly title: string | null;
+  readonly code: string | null;
+  readonly unit: string | null;
+  readonly unitInferred: boolean;
+  readonly department: string | null;
+  readonly rows: number;
+  readonly cols: number;
+  readonly headerRows: number;
+  readonly alignment: string;
+}
+
+export interface ReportQuote {
+  readonly block: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface ReportFinding {
+  readonly id: string;
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly category: Category;
+  readonly table: string | null;
+  readonly cells: ReportCell[];
+  readonly related: ReportCell[];
+  readonly quote: ReportQuote | null;
+  readonly stated: string | null;
+  readonly expected: string | null;
+  readonly difference: string | null;
+  readonly message: Localised;
+  readonly cause: { readonly kind: string; readonly message: Localised } | null;
+}
+
+export interface ReportNotChecked {
+  readonly rule: string;
+  readonly table: string | null;
+  readonly reason: string;
+  readonly message: Localised;
+}
+
+export interface Report {
+  readonly schema: typeof REPORT_SCHEMA;
+  readonly generator: typeof GENERATOR;
+  readonly source: string;
+  readonly title: string | null;
+  readonly summary: {
+    readonly tables: number;
+    readonly findings: Readonly<Record<Severity, number>>;
+    readonly notChecked: number;
+  };
+  readonly tables: ReportTable[];
+  readonly findings: ReportFinding[];
+  readonly notChecked: ReportNotChecked[];
+}
+
+function tableJson(rt: RecognisedTable): ReportTable {
+  const t = rt.table;
+  return {
+    id: t.id,
+    index: t.index,
+    kind: rt.kind,
+    kindName: KIND_NAMES[rt.kind],
+    title: t.meta.title ?? t.meta.headings[t.meta.headings.length - 1] ?? null,
+    code: t.meta.code,
+    unit: rt.unit,
+    unitInferred: rt.unitInferred,
+    department: t.meta.department,
+    rows: t.rows,
+    cols: t.cols,
+    headerRows: rt.layout.headerRows,
+    alignment: rt.layout.alignment,
+  };
+}
+
+/** Builds the report from an engine result. */
+export function buildReport(result: EngineResult, source: string): Report {
+  const tables = result.recognised.tables;
+  const byIndex = new Map(tables.map((t) => [t.table.index, t]));
+  const doc = result.recognised.document;
+  const cell = (r: CellRef): ReportCell => {
+    const t = byIndex.get(r.table)?.table ?? doc.tables[r.table];
+    return { table: t?.id ?? `t${r.table + 1}`, row: r.row, col: r.col, text: t?.grid[r.row]?.[r.col]?.text ?? '' };
+  };
+  const tableId = (i: number | null): string | null => (i === null ? null : (byIndex.get(i)?.table.id ?? doc.tables[i]?.id ?? `t${i + 1}`));
+  const findings: ReportFinding[] = result.findings.map((f) => ({
+    id: f.id,
+    rule: f.rule,
+    severity: f.severity,
+    category: f.category,
+    table: tableId(f.table),
+    cells: f.cells.map(cell),
+    related: f.related.map(cell),
+    quote: f.quote ? { block: f.quote.block, start: f.quote.start, end: f.quote.end, text: f.quote.text } : null,
+    stated: f.stated,
+    expected: f.expected,
+    difference: f.difference,
+    message: localisedFinding(f),
+    cause: f.cause ? { kind: f.cause.kind, message: { zh: causeMessage('zh-CN', f.cause), en: causeMessage('en', f.cause) } } : null,
+  }));
+  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
+  return {
+    schema: REPORT_SCHEMA,
+    generator: GENERATOR,
+    source,
+    title: doc.title,
+    summary: { tables: tables.length, findings: { error: count('error'), review: count('review'), rounding: count('rounding') }, notChecked: result.notChecked.length },
+    tables: tables.map(tableJson),
+    findings,
+    notChecked: result.notChecked.map((n) => ({ rule: n.rule, table: tableId(n.table), reason: n.reason, message: localisedReason(n) })),
+  };
+}
+
+/** Runs the engine on a document and builds its report. */
+export function checkDocument(doc: ReportDocument, source: string = doc.source, options: EngineOptions = {}): Report {
+  return buildReport(runEngine(doc, options), source);
+}

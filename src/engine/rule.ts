@@ -1,0 +1,42 @@
+/**
+ * Rules: one per file, `{ meta, applies, run }`. A rule selects its tables through recognition
+ * (`applies`) and only does arithmetic in `run`, reporting through its context. Wording lives in
+ * the i18n catalogues under the message ids the rule declares.
+ */
+import type { RecognisedDocument, RecognisedTable } from '../recognise/index.js';
+import type { Category } from './types.js';
+import type { DocumentContext, TableContext } from './context.js';
+
+export interface RuleMeta {
+  /** kebab-case, equal to the file name. */
+  readonly id: string;
+  readonly category: Category;
+  readonly description: { readonly zh: string; readonly en: string };
+  /** Where the identity comes from (domain.md section, template, notice). */
+  readonly basis: string;
+  /** Message ids this rule reports; each must exist in every catalogue. */
+  readonly messages: readonly string[];
+}
+
+export interface TableRule {
+  readonly scope: 'table';
+  readonly meta: RuleMeta;
+  applies(table: RecognisedTable, doc: RecognisedDocument): boolean;
+  run(ctx: TableContext): void;
+}
+
+export interface DocumentRule {
+  readonly scope: 'document';
+  readonly meta: RuleMeta;
+  run(ctx: DocumentContext): void;
+}
+
+export type Rule = TableRule | DocumentRule;
+
+export function defineTableRule(rule: Omit<TableRule, 'scope'>): TableRule {
+  return { scope: 'table', ...rule };
+}
+
+export function defineDocumentRule(rule: Omit<DocumentRule, 'scope'>): DocumentRule {
+  return { scope: 'document', ...rule };
+}

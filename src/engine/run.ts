@@ -1,0 +1,99 @@
+/**
+ * Runs the rules over a document and returns findings as data, with what could not be checked.
+ */
+import type { ReportDocument } from '../model/document.js';
+import type { CellRef } from '../model/table.js';
+import { recogniseDocument, type RecognisedDocument } from '../recognise/index.js';
+import { RULES } from '../rules/index.js';
+import { attributeCulprits, foldEchoes } from './attribute.js';
+import { DocumentContext, Sink, TableContext, type EngineFinding } from './context.js';
+import type { Rule } from './rule.js';
+import type { Finding, NotChecked } from './types.js';
+import { ZERO } from '../model/decimal.js';
+import type { RuleMeta } from './rule.js';
+
+const NAMING: RuleMeta = { id: 'naming', category: 'table-sum', description: { zh: '', en: '' }, basis: '', messages: [] };
+
+export interface EngineResult {
+  readonly recognised: RecognisedDocument;
+  readonly findings: Finding[];
+  readonly notChecked: NotChecked[];
+}
+
+export interface EngineOptions {
+  readonly rules?: readonly Rule[];
+}
+
+function firstCell(f: Finding): CellRef | undefined {
+  return f.cells[0];
+}
+
+/** Orders findings by table, then row and column of their first cell, then rule. */
+function compareFindings(a: Finding, b: Finding): number {
+  const ta = a.table ?? Number.MAX_SAFE_INTEGER;
+  const tb = b.table ?? Number.MAX_SAFE_INTEGER;
+  if (ta !== tb) return ta - tb;
+  const ca = firstCell(a);
+  const cb = firstCell(b);
+  if (ca && cb && (ca.row !== cb.row || ca.col !== cb.col)) return ca.row - cb.row || ca.col - cb.col;
+  if (a.quote && b.quote) return a.quote.block - b.quote.block || a.quote.start - b.quote.start;
+  return a.rule.localeCompare(b.rule);
+}
+
+export function runEngine(doc: ReportDocument, options: EngineOptions = {}): EngineResult {
+  const recognised = recogniseDocument(doc);
+  const sink = new Sink();
+  for (const rule of options.rules ?? RULES) {
+    if (rule.scope === 'table') {
+      for (const rt of recognised.tables) {
+        if (!rule.applies(rt, recognised)) continue;
+        try {
+          rule.run(new TableContext(rt, recognised, rule.meta, sink));
+        } catch (e) {
+          sink.notChecked.push({ rule: rule.meta.id, table: rt.table.index, reason: 'internal-error', data: { message: e instanceof Error ? e.message : String(e) } });
+        }
+      }
+    } else {
+      try {
+        rule.run(new DocumentContext(recognised, rule.meta, sink));
+      } catch (e) {
+        sink.notChecked.push({ rule: rule.meta.id, table: null, reason: 'internal-error', data: { message: e instanceof Error ? e.message : String(e) } });
+      }
+    }
+  }
+
+  const byIndex = new Map(recognised.tables.map((t) => [t.table.index, t]));
+  const cellOf = (r: CellRef) => byIndex.get(r.table)?.table.grid[r.row]?.[r.col];
+  const valueText = (r: CellRef): string => {
+    const v = cellOf(r)?.value;
+    return v && v.type === 'number' ? v.value.toFixed() : v?.type ?? '?';
+  };
+  let findings: EngineFinding[] = foldEchoes(sink.findings, valueText);
+  attributeCulprits(sink, findings, {
+    value(r) {
+      const v = cellOf(r)?.value;
+      if (!v) return null;
+      if (v.type === 'number') return { value: v.value, scale: v.scale, empty: false };
+      if (v.type === 'empty') return { value: ZERO, scale: 0, empty: true };
+      return null;
+    },
+    name(r, rel) {
+      const rt = byIndex.get(r.table);
+      if (!rt) return '';
+      const ctx = new TableContext(rt, recognised, NAMING, new Sink());
+      return r.row === rel.row && r.col === rel.col ? ctx.cellName(r) : ctx.termName(rel, r);
+    },
+  });
+  findings = findings.sort(compareFindings);
+  const used = new Map<string, number>();
+  const out: Finding[] = findings.map((f) => {
+    const cell = firstCell(f);
+    const table = f.table !== null ? byIndex.get(f.table)?.table.id ?? `t${f.table + 1}` : 'doc';
+    const base = cell ? `${table}-r${cell.row}c${cell.col}-${f.rule}` : `${table}-${f.quote ? `b${f.quote.block}s${f.quote.start}` : 'x'}-${f.rule}`;
+    const n = used.get(base) ?? 0;
+    used.set(base, n + 1);
+    const { checks: _checks, ...rest } = f;
+    return { ...rest, id: n === 0 ? base : `${base}-${n + 1}` };
+  });
+  return { recognised, findings: out, notChecked: sink.notChecked };
+}

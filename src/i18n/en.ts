@@ -1,0 +1,61 @@
+import type { MessageKey } from './zh-CN.js';
+
+/** English catalogue. Labels from the page stay in Chinese: they are what the reader will search for. */
+export const en: Record<MessageKey, string> = {
+  blank: '(blank)',
+
+  'column-sum': '{row}: “{column}” should equal the sum of its component columns, {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'column-sum-part':
+    '{row}: “{part}” is {stated}, but “{column}” {totalValue} less the other components of the row gives {expected} (difference {difference}). The row total agrees with the other identities, so “{part}” is the likely error.',
+  'code-parent': '{row} ({column}) should equal the sum of its sub-items, {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'code-total': '{row} ({column}) should equal the sum of the top-level subjects, {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'code-prefix': 'Subject code {code} “{label}” is listed under {parent} “{parentLabel}” but does not start with {parent}; the amounts say it belongs there, so the code is probably wrong.',
+  'code-prefix-order': 'Subject code {code} “{label}” is listed under {parent} “{parentLabel}” but does not start with {parent}, and its own parent is not in the table; please verify.',
+  'summary-year-total': '{row} ({column}) should equal the sum of the lines above it, {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'summary-grand-total': '{row} ({column}) should equal {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'summary-carryover': '{row} ({column}) should equal the sum of the fund lines under it, {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'summary-balance': 'Total income {stated} should equal total expenditure {expected} (difference {difference}).',
+  'economic-class': '{row} should equal the sum of its items, {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'economic-group': '{row} should equal {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'fund-balance': '{row}: the closing balance should equal opening balance + income − expenditure, {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'total-row': '{row} ({column}) should equal the sum of the rows it totals, {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'perf-funds': 'Self-evaluation “{project}”: {row}, {column}, should equal the sum of the sources of funds, {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'perf-execution-rate': 'Self-evaluation “{project}”: the execution rate of {row} should be spending {executed} ÷ full-year budget {budget} = {exact}, i.e. {expected}; the table prints {stated} ({difference} percentage points).',
+  'perf-execution-rate-zero-budget': 'Self-evaluation “{project}”: {row} has a full-year budget of 0 but spending of {executed}; the execution rate {stated} cannot be computed. Please verify.',
+  'perf-score-over-weight': 'Self-evaluation “{project}”: indicator “{indicator}” scores {stated}, more than its weight {weight}.',
+  'perf-weights': 'Self-evaluation “{project}”: the weights of the {count} indicators add up to {stated}; the template gives {expected} (plus {funds} for budget execution, 100 in all), a difference of {difference}.',
+  'perf-total': 'Self-evaluation “{project}”: the total score should equal the sum of the scores, {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'perf-total-implied': 'Self-evaluation “{project}”: the total score {stated} less the indicator scores {scores} leaves {implied}, outside the 0–{room} points budget execution can score.',
+  'perf-score-met-not-full': 'Self-evaluation “{project}”: indicator “{indicator}” met its target ({target}, achieved {actual}) yet scores {stated} of {weight}. Please verify how it was scored.',
+  'perf-score-missed-full': 'Self-evaluation “{project}”: indicator “{indicator}” missed its target ({target}, achieved {actual}) yet scores full marks {stated}. Please verify how it was scored.',
+  'perf-score-proportional': 'Self-evaluation “{project}”: this report scores missed targets in proportion (weight × share achieved); by that practice indicator “{indicator}” should score {formula} = {expected}, the table prints {stated}.',
+  'rate-column': '{row}: “{column}” should be {numeratorName} {numerator} ÷ {denominatorName} {denominator} = {exact}, i.e. {expected}; the table prints {stated} ({difference} percentage points).',
+  'rate-column-zero-base': '{row}: the base of “{column}”, {denominatorName}, is 0, so the rate {stated} cannot be computed (“无可比性” is what should be printed). Please verify.',
+  'change-column': '{row}: “{column}” should equal {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'misplaced-value': 'The figure {value} is printed in the column-number (栏次) row under “{column}”, while its own line “{line}” is blank there: the figure has probably slipped.',
+  'misplaced-value-filled': 'The figure {value} is printed in the column-number (栏次) row under “{column}”, where a column number belongs. Please verify.',
+
+  'suffix.rounding': 'The difference is within the rounding band of the printed figures (±{band}).',
+  'suffix.rounding-rate': 'The difference is in the last printed digit only (rounding or truncation).',
+
+  'cause.omitted': 'The difference equals “{label}” {value}: that line was probably left out.',
+  'cause.double-counted': 'The difference equals “{label}” {value}: that line was probably counted twice.',
+  'cause.transposition': '{from} and {to} differ only by two adjacent digits swapped: probably a typing slip.',
+  'cause.factor': 'The figures differ by a factor of {factor}: probably a decimal point or unit (元/万元) slip.',
+  'cause.wrong-base': 'Using “{label}” {base} as the base gives exactly the stated rate: probably the wrong base was used.',
+
+  'reason.header-not-understood': 'The header could not be aligned with the data (header columns and column numbers disagree); cross-footing was not checked.',
+  'reason.structure-not-confirmed': 'An unrecognised table whose total structure the data do not bear out ({column}{row}); not checked.',
+  'reason.sides-not-found': 'The income and expenditure sides of the summary table could not be told apart; not checked.',
+  'reason.year-total-not-found': 'No “本年合计” line was found; the lines were not summed.',
+  'reason.no-economic-codes': 'No economic-classification codes were found; not checked.',
+  'reason.columns-not-found': 'Columns needed for the check are missing ({need}); not checked.',
+  'reason.table-empty': 'The table holds no figures (an empty table); nothing to check.',
+  'reason.funds-total-not-found': 'No “年度资金总额” line in the self-evaluation; the sources of funds were not summed.',
+  'reason.rate-operands-not-found': 'The columns rate “{column}” is computed from could not be told from the header; not checked.',
+  'reason.internal-error': 'The check failed to run ({message}); not checked.',
+
+  'severity.error': 'Error',
+  'severity.review': 'Needs review',
+  'severity.rounding': 'Rounding',
+};

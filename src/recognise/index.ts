@@ -1,0 +1,80 @@
+/**
+ * Recognition: what each table of a document is (its kind), how its header reads, and what each
+ * of its rows is. Rules select tables and cells through this, never through raw positions.
+ */
+import type { ReportDocument } from '../model/document.js';
+import type { Table } from '../model/table.js';
+import type { MoneyUnit } from '../model/units.js';
+import { recogniseKind, type TableKind } from './kind.js';
+import { analyseLayout, type Layout } from './layout.js';
+import { analyseRows, type RowInfo } from './rows.js';
+import { readPerformance, type PerformanceTable } from './performance.js';
+
+export interface RecognisedTable {
+  readonly table: Table;
+  readonly kind: TableKind;
+  readonly kindBy: 'title' | 'heading' | 'header' | 'generic';
+  readonly layout: Layout;
+  /** Rows per column block (side-by-side layouts have several blocks). */
+  readonly rows: RowInfo[][];
+  /** The table's money unit: its own 单位 line, else the unit most tables of the document print. */
+  readonly unit: MoneyUnit | null;
+  readonly unitInferred: boolean;
+  /** True when the table has at least one numeric cell outside its header. */
+  readonly numeric: boolean;
+  /** The form read of a 绩效自评表 (null for other kinds). */
+  readonly performance: PerformanceTable | null;
+}
+
+export interface RecognisedDocument {
+  readonly document: ReportDocument;
+  readonly tables: RecognisedTable[];
+}
+
+function hasNumbers(table: Table, from: number): boolean {
+  for (let r = from; r < table.rows; r++) {
+    for (const cell of table.grid[r] ?? []) {
+      if (!cell.merged && (cell.value.type === 'number' || cell.value.type === 'percent')) return true;
+    }
+  }
+  return false;
+}
+
+/** The unit most tables of the document state. */
+function dominantUnit(doc: ReportDocument): MoneyUnit | null {
+  const counts = new Map<MoneyUnit, number>();
+  for (const t of doc.tables) if (t.meta.unit) counts.set(t.meta.unit, (counts.get(t.meta.unit) ?? 0) + 1);
+  let best: MoneyUnit | null = null;
+  let n = 0;
+  for (const [u, c] of counts) if (c > n) [best, n] = [u, c];
+  return best;
+}
+
+export function recogniseTable(table: Table, doc: ReportDocument, docUnit: MoneyUnit | null = dominantUnit(doc)): RecognisedTable {
+  const layout = analyseLayout(table);
+  const { kind, by } = recogniseKind(table, layout, doc);
+  const rows = layout.blocks.map((b) => analyseRows(table, layout, b));
+  return {
+    table,
+    kind,
+    kindBy: by,
+    layout,
+    rows,
+    unit: table.meta.unit ?? docUnit,
+    unitInferred: table.meta.unit === null && docUnit !== null,
+    numeric: hasNumbers(table, layout.headerRows) || kind !== 'GENERIC',
+    performance: kind === 'PERF' ? readPerformance(table) : null,
+  };
+}
+
+/** Recognises every table; tables without any number and no budget kind are left out. */
+export function recogniseDocument(doc: ReportDocument): RecognisedDocument {
+  const unit = dominantUnit(doc);
+  const tables = doc.tables.map((t) => recogniseTable(t, doc, unit)).filter((t) => t.numeric);
+  return { document: doc, tables };
+}
+
+export type { TableKind } from './kind.js';
+export type { Layout, Column, Block } from './layout.js';
+export type { RowInfo } from './rows.js';
+export type { PerformanceTable, Indicator, FundRow } from './performance.js';

@@ -1,0 +1,249 @@
+/**
+ * 项目支出绩效自评表: a form, not a grid. Two blocks matter: the funds block (年初预算数 | 全年预算数 |
+ * 全年执行数 | 执行率 | 分值 | 得分, one row per source of funds) and the indicator block (一级/二级/三级
+ * 指标 | 年度指标值 | 实际完成值 | 权重 | 自评得分), closed by 总分. Both the Anhui/central and the
+ * Sichuan layouts are read. Rows shifted by a column against their header (PDF extractions) are
+ * realigned on the numeric cells they hold.
+ */
+import type { Cell, Table } from '../model/table.js';
+import { displayText, keyText } from '../model/text.js';
+import { parseQuantity, type Quantity } from '../model/number.js';
+
+export interface Pos {
+  readonly row: number;
+  readonly col: number;
+}
+
+export type FundColumn = 'initial' | 'annual' | 'executed' | 'rate' | 'weight' | 'score';
+
+export interface FundRow {
+  readonly row: number;
+  readonly label: string;
+  readonly labelPos: Pos;
+  readonly total: boolean;
+  readonly cells: Partial<Record<FundColumn, Pos>>;
+}
+
+export interface Indicator {
+  readonly row: number;
+  readonly level1: string;
+  readonly level2: string;
+  readonly name: string;
+  readonly namePos: Pos | null;
+  readonly target: { readonly text: string; readonly pos: Pos; readonly quantity: Quantity | null } | null;
+  readonly actual: { readonly text: string; readonly pos: Pos; readonly quantity: Quantity | null } | null;
+  readonly weight: Pos | null;
+  readonly score: Pos | null;
+  readonly reason: Pos | null;
+}
+
+export interface PerformanceTable {
+  readonly project: string | null;
+  readonly fundHeaderRow: number | null;
+  readonly fundColumns: Partial<Record<FundColumn, number>>;
+  readonly funds: FundRow[];
+  readonly indicatorHeaderRow: number | null;
+  readonly indicators: Indicator[];
+  /** The 总分 figure. */
+  readonly total: Pos | null;
+  readonly totalRow: number | null;
+}
+
+const FUND_HEADERS: Array<[FundColumn, RegExp]> = [
+  ['initial', /^年初预算(?:数)?$/u],
+  ['annual', /^(?:全年预算(?:数)?|调整后预算(?:数)?|全年预算数)$/u],
+  ['executed', /^(?:全年执行(?:数)?|预算执行(?:数)?|执行数|实际执行数)$/u],
+  ['rate', /^(?:预算)?执行率(?:\(%\)|%)?$/u],
+  ['weight', /^(?:分值|权重)(?:\(\d+\))?$/u],
+  ['score', /^得分$/u],
+];
+
+const TOTAL_FUNDS = /^(?:年度资金总额|资金总额|总额|合计|项目资金总额)$/u;
+const HEADER_WORDS = /^(?:项目资金|资金情况|年初预算数|全年预算数|全年执行数|执行率|得分|分值)/u;
+
+function text(table: Table, r: number, c: number): string {
+  const cell = table.grid[r]?.[c];
+  return cell && !cell.merged ? cell.text : '';
+}
+
+function isNumber(cell: Cell | undefined): boolean {
+  return !!cell && !cell.merged && (cell.value.type === 'number' || cell.value.type === 'percent');
+}
+
+function rowKeys(table: Table, r: number): string[] {
+  return (table.grid[r] ?? []).map((c) => (c.merged ? '' : keyText(c.text)));
+}
+
+function findFundHeader(table: Table): { row: number; cols: Partial<Record<FundColumn, number>> } | null {
+  for (let r = 0; r < Math.min(table.rows, 12); r++) {
+    const keys = rowKeys(table, r);
+    const cols: Partial<Record<FundColumn, number>> = {};
+    keys.forEach((k, c) => {
+      const clean = k.replace(/[(（]万元[)）]/u, '');
+      for (const [name, re] of FUND_HEADERS) if (re.test(clean) && cols[name] === undefined) cols[name] = c;
+    });
+    if (Object.keys(cols).length >= 3 && cols.executed !== undefined) return { row: r, cols };
+  }
+  return null;
+}
+
+function fundRows(table: Table, header: { row: number; cols: Partial<Record<FundColumn, number>> }): FundRow[] {
+  const out: FundRow[] = [];
+  const order = (Object.entries(header.cols) as Array<[FundColumn, number]>).sort((a, b) => a[1] - b[1]);
+  const firstValueCol = Math.min(...order.map(([, c]) => c));
+  for (let r = header.row + 1; r < table.rows; r++) {
+    const keys = rowKeys(table, r);
+    if (keys.some((k) => /年度总体目标|绩效指标|预期目标|总体目标/u.test(k))) break;
+    // the row label: the last text cell before the first value column
+    let labelCol = -1;
+    for (let c = 0; c < firstValueCol; c++) if (keys[c] && !/^资金情况/u.test(keys[c] as string)) labelCol = c;
+    if (labelCol < 0) {
+      const c = keys.findIndex((k, i) => k !== '' && !isNumber(table.grid[r]?.[i]));
+      if (c < 0) continue;
+      labelCol = c;
+    }
+    const label = displayText(text(table, r, labelCol));
+    const lk = keyText(label);
+    if (HEADER_WORDS.test(lk)) continue;
+    const cells: Partial<Record<FundColumn, Pos>> = {};
+    const aligned = order.every(([, c]) => {
+      const cell = table.grid[r]?.[c];
+      return !cell || cell.value.type !== 'text';
+    });
+    if (aligned) {
+      for (const [name, c] of order) cells[name] = { row: r, col: c };
+    } else {
+      // shifted: the values in order after the label
+      const vals: number[] = [];
+      for (let c = labelCol + 1; c < (table.grid[r]?.length ?? 0); c++) {
+        const cell = table.grid[r]?.[c];
+        if (cell && !cell.merged && cell.text !== '') vals.push(c);
+      }
+      order.forEach(([name], i) => {
+        const c = vals[i];
+        if (c !== undefined) cells[name] = { row: r, col: c };
+      });
+    }
+    out.push({ row: r, label, labelPos: { row: r, col: labelCol }, total: TOTAL_FUNDS.test(lk.replace(/^其中[:：]?/u, '')), cells });
+  }
+  return out;
+}
+
+interface IndicatorHeader {
+  readonly row: number;
+  readonly level1: number;
+  readonly level2: number;
+  readonly name: number;
+  readonly target: number;
+  readonly actual: number;
+  readonly weight: number;
+  readonly score: number;
+  readonly reason: number;
+}
+
+function findIndicatorHeader(table: Table, from: number): IndicatorHeader | null {
+  for (let r = from; r < table.rows; r++) {
+    const keys = rowKeys(table, r);
+    const find = (re: RegExp): number => keys.findIndex((k) => re.test(k));
+    const level1 = find(/^一级指标$/u);
+    const target = find(/^(?:年度)?指标值$|^目标值$|^年度目标值$/u);
+    const weight = find(/^(?:权重|分值)(?:\(\d+\))?$/u);
+    const score = find(/^(?:自评)?得分$/u);
+    if (level1 >= 0 && target >= 0 && weight >= 0 && score >= 0) {
+      return {
+        row: r,
+        level1,
+        level2: find(/^二级指标$/u),
+        name: find(/^三级指标$/u),
+        target,
+        actual: find(/^实际完成值$|^完成值$|^实际值$/u),
+        weight,
+        score,
+        reason: find(/偏差原因|原因分析/u),
+      };
+    }
+  }
+  return null;
+}
+
+function quantity(t: string): Quantity | null {
+  return parseQuantity(t);
+}
+
+function indicators(table: Table, h: IndicatorHeader): { list: Indicator[]; total: Pos | null; totalRow: number | null } {
+  const list: Indicator[] = [];
+  let level1 = '';
+  let level2 = '';
+  for (let r = h.row + 1; r < table.rows; r++) {
+    const keys = rowKeys(table, r);
+    const totalAt = keys.findIndex((k) => /^总分$|^总分值$|^合计$/u.test(k));
+    if (totalAt >= 0) {
+      let pos: Pos | null = null;
+      for (let c = (table.grid[r]?.length ?? 0) - 1; c > totalAt; c--) {
+        if (isNumber(table.grid[r]?.[c])) {
+          pos = { row: r, col: c };
+          break;
+        }
+      }
+      return { list, total: pos, totalRow: r };
+    }
+    if (keys.every((k) => k === '')) continue;
+    if (keys.some((k) => /^偏差率|^复核/u.test(k))) break;
+    // find the shift that puts numbers under 权重 and 得分
+    let shift: number | null = null;
+    for (const s of [0, 1, -1, 2, -2]) {
+      if (isNumber(table.grid[r]?.[h.weight + s]) && isNumber(table.grid[r]?.[h.score + s])) {
+        shift = s;
+        break;
+      }
+    }
+    if (shift === null) continue;
+    const at = (c: number): Pos | null => (c >= 0 ? { row: r, col: c + (shift as number) } : null);
+    const t = (c: number): string => (c >= 0 ? displayText(text(table, r, c + (shift as number))) : '');
+    if (h.level1 >= 0 && t(h.level1) && !/^绩效指标$/u.test(keyText(t(h.level1)))) level1 = t(h.level1);
+    if (h.level2 >= 0 && t(h.level2)) level2 = t(h.level2);
+    const nameCol = h.name >= 0 ? h.name : h.target - 1;
+    const targetText = t(h.target);
+    const actualText = h.actual >= 0 ? t(h.actual) : '';
+    list.push({
+      row: r,
+      level1,
+      level2,
+      name: t(nameCol),
+      namePos: at(nameCol),
+      target: targetText ? { text: targetText, pos: at(h.target) as Pos, quantity: quantity(targetText) } : null,
+      actual: actualText ? { text: actualText, pos: at(h.actual) as Pos, quantity: quantity(actualText) } : null,
+      weight: at(h.weight),
+      score: at(h.score),
+      reason: at(h.reason),
+    });
+  }
+  return { list, total: null, totalRow: null };
+}
+
+/** Reads a 绩效自评表; null when the table does not have the form's blocks. */
+export function readPerformance(table: Table): PerformanceTable | null {
+  const fund = findFundHeader(table);
+  const ih = findIndicatorHeader(table, fund ? fund.row + 1 : 0);
+  if (!fund && !ih) return null;
+  let project: string | null = null;
+  for (let r = 0; r < Math.min(table.rows, 6) && project === null; r++) {
+    const keys = rowKeys(table, r);
+    const at = keys.findIndex((k) => /^项目名称$/u.test(k));
+    if (at >= 0) {
+      const name = (table.grid[r] ?? []).slice(at + 1).find((c) => !c.merged && c.text !== '');
+      project = name ? displayText(name.text) : null;
+    }
+  }
+  const ind = ih ? indicators(table, ih) : { list: [], total: null, totalRow: null };
+  return {
+    project,
+    fundHeaderRow: fund?.row ?? null,
+    fundColumns: fund?.cols ?? {},
+    funds: fund ? fundRows(table, fund) : [],
+    indicatorHeaderRow: ih?.row ?? null,
+    indicators: ind.list,
+    total: ind.total,
+    totalRow: ind.totalRow,
+  };
+}

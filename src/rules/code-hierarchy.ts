@@ -1,0 +1,63 @@
+/**
+ * Subject-code hierarchy: a 类 row equals the sum of its 款 rows, a 款 row the sum of its 项 rows,
+ * and the 合计 row the sum of the top-level rows, in every value column.
+ *
+ * Basis: domain.md §4.1 J08 (D02, D03, D05, D07, D08) and §4.3 (B2, B3, B5, B8, B9).
+ * Sample pages: 002-*.html (公开03表 201/20103, 公开05表 20103 and 合计 人员经费).
+ */
+import { defineTableRule } from '../engine/rule.js';
+import { buildCodeTree } from '../recognise/code-tree.js';
+import type { RowInfo } from '../recognise/index.js';
+
+export default defineTableRule({
+  meta: {
+    id: 'code-hierarchy',
+    category: 'hierarchy',
+    description: { zh: '上级科目等于下级科目之和（类=Σ款=Σ项，合计=Σ类）', en: 'A parent subject equals the sum of its children (类 = Σ款 = Σ项, 合计 = Σ类)' },
+    basis: 'domain.md §4.1 J08; §4.3 P02/P03/P05',
+    messages: ['code-parent', 'code-total'],
+  },
+  applies: (t) => t.kind !== 'PERF' && t.kind !== 'D06' && t.kind !== 'B06' && t.rows.some((rows) => rows.some((r) => r.code !== null)),
+  run(ctx) {
+    const { layout } = ctx.rt;
+    layout.blocks.forEach((block, b) => {
+      const rows = ctx.rt.rows[b] ?? [];
+      const tree = buildCodeTree(rows);
+      if (tree.coded.length === 0) return;
+      const misfiledUnder = new Map<RowInfo, RowInfo[]>();
+      for (const m of tree.misfiled) misfiledUnder.set(m.listedUnder, [...(misfiledUnder.get(m.listedUnder) ?? []), m.row]);
+      for (const [parent, kids] of tree.children) {
+        if (parent.blank && kids.every((k) => k.blank)) continue;
+        for (const col of block.values) {
+          const target = { row: parent.valueRow, col };
+          const plus = kids.map((k) => ({ row: k.valueRow, col }));
+          const filed = misfiledUnder.get(parent);
+          if (filed) {
+            // a misfiled child: the code-prefix rule reports it; skip when it explains the gap
+            continue;
+          }
+          ctx.checkSum({
+            target,
+            plus,
+            messageId: 'code-parent',
+            data: { parent: parent.code ?? '', level: parent.level ?? 0, children: kids.length },
+          });
+        }
+      }
+      // 合计/总计 row = Σ top-level rows
+      const total = rows.find((r) => r.total === 'total' || r.total === 'grand');
+      if (total && tree.top.length > 0) {
+        const category = tree.levels > 1 ? 'hierarchy' : 'table-sum';
+        for (const col of block.values) {
+          ctx.checkSum({
+            target: { row: total.valueRow, col },
+            plus: tree.top.map((k) => ({ row: k.valueRow, col })),
+            messageId: 'code-total',
+            category,
+            data: { children: tree.top.length, level: tree.top[0]?.level ?? 0 },
+          });
+        }
+      }
+    });
+  },
+});

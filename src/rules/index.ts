@@ -1,0 +1,32 @@
+/**
+ * Every rule, sorted by id. A new rule is a file in this folder, its table-driven test beside it,
+ * its messages in each catalogue of src/i18n, and a line here (test/conventions.test.ts checks all four).
+ */
+import type { Rule } from '../engine/rule.js';
+import codeHierarchy from './code-hierarchy.js';
+import codePrefix from './code-prefix.js';
+import columnSum from './column-sum.js';
+import economicDetail from './economic-detail.js';
+import fundBalance from './fund-balance.js';
+import misplacedValue from './misplaced-value.js';
+import perfExecutionRate from './perf-execution-rate.js';
+import perfFunds from './perf-funds.js';
+import perfScore from './perf-score.js';
+import rateColumn from './rate-column.js';
+import summaryTable from './summary-table.js';
+import totalRow from './total-row.js';
+
+export const RULES: readonly Rule[] = [
+  codeHierarchy,
+  codePrefix,
+  columnSum,
+  economicDetail,
+  fundBalance,
+  misplacedValue,
+  perfExecutionRate,
+  perfFunds,
+  perfScore,
+  rateColumn,
+  summaryTable,
+  totalRow,
+];

@@ -1,0 +1,75 @@
+/**
+ * 绩效自评表 执行率 = 全年执行数 ÷ 全年预算数 (调整后预算数), at the printed precision of the rate,
+ * row by row. Template rows of zero budget and zero spending are placeholders, not rates.
+ *
+ * Basis: domain.md §4.5 K02; Sichuan template note "预算执行率=预算执行数/调整后预算数".
+ * Sample pages: 000-*.html (6 rates off in their last digits).
+ */
+import { defineTableRule } from '../engine/rule.js';
+import { judgeRate } from '../engine/tolerance.js';
+import { BLANK, formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
+
+export default defineTableRule({
+  meta: {
+    id: 'perf-execution-rate',
+    category: 'execution-rate',
+    description: { zh: '绩效自评表：执行率等于全年执行数除以全年预算数', en: 'Performance self-evaluation: execution rate equals spending divided by the full-year budget' },
+    basis: 'domain.md §4.5 K02',
+    messages: ['perf-execution-rate', 'perf-execution-rate-zero-budget'],
+  },
+  applies: (t) => t.kind === 'PERF' && (t.performance?.funds.length ?? 0) > 0,
+  run(ctx) {
+    const perf = ctx.rt.performance;
+    if (!perf) return;
+    if (perf.fundColumns.rate === undefined) return;
+    for (const f of perf.funds) {
+      const { rate, annual, executed } = f.cells;
+      const budgetPos = annual ?? f.cells.initial;
+      if (!rate || !budgetPos || !executed) continue;
+      const rateCell = ctx.table.grid[rate.row]?.[rate.col];
+      const rv = rateCell?.value;
+      if (!rv || (rv.type !== 'number' && rv.type !== 'percent')) continue;
+      const budget = ctx.printed(budgetPos);
+      const spent = ctx.printed(executed);
+      if (!budget || !spent) continue;
+      const data = {
+        project: perf.project ?? '',
+        row: f.label,
+        stated: formatPercent(rv.value, rv.scale),
+        executed: spent.empty ? BLANK : formatAmount(spent.value, spent.scale),
+        budget: budget.empty ? BLANK : formatAmount(budget.value, budget.scale),
+      };
+      if (budget.value.isZero()) {
+        if (spent.value.isZero()) continue; // a template row: 0 0 0 0
+        ctx.report({
+          severity: 'review',
+          category: 'zero-denominator',
+          cells: [ctx.ref(rate)],
+          related: [ctx.ref(executed), ctx.ref(budgetPos)],
+          stated: rv.value.toFixed(rv.scale),
+          expected: null,
+          difference: null,
+          messageId: 'perf-execution-rate-zero-budget',
+          data,
+        });
+        continue;
+      }
+      const j = judgeRate(rv.value, rv.scale, spent, budget, 2);
+      if (j.outcome === 'pass') {
+        ctx.pass([rate, executed, budgetPos]);
+        continue;
+      }
+      if (j.outcome === 'zero-denominator' || !j.expected || !j.exact || !j.difference) continue;
+      ctx.report({
+        severity: j.outcome === 'rounding' ? 'rounding' : 'error',
+        cells: [ctx.ref(rate)],
+        related: [ctx.ref(executed), ctx.ref(budgetPos)],
+        stated: rv.value.toFixed(rv.scale),
+        expected: j.expected.toFixed(rv.scale),
+        difference: j.difference.toFixed(rv.scale),
+        messageId: 'perf-execution-rate',
+        data: { ...data, expected: formatPercent(j.expected, rv.scale), exact: formatPercent(j.exact, 4), difference: formatSigned(j.difference, rv.scale) },
+      });
+    }
+  },
+});
