@@ -27,6 +27,8 @@ export interface ReportTable {
   readonly kind: string;
   readonly kindName: Localised;
   readonly title: string | null;
+  /** What the table is about where the form says it (a 绩效自评表's 项目名称). */
+  readonly name: string | null;
   readonly code: string | null;
   readonly unit: string | null;
   readonly unitInferred: boolean;
@@ -90,6 +92,7 @@ function tableJson(rt: RecognisedTable): ReportTable {
     kind: rt.kind,
     kindName: KIND_NAMES[rt.kind],
     title: t.meta.title ?? t.meta.headings[t.meta.headings.length - 1] ?? null,
+    name: rt.performance?.project ?? null,
     code: t.meta.code,
     unit: rt.unit,
     unitInferred: rt.unitInferred,

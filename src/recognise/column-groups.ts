@@ -66,12 +66,7 @@ function collect(cols: Column[], from: number, to: number, within: number, stric
   return parts;
 }
 
-/** Column identities of one block of a table. */
-export function columnIdentities(layout: Layout, blockIndex: number): ColumnIdentity[] {
-  const block = layout.blocks[blockIndex];
-  if (!block) return [];
-  const cols = block.values.map((c) => layout.columns[c] as Column).filter((c) => c.path.length > 0);
-  const strict = layout.alignment === 'aligned';
+function identitiesOf(cols: Column[], strict: boolean): ColumnIdentity[] {
   const out: ColumnIdentity[] = [];
   cols.forEach((c, i) => {
     if (!isTotalColumn(leafKey(c))) return;
@@ -95,5 +90,39 @@ export function columnIdentities(layout: Layout, blockIndex: number): ColumnIden
     }
     if (parts.length >= 1) out.push({ total: c.col, parts });
   });
+  return out;
+}
+
+/**
+ * The smallest period of a header that repeats itself (预算数 | 决算数 blocks of the 三公 table:
+ * 合计 因公出国 小计 购置 运行 接待 | 合计 因公出国 小计 购置 运行 接待), or 0.
+ */
+function period(cols: Column[]): number {
+  const keys = cols.map(leafKey);
+  const n = keys.length;
+  for (let p = 2; p <= n / 2; p++) {
+    if (n % p !== 0 || !isTotalColumn(keys[0] as string)) continue;
+    if (keys.every((k, i) => k === keys[i % p])) return p;
+  }
+  return 0;
+}
+
+/** Column identities of one block of a table. */
+export function columnIdentities(layout: Layout, blockIndex: number): ColumnIdentity[] {
+  const block = layout.blocks[blockIndex];
+  if (!block) return [];
+  const cols = block.values.map((c) => layout.columns[c] as Column).filter((c) => c.path.length > 0);
+  const strict = layout.alignment === 'aligned';
+  const p = period(cols);
+  if (p === 0) return identitiesOf(cols, strict);
+  // a repeated header: read the structure of its first repetition (exporters and extractions tend to
+  // damage the later ones) and apply it to every repetition
+  const template = identitiesOf(cols.slice(0, p), strict);
+  const indexOf = new Map(cols.map((c, i) => [c.col, i]));
+  const out: ColumnIdentity[] = [];
+  for (let rep = 0; rep < cols.length / p; rep++) {
+    const shift = (col: number): number => (cols[(indexOf.get(col) as number) + rep * p] as Column).col;
+    for (const id of template) out.push({ total: shift(id.total), parts: id.parts.map(shift) });
+  }
   return out;
 }

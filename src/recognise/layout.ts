@@ -211,7 +211,7 @@ function classify(table: Table, col: number, headerRows: number, indexed: boolea
   }
   if (s.codes >= 1 && numeric === 0 && s.codes >= 0.6 * filled && s.texts <= Math.max(2, s.codes / 3)) return 'code';
   if (s.texts > 0 && s.texts >= numeric + s.ints) return 'label';
-  if (numeric === 0 && s.ints >= 3 && s.sequence >= s.ints - 2 && /行次|序号/u.test(head)) return 'line-no';
+  if (numeric === 0 && /行次|序号/u.test(head)) return 'line-no';
   if (!indexed && numeric === 0 && s.ints >= 3 && s.sequence >= s.ints - 2 && head === '') return 'line-no';
   return 'value';
 }

@@ -1,0 +1,131 @@
+/**
+ * The shared fixtures (../shared/fixtures, read in place) and a matcher between the answer keys'
+ * entries and report findings.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Report, ReportFinding } from '../../src/engine/report.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURES = path.resolve(ROOT, '../shared/fixtures');
+export const SEEDS = ['000', '001', '002'] as const;
+export const SKINS = ['plain', 'word', 'excel', 'frame', 'lazy'] as const;
+export type Seed = (typeof SEEDS)[number];
+export type Skin = (typeof SKINS)[number];
+
+export function fixturesAvailable(): boolean {
+  return existsSync(path.join(FIXTURES, 'answer-keys', '000.json'));
+}
+
+export function seedFile(seed: Seed): string {
+  const dir = path.join(FIXTURES, 'seeds');
+  const names: Record<Seed, string> = { '000': '000_3205ff7ef2bdcc1d.txt', '001': '001_d5e7d60ef56c0495.txt', '002': '002_f428d76052f7ee41.txt' };
+  return path.join(dir, names[seed]);
+}
+
+export function pageFile(seed: Seed, skin: Skin): string {
+  return path.join(FIXTURES, 'pages', `${seed}-${skin}.html`);
+}
+
+export interface KeyFinding {
+  readonly id: string;
+  readonly category: string;
+  readonly table: string;
+  readonly location: string;
+  readonly quote: string;
+  readonly stated: string;
+  readonly expected: string;
+  readonly computation: string;
+  readonly difference: string;
+  readonly severity: 'material' | 'rounding' | 'review';
+  readonly explanation: string;
+}
+
+export interface AnswerKey {
+  readonly seed: string;
+  readonly department: string;
+  readonly findings: KeyFinding[];
+  readonly traps: Array<{ readonly location: string; readonly why_not_an_error: string }>;
+}
+
+export function answerKey(seed: Seed): AnswerKey {
+  return JSON.parse(readFileSync(path.join(FIXTURES, 'answer-keys', `${seed}.json`), 'utf8')) as AnswerKey;
+}
+
+export const SEVERITY: Record<KeyFinding['severity'], ReportFinding['severity']> = { material: 'error', rounding: 'rounding', review: 'review' };
+
+/** First number of a key field ("5,168.13", "85.28%", "10 (full marks)"); null when it does not start with one. */
+export function keyNumber(text: string): number | null {
+  const m = /^\s*([+-]?\d[\d,]*(?:\.\d+)?)/.exec(text.replace(/[−]/g, '-'));
+  if (!m?.[1]) return null;
+  return Number(m[1].replace(/,/g, ''));
+}
+
+/** Every figure a key field mentions ("人员经费 17.06 with 基本支出 小计 blank" → [17.06]); "blank" counts as 0. */
+export function keyNumbers(text: string): number[] {
+  const out = [...text.replace(/[−]/g, '-').matchAll(/(?<![\d.])[+-]?\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')));
+  if (/blank|空白/i.test(text)) out.push(0);
+  return out;
+}
+
+function num(s: string | null): number | null {
+  if (s === null) return null;
+  const n = Number(s.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+const close = (a: number | null, b: number | null): boolean => a !== null && b !== null && Math.abs(a - b) < 1e-9;
+
+/** Keys of the issue-2 scope: arithmetic inside one table (category list + 绩效自评表 arithmetic). */
+export function inTableScope(k: KeyFinding): boolean {
+  if (['table-sum', 'hierarchy', 'code-prefix', 'misplaced-value'].includes(k.category)) return true;
+  if (['score', 'execution-rate'].includes(k.category)) return !/第三部分|说明/u.test(k.table) && /绩效自评表/u.test(k.table);
+  return false;
+}
+
+/** How well a finding matches a key entry (0 = not at all). */
+export function matchScore(k: KeyFinding, f: ReportFinding, report: Report): number {
+  if (f.severity !== SEVERITY[k.severity]) return 0;
+  let score = 0;
+  const ks = keyNumber(k.stated);
+  const ke = keyNumber(k.expected);
+  const fs = num(f.stated);
+  const fe = num(f.expected);
+  const statedMatch = close(ks, fs) || (ks === null && (fs === null ? /blank|空白/i.test(k.stated) || keyNumbers(k.stated).length === 0 : keyNumbers(k.stated).some((n) => close(n, fs))));
+  const expectedMatch = close(ke, fe) || (ke === null && fe !== null && keyNumbers(k.expected).some((n) => close(n, fe)));
+  if (statedMatch) score += 3;
+  if (expectedMatch) score += 3;
+  // the key's quote is a cell value (or the printed line that holds it)
+  const quote = k.quote.replace(/\s+/g, ' ');
+  const texts = [...f.cells, ...f.related].map((c) => c.text).filter((t) => t !== '');
+  if (texts.some((t) => quote === t || quote.split(' ').includes(t))) score += 1;
+  if (f.category === k.category) score += 1;
+  // a key naming a 绩效自评表 project must match the table the finding is in
+  const project = /绩效自评表[:：]\s*([^|（(]+)/u.exec(k.table)?.[1]?.trim();
+  if (project) {
+    const table = report.tables.find((t) => t.id === f.table);
+    if (!table?.name || !(table.name.includes(project.slice(0, 6)) || project.includes(table.name.slice(0, 6)))) return 0;
+  }
+  return statedMatch && (expectedMatch || ke === null) ? score : 0;
+}
+
+/** The best-matching finding for each key entry (each finding used once). */
+export function matchKey(keys: readonly KeyFinding[], report: Report): Map<string, ReportFinding | null> {
+  const used = new Set<string>();
+  const out = new Map<string, ReportFinding | null>();
+  for (const k of keys) {
+    let best: ReportFinding | null = null;
+    let bestScore = 0;
+    for (const f of report.findings) {
+      const s = matchScore(k, f, report) - (used.has(f.id) ? 0.5 : 0);
+      if (s > bestScore) {
+        best = f;
+        bestScore = s;
+      }
+    }
+    if (best) used.add(best.id);
+    out.set(k.id, best);
+  }
+  return out;
+}
