@@ -88,8 +88,12 @@ export class TableContext {
   rowName(pos: Pos): string {
     const block = this.rt.layout.columns[pos.col]?.block ?? 0;
     const info = this.rowIndex.get(`${block}:${pos.row}`);
-    if (!info) return `R${pos.row + 1}`;
-    const label = info.label || (info.lineNo !== null ? `行次 ${info.lineNo}` : `R${pos.row + 1}`);
+    const b = this.rt.layout.blocks[block];
+    // a table without row labels (the 三公 table has one line of figures): name it by its title
+    const unlabelled = !b || (b.label === null && b.code.length === 0);
+    const fallback = unlabelled ? (this.rt.table.meta.title ?? this.rt.table.meta.headings.at(-1) ?? `R${pos.row + 1}`) : `R${pos.row + 1}`;
+    if (!info) return fallback;
+    const label = info.label || (info.lineNo !== null ? `行次 ${info.lineNo}` : fallback);
     return info.code && !label.startsWith(info.code) ? `${info.code} ${label}` : label;
   }
 

@@ -69,6 +69,8 @@ export default defineTableRule({
         difference: j.difference.toFixed(rv.scale),
         messageId: 'perf-execution-rate',
         data: { ...data, expected: formatPercent(j.expected, rv.scale), exact: formatPercent(j.exact, 4), difference: formatSigned(j.difference, rv.scale) },
+        // lets the 年度资金总额 and 当年财政拨款 rows printing the same wrong rate fold into one finding
+        checks: [{ table: ctx.table.index, target: ctx.ref(rate), plus: [ctx.ref(executed)], minus: [ctx.ref(budgetPos)] }],
       });
     }
   },

@@ -45,7 +45,10 @@ ruleTester(rule, {
     {
       description: 'a score above its weight',
       tables: [sheet([{ name: 'a', target: '完成', actual: '完成', weight: '50', score: '55' }, full('b', '40')], '105.00')],
-      findings: [{ messageId: 'perf-score-over-weight', severity: 'error' }],
+      findings: [
+        { messageId: 'perf-score-over-weight', severity: 'error' },
+        { messageId: 'perf-total-over', severity: 'error', stated: '105.00', expected: '100.00' },
+      ],
     },
     {
       description: '">1份" achieved with 1份 yet full marks: review',

@@ -143,7 +143,7 @@ export default defineTableRule({
     category: 'score',
     description: { zh: '绩效自评表：得分不超过分值，权重合计为100，总分等于各项得分之和', en: 'Performance self-evaluation: scores within weights, weights add to 100, total equals the sum of scores' },
     basis: 'domain.md §4.5 K03–K05',
-    messages: ['perf-score-over-weight', 'perf-weights', 'perf-total', 'perf-total-implied', 'perf-score-met-not-full', 'perf-score-missed-full', 'perf-score-proportional'],
+    messages: ['perf-score-over-weight', 'perf-weights', 'perf-total', 'perf-total-over', 'perf-total-implied', 'perf-score-met-not-full', 'perf-score-missed-full', 'perf-score-proportional'],
   },
   applies: (t) => t.kind === 'PERF' && (t.performance?.indicators.length ?? 0) > 0,
   run(ctx) {
@@ -180,7 +180,22 @@ export default defineTableRule({
     // 2. weights
     const indicatorShare = weightsCheck(ctx, perf.indicators, fundWeight, perf.total);
 
-    // 3. 总分
+    // 3. 总分: never above 100, and the sum of the scores
+    if (perf.total) {
+      const total = ctx.printed(perf.total);
+      if (total && !total.empty && total.value.gt(100)) {
+        ctx.report({
+          severity: 'error',
+          cells: [ctx.ref(perf.total)],
+          related: [],
+          stated: total.value.toFixed(total.scale),
+          expected: new Decimal(100).toFixed(total.scale),
+          difference: total.value.minus(100).toFixed(total.scale),
+          messageId: 'perf-total-over',
+          data: { project, stated: formatAmount(total.value, total.scale) },
+        });
+      }
+    }
     if (perf.total) {
       const scorePos = perf.indicators.map((i) => i.score).filter((p): p is Pos => !!p && ctx.printed(p) !== null);
       if (fundScore && !fundScore.empty && fundScorePos) {

@@ -1,0 +1,218 @@
+/**
+ * The content script's life: one run per document (a marker prevents a second), a quick bail-out
+ * when no table could be a budget table, then extract → engine → paint, again whenever the page
+ * adds or changes tables (a debounced MutationObserver) or a same-origin frame loads.
+ * Everything hangs on one AbortSignal.
+ */
+import browser from '../src/platform/browser.js';
+import type { Locale } from '../src/i18n/index.js';
+import { isContentRequest, type ContentRequest, type PageStatus } from '../src/messages/protocol.js';
+import { sendToBackground } from '../src/messages/send.js';
+import { checkPage, yieldToPage, type PageCheck } from './check.js';
+import { Overlay } from './overlay.js';
+import { scanForCandidates } from './scan.js';
+
+const MARKER = 'data-crossfoot-running';
+const DEBOUNCE_MS = 500;
+
+export interface Settings {
+  lang: Locale;
+  overlay: boolean;
+}
+
+async function loadSettings(): Promise<Settings> {
+  try {
+    const s = (await browser.storage.local.get(['lang', 'overlay'])) as Partial<Settings>;
+    return { lang: s.lang === 'en' ? 'en' : 'zh-CN', overlay: s.overlay !== false };
+  } catch {
+    return { lang: 'zh-CN', overlay: true };
+  }
+}
+
+export class PageSession {
+  status: PageStatus = { state: 'idle' };
+  private last: PageCheck | null = null;
+  private settings: Settings = { lang: 'zh-CN', overlay: true };
+  private readonly overlay: Overlay;
+  private timer: number | undefined;
+  private running: Promise<PageStatus> | null = null;
+  private again = false;
+
+  constructor(private readonly signal: AbortSignal) {
+    this.overlay = new Overlay(signal, () => this.settings.lang);
+  }
+
+  async start(): Promise<void> {
+    this.settings = await loadSettings();
+    this.overlay.setEnabled(this.settings.overlay);
+    browser.storage.onChanged.addListener(this.onStorage);
+    this.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(this.onStorage), { once: true });
+    this.observe(document);
+    await this.check();
+  }
+
+  private readonly onStorage = (changes: Record<string, { newValue?: unknown }>): void => {
+    if (changes.lang) this.settings.lang = changes.lang.newValue === 'en' ? 'en' : 'zh-CN';
+    if (changes.overlay) {
+      this.settings.overlay = changes.overlay.newValue !== false;
+      this.overlay.setEnabled(this.settings.overlay);
+      this.updateStatusOverlay();
+    }
+  };
+
+  private updateStatusOverlay(): void {
+    if (this.status.state === 'done') this.status = { ...this.status, overlay: this.overlay.isEnabled };
+  }
+
+  /** Runs a check now (or right after the one in progress). */
+  check(): Promise<PageStatus> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.run().finally(() => {
+      this.running = null;
+      if (this.again && !this.signal.aborted) {
+        this.again = false;
+        void this.check();
+      }
+    });
+    return this.running;
+  }
+
+  private async run(): Promise<PageStatus> {
+    const scan = scanForCandidates(document);
+    if (scan.candidates === 0) {
+      this.overlay.clear();
+      this.last = null;
+      this.status = { state: 'no-tables', tablesSeen: scan.tables };
+      await this.tellBackground();
+      return this.status;
+    }
+    this.status = { state: 'checking' };
+    await yieldToPage();
+    try {
+      const result = await checkPage(document, location.href, this.signal);
+      if (!result || this.signal.aborted) return this.status;
+      this.last = result;
+      if (result.report.tables.length === 0) {
+        this.overlay.clear();
+        this.status = { state: 'no-tables', tablesSeen: scan.tables };
+      } else {
+        this.overlay.paint(result.report, result.extraction);
+        this.overlay.setEnabled(this.settings.overlay);
+        for (const frame of result.extraction.document.tables.length ? this.frameDocs() : []) this.observe(frame);
+        this.status = { state: 'done', report: result.report, url: location.href, overlay: this.overlay.isEnabled };
+      }
+    } catch (e) {
+      this.status = { state: 'failed', message: e instanceof Error ? e.message : String(e) };
+    }
+    await this.tellBackground();
+    return this.status;
+  }
+
+  private frameDocs(): Document[] {
+    const out: Document[] = [];
+    for (const f of Array.from(document.querySelectorAll('iframe, frame'))) {
+      try {
+        const d = (f as HTMLIFrameElement).contentDocument;
+        if (d?.body) out.push(d);
+      } catch {
+        /* cross-origin */
+      }
+    }
+    return out;
+  }
+
+  private async tellBackground(): Promise<void> {
+    const s = this.status;
+    const f = s.state === 'done' ? s.report.summary.findings : { error: 0, review: 0, rounding: 0 };
+    try {
+      await sendToBackground({ type: 'crossfoot:report-summary', errors: f.error, reviews: f.review, roundings: f.rounding, checked: s.state === 'done' });
+    } catch {
+      /* the background may be restarting; the popup asks the page directly anyway */
+    }
+  }
+
+  private readonly observed = new WeakSet<Document>();
+
+  /** Re-checks when tables appear or change (script-built reports), and when frames load. */
+  private observe(doc: Document): void {
+    if (this.observed.has(doc)) return;
+    this.observed.add(doc);
+    const schedule = (): void => {
+      window.clearTimeout(this.timer);
+      this.timer = window.setTimeout(() => void this.check(), DEBOUNCE_MS);
+    };
+    const mo = new MutationObserver((records) => {
+      for (const r of records) {
+        const target = r.target as Element;
+        if (target.closest?.('[data-crossfoot-ui]')) continue;
+        if (r.type === 'characterData') {
+          if ((r.target.parentElement?.closest('table') ?? null) !== null) return schedule();
+          continue;
+        }
+        for (const n of [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)]) {
+          if (n.nodeType !== 1) continue;
+          const el = n as Element;
+          if (el.hasAttribute('data-crossfoot-ui')) continue;
+          if (el.localName === 'table' || el.localName === 'iframe' || el.getElementsByTagName('table').length > 0 || el.closest('table')) return schedule();
+        }
+      }
+    });
+    mo.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.signal.addEventListener('abort', () => mo.disconnect(), { once: true });
+    doc.addEventListener('load', (e) => ((e.target as Element | null)?.localName === 'iframe' ? schedule() : undefined), { capture: true, signal: this.signal });
+  }
+
+  /** Answers the popup. */
+  async handle(request: ContentRequest): Promise<unknown> {
+    switch (request.type) {
+      case 'crossfoot:get-status':
+        if (this.running) await this.running;
+        return this.status;
+      case 'crossfoot:get-report':
+        if (this.running) await this.running;
+        return this.status.state === 'done' ? { ...this.status.report, url: this.status.url } : null;
+      case 'crossfoot:check-now':
+        return this.check();
+      case 'crossfoot:set-overlay':
+        this.settings.overlay = request.on;
+        this.overlay.setEnabled(request.on);
+        this.updateStatusOverlay();
+        return { overlay: this.overlay.isEnabled };
+      case 'crossfoot:reveal':
+        return { found: this.overlay.reveal(request.finding) };
+    }
+  }
+
+  destroy(): void {
+    window.clearTimeout(this.timer);
+    this.overlay.destroy();
+  }
+}
+
+/** Starts Crossfoot in this document once; a second injection only re-checks. */
+export function init(signal: AbortSignal): PageSession | null {
+  const root = document.documentElement;
+  if (!root) return null;
+  if (root.hasAttribute(MARKER)) return null;
+  root.setAttribute(MARKER, '');
+  const session = new PageSession(signal);
+  const listener = (message: unknown): Promise<unknown> | undefined => {
+    if (!isContentRequest(message)) return undefined;
+    return session.handle(message);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener(
+    'abort',
+    () => {
+      browser.runtime.onMessage.removeListener(listener);
+      session.destroy();
+      root.removeAttribute(MARKER);
+    },
+    { once: true },
+  );
+  void session.start();
+  return session;
+}

@@ -1,0 +1,42 @@
+/**
+ * Quick bail-out: does the page (or a same-origin frame) hold a table that could be a budget table?
+ * Reads only the text of each leaf table once, so a long page of ordinary tables costs little.
+ */
+const BUDGET_WORDS = /合计|总计|小计|预算|决算|支出|收入|栏次|科目|绩效|经费|金额/u;
+const FIGURE = /\d[\d,，]*[.．]\d{1,4}|\d{3,}/u;
+
+export interface Candidates {
+  readonly tables: number;
+  readonly candidates: number;
+}
+
+function documentsOf(doc: Document): Document[] {
+  const out = [doc];
+  for (const frame of Array.from(doc.querySelectorAll('iframe, frame'))) {
+    try {
+      const inner = (frame as HTMLIFrameElement).contentDocument;
+      if (inner?.body) out.push(...documentsOf(inner));
+    } catch {
+      /* cross-origin frame: not ours to read */
+    }
+  }
+  return out;
+}
+
+/** Counts the tables of the page and those that look like budget tables. */
+export function scanForCandidates(doc: Document): Candidates {
+  let tables = 0;
+  let candidates = 0;
+  for (const d of documentsOf(doc)) {
+    const list = d.getElementsByTagName('table');
+    tables += list.length;
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i] as HTMLTableElement;
+      if (t.getElementsByTagName('table').length > 0) continue; // layout table: its inner tables count
+      const text = t.textContent ?? '';
+      if (text.length < 4) continue;
+      if (FIGURE.test(text) && BUDGET_WORDS.test(text)) candidates++;
+    }
+  }
+  return { tables, candidates };
+}

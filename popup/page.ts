@@ -1,0 +1,60 @@
+/**
+ * The popup's view of the active tab: ask its content script for the page status, or run the
+ * content script there on request (activeTab + scripting: no broad host permission).
+ */
+import browser from '../src/platform/browser.js';
+import type { PageStatus } from '../src/messages/protocol.js';
+import { sendToTab } from '../src/messages/send.js';
+
+export interface ActiveTab {
+  readonly id: number;
+  readonly url: string | undefined;
+}
+
+/** The tab the popup acts on: the active tab, or ?tabId= (used by the end-to-end tests). */
+export async function activeTab(): Promise<ActiveTab | null> {
+  const forced = new URLSearchParams(location.search).get('tabId');
+  if (forced && /^\d+$/.test(forced)) {
+    const tab = await browser.tabs.get(Number(forced)).catch(() => null);
+    return { id: Number(forced), url: tab?.url };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id !== undefined ? { id: tab.id, url: tab.url } : null;
+}
+
+/** Pages no extension may read. */
+export function isRestricted(url: string | undefined): boolean {
+  if (!url) return false;
+  if (!/^(?:https?|file):/i.test(url)) return true;
+  try {
+    const host = new URL(url).hostname;
+    return host === 'chromewebstore.google.com' || host === 'chrome.google.com' || host === 'addons.mozilla.org' || host === 'microsoftedge.microsoft.com';
+  } catch {
+    return false;
+  }
+}
+
+/** The page's status, or null when no content script answers there. */
+export async function pageStatus(tabId: number): Promise<PageStatus | null> {
+  try {
+    const status = await sendToTab(tabId, { type: 'crossfoot:get-status' });
+    return status ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs the content script (and its stylesheet) in the tab, then waits for its first result. */
+export async function checkThisPage(tabId: number): Promise<PageStatus> {
+  const entry = browser.runtime.getManifest().content_scripts?.[0];
+  const js = entry?.js ?? [];
+  const css = entry?.css ?? [];
+  if (css.length) await browser.scripting.insertCSS({ target: { tabId, allFrames: true }, files: css }).catch(() => undefined);
+  await browser.scripting.executeScript({ target: { tabId }, files: js });
+  for (let i = 0; i < 100; i++) {
+    const status = await pageStatus(tabId);
+    if (status && status.state !== 'idle' && status.state !== 'checking') return status;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return (await pageStatus(tabId)) ?? { state: 'failed', message: 'no answer from the page' };
+}

@@ -1,0 +1,20 @@
+/**
+ * The toolbar badge of a tab: the number of errors on red; "?" on amber when there are only items
+ * to review; "≈" on grey when there are only rounding differences; "✓" on green for a checked page
+ * with nothing to report; nothing for a page without budget tables.
+ */
+export interface Badge {
+  readonly text: string;
+  readonly color: string;
+  readonly title: { readonly zh: string; readonly en: string };
+}
+
+export function badgeFor(s: { errors: number; reviews: number; roundings: number; checked: boolean }): Badge {
+  if (!s.checked) return { text: '', color: '#5f6368', title: { zh: 'Crossfoot 勾稽', en: 'Crossfoot 勾稽' } };
+  if (s.errors > 0) {
+    return { text: s.errors > 999 ? '999+' : String(s.errors), color: '#c5221f', title: { zh: `${s.errors} 处错误`, en: `${s.errors} error${s.errors === 1 ? '' : 's'}` } };
+  }
+  if (s.reviews > 0) return { text: '?', color: '#b06000', title: { zh: `${s.reviews} 处待核实`, en: `${s.reviews} to review` } };
+  if (s.roundings > 0) return { text: '≈', color: '#5f6368', title: { zh: `${s.roundings} 处尾数差异`, en: `${s.roundings} rounding differences` } };
+  return { text: '✓', color: '#188038', title: { zh: '未发现不一致', en: 'No inconsistencies found' } };
+}

@@ -1,0 +1,52 @@
+/**
+ * Messages between the three contexts, typed once. Direction is in the name:
+ * popup → content script, content script → background, popup → background.
+ */
+import type { Report } from '../engine/report.js';
+
+/** What the content script knows about its page. */
+export type PageStatus =
+  | { readonly state: 'idle' }
+  | { readonly state: 'checking' }
+  | { readonly state: 'no-tables'; readonly tablesSeen: number }
+  | { readonly state: 'done'; readonly report: Report; readonly url: string; readonly overlay: boolean }
+  | { readonly state: 'failed'; readonly message: string };
+
+export type ContentRequest =
+  | { readonly type: 'crossfoot:get-report' }
+  | { readonly type: 'crossfoot:get-status' }
+  | { readonly type: 'crossfoot:check-now' }
+  | { readonly type: 'crossfoot:set-overlay'; readonly on: boolean }
+  | { readonly type: 'crossfoot:reveal'; readonly finding: string };
+
+export interface ContentResponses {
+  'crossfoot:get-report': (Report & { readonly url: string }) | null;
+  'crossfoot:get-status': PageStatus;
+  'crossfoot:check-now': PageStatus;
+  'crossfoot:set-overlay': { readonly overlay: boolean };
+  'crossfoot:reveal': { readonly found: boolean };
+}
+
+/** Content script → background: the page's counts, for the toolbar badge. */
+export type BackgroundRequest = {
+  readonly type: 'crossfoot:report-summary';
+  readonly errors: number;
+  readonly reviews: number;
+  readonly roundings: number;
+  readonly checked: boolean;
+};
+
+export interface BackgroundResponses {
+  'crossfoot:report-summary': { readonly ok: true };
+}
+
+export type ResponseOf<R extends { type: string }, M> = R['type'] extends keyof M ? M[R['type']] : never;
+
+export function isContentRequest(m: unknown): m is ContentRequest {
+  const type = typeof m === 'object' && m !== null ? (m as { type?: unknown }).type : undefined;
+  return type === 'crossfoot:get-report' || type === 'crossfoot:get-status' || type === 'crossfoot:check-now' || type === 'crossfoot:set-overlay' || type === 'crossfoot:reveal';
+}
+
+export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
+  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'crossfoot:report-summary';
+}
