@@ -126,6 +126,8 @@ export class PageSession {
 
   private async tellBackground(): Promise<void> {
     const s = this.status;
+    // the state on <html> lets tests (and curious users) see where the check stands
+    document.documentElement?.setAttribute('data-crossfoot-state', s.state);
     const f = s.state === 'done' ? s.report.summary.findings : { error: 0, review: 0, rounding: 0 };
     try {
       await sendToBackground({ type: 'crossfoot:report-summary', errors: f.error, reviews: f.review, roundings: f.rounding, checked: s.state === 'done' });

@@ -46,12 +46,12 @@ export class Tooltip {
       'z-index': '2147483647',
       'pointer-events': 'none',
       display: 'block',
-      contain: 'layout style',
     });
     const shadow = this.host.attachShadow({ mode: 'open' });
     this.box = el(doc, 'div', {
       position: 'fixed',
       display: 'none',
+      width: 'max-content',
       'max-width': 'min(460px, calc(100vw - 24px))',
       'box-sizing': 'border-box',
       padding: '10px 12px',

@@ -1,0 +1,58 @@
+/**
+ * `npm run demo`: builds the extension, serves the bundled sample report on 127.0.0.1 (under a
+ * *.gov.cn host name), prints the CLI's findings for it, and opens Chromium with the extension on
+ * the page. Without a display it runs headless, prints the popup's summary and writes screenshots
+ * of the marked page and of the popup into artifacts/demo/.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { loadOne } from '../src/cli/load.js';
+import { checkDocument } from '../src/engine/report.js';
+import { formatText } from '../src/cli/format.js';
+import { serve } from '../test/e2e/server.js';
+import { activeTabId, GOV_HOST, launchChromium, ROOT } from '../test/e2e/browsers.js';
+
+export default async function demo(): Promise<number> {
+  const sample = path.join(ROOT, 'samples/sample-report.html');
+  const loaded = await loadOne(sample);
+  const report = checkDocument(loaded.document, 'samples/sample-report.html');
+  process.stdout.write(`${formatText(report, 'zh-CN')}\n`);
+
+  const served = await serve({ '/samples/': path.join(ROOT, 'samples') });
+  const url = `http://${GOV_HOST}:${served.port}/samples/sample-report.html`;
+  const headed = Boolean(process.env.DISPLAY) && !process.env.CI && process.env.CROSSFOOT_HEADLESS !== '1';
+  const session = await launchChromium({ headless: !headed });
+  try {
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('html[data-crossfoot-state="done"]', { timeout: 30_000 });
+    if (headed) {
+      console.log(`Chromium is open on ${url} with Crossfoot loaded; close the browser window to end the demo.`);
+      await new Promise<void>((resolve) => session.context.on('close', () => resolve()));
+      return 0;
+    }
+    const out = path.join(ROOT, 'artifacts/demo');
+    await mkdir(out, { recursive: true });
+    const error = page.locator('[data-crossfoot-severity="error"]').first();
+    await error.scrollIntoViewIfNeeded();
+    await error.hover();
+    await page.waitForTimeout(250);
+    await page.screenshot({ path: path.join(out, 'page-with-overlay.png') });
+    await page.bringToFront();
+    const tabId = await activeTabId(session.worker);
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup/index.html?tabId=${tabId}`);
+    await popup.waitForSelector('.chip');
+    await popup.screenshot({ path: path.join(out, 'popup.png') });
+    const counts = await popup.$$eval('.chip', (chips) => chips.map((c) => `${c.querySelector('.label')?.textContent ?? ''} ${c.querySelector('.n')?.textContent ?? ''}`));
+    const first = await popup.$$eval('.finding .msg', (m) => m.slice(0, 3).map((x) => x.textContent ?? ''));
+    console.log(`Popup (headless, no display): ${counts.join(' · ')}`);
+    for (const m of first) console.log(`  - ${m}`);
+    console.log(`Screenshots written to ${out}/ (page-with-overlay.png, popup.png)`);
+    return 0;
+  } finally {
+    await session.close();
+    await served.close();
+  }
+}

@@ -1,0 +1,73 @@
+/// <reference types="chrome" />
+/**
+ * Launching real browsers with the built extension: Chromium through playwright-core, Firefox
+ * (firefox-esr) through puppeteer-core over WebDriver BiDi. Pages are served on 127.0.0.1 and
+ * reached under a *.gov.cn host name, so the content script runs on them as on a government site.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Worker } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST_CHROME = path.join(ROOT, 'dist/chrome');
+export const DIST_FIREFOX = path.join(ROOT, 'dist/firefox');
+export const GOV_HOST = 'report.example.gov.cn';
+export const GECKO_ID = 'crossfoot@crossfoot.dev';
+export const FIREFOX_UUID = '3f3b2c0e-6c7d-4c2b-9a51-0c0ffee0cf01';
+
+export interface ChromiumSession {
+  readonly context: BrowserContext;
+  readonly worker: Worker;
+  readonly extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Chromium with the built extension; `headless` unless a display is wanted. */
+export async function launchChromium(options: { headless?: boolean; viewport?: { width: number; height: number } } = {}): Promise<ChromiumSession> {
+  const { chromium } = await import('playwright-core');
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: options.headless ?? true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      `--disable-extensions-except=${DIST_CHROME}`,
+      `--load-extension=${DIST_CHROME}`,
+      `--host-resolver-rules=MAP *.gov.cn 127.0.0.1, EXCLUDE localhost`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-default-apps',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
+      '--lang=zh-CN',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}
+
+/** The id of the active tab, as the extension sees it (bring the page to front first). */
+export async function activeTabId(worker: Worker): Promise<number> {
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+}
+
+/** Asks the content script of a tab, from the extension's service worker. */
+export async function askTab<T>(worker: Worker, tabId: number, message: unknown): Promise<T> {
+  return worker.evaluate(async ([id, msg]) => chrome.tabs.sendMessage(id as number, msg), [tabId, message] as const) as Promise<T>;
+}
