@@ -45,6 +45,10 @@ export interface SumSpec {
   readonly data?: MessageData;
   /** Structure not certain (generic tables): a contradiction is reported as review, not error. */
   readonly uncertain?: boolean;
+  /** Names for the parts (plus, then minus), when the table's own labels do not say it well (form tables). */
+  readonly names?: readonly string[];
+  /** Leave the likely-cause analysis out (scores, where "one part equals the difference" means nothing). */
+  readonly noCause?: boolean;
 }
 
 const MAX_TERMS = 10;
@@ -156,7 +160,7 @@ export class TableContext {
       value: (plusP[i] as Printed).value,
       scale: (plusP[i] as Printed).scale,
     }));
-    const cause = severity === 'rounding' ? null : likelyCause(target.value, j.expected, j.scale, participants);
+    const cause = severity === 'rounding' || spec.noCause ? null : likelyCause(target.value, j.expected, j.scale, participants);
     this.report({
       severity,
       category: spec.category ?? this.rule.category,
@@ -193,18 +197,19 @@ export class TableContext {
 
   private terms(spec: SumSpec, plus: Printed[], minus: Printed[]): string {
     const fmt = (p: Printed): string => (p.empty ? BLANK : formatAmount(p.value, p.scale));
+    const name = (i: number, pos: Pos): string => spec.names?.[i] ?? this.termName(spec.target, pos);
     const parts: string[] = [];
     // blank lines add nothing: leave them out of the formula unless every part is blank
     const showAll = plus.every((p) => p.empty) && minus.every((p) => p.empty);
     spec.plus.forEach((pos, i) => {
       const p = plus[i] as Printed;
       if (p.empty && !showAll) return;
-      parts.push(`${parts.length ? '+ ' : ''}${this.termName(spec.target, pos)} ${fmt(p)}`);
+      parts.push(`${parts.length ? '+ ' : ''}${name(i, pos)} ${fmt(p)}`);
     });
     (spec.minus ?? []).forEach((pos, i) => {
       const p = minus[i] as Printed;
       if (p.empty && !showAll) return;
-      parts.push(`− ${this.termName(spec.target, pos)} ${fmt(p)}`);
+      parts.push(`− ${name(spec.plus.length + i, pos)} ${fmt(p)}`);
     });
     if (parts.length > MAX_TERMS) {
       const shown = parts.slice(0, MAX_TERMS - 1);

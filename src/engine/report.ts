@@ -90,7 +90,7 @@ function tableJson(rt: RecognisedTable): ReportTable {
     id: t.id,
     index: t.index,
     kind: rt.kind,
-    kindName: KIND_NAMES[rt.kind],
+    kindName: { ...KIND_NAMES[rt.kind] },
     title: t.meta.title ?? t.meta.headings[t.meta.headings.length - 1] ?? null,
     name: rt.performance?.project ?? null,
     code: t.meta.code,
@@ -132,7 +132,7 @@ export function buildReport(result: EngineResult, source: string): Report {
   const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
   return {
     schema: REPORT_SCHEMA,
-    generator: GENERATOR,
+    generator: { ...GENERATOR },
     source,
     title: doc.title,
     summary: { tables: tables.length, findings: { error: count('error'), review: count('review'), rounding: count('rounding') }, notChecked: result.notChecked.length },

@@ -24,7 +24,7 @@ export const en: Record<MessageKey, string> = {
   'perf-execution-rate-zero-budget': 'Self-evaluation “{project}”: {row} has a full-year budget of 0 but spending of {executed}; the execution rate {stated} cannot be computed. Please verify.',
   'perf-score-over-weight': 'Self-evaluation “{project}”: indicator “{indicator}” scores {stated}, more than its weight {weight}.',
   'perf-weights': 'Self-evaluation “{project}”: the weights of the {count} indicators add up to {stated}; the template gives {expected} (plus {funds} for budget execution, 100 in all), a difference of {difference}.',
-  'perf-total': 'Self-evaluation “{project}”: the total score should equal the sum of the scores, {terms} = {expected}; the table prints {stated} (difference {difference}).',
+  'perf-total': 'Self-evaluation “{project}”: the total score should be the {count} indicator scores, {scores}, plus the budget execution score {fund}, i.e. {expected}; the table prints {stated} (difference {difference}).',
   'perf-total-over': 'Self-evaluation “{project}”: the total score {stated} is above the maximum of 100.',
   'perf-total-implied': 'Self-evaluation “{project}”: the total score {stated} less the indicator scores {scores} leaves {implied}, outside the 0–{room} points budget execution can score.',
   'perf-score-met-not-full': 'Self-evaluation “{project}”: indicator “{indicator}” met its target ({target}, achieved {actual}) yet scores {stated} of {weight}. Please verify how it was scored.',

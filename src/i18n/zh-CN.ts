@@ -25,7 +25,7 @@ export const zhCN = {
   'perf-execution-rate-zero-budget': '绩效自评表“{project}”：{row}的全年预算数为 0，而全年执行数为 {executed}，执行率 {stated} 无法计算，需要核实。',
   'perf-score-over-weight': '绩效自评表“{project}”：指标“{indicator}”得分 {stated} 超过其权重 {weight}。',
   'perf-weights': '绩效自评表“{project}”：{count} 项绩效指标的权重合计为 {stated}，按模板应为 {expected}（另有预算执行率 {funds} 分，合计 100 分），相差 {difference}。',
-  'perf-total': '绩效自评表“{project}”：总分应等于各项得分之和 {terms} = {expected}，表中为 {stated}，相差 {difference}。',
+  'perf-total': '绩效自评表“{project}”：总分应等于 {count} 项指标得分之和 {scores} 加预算执行率得分 {fund}，即 {expected}，表中为 {stated}，相差 {difference}。',
   'perf-total-over': '绩效自评表“{project}”：总分 {stated} 超过满分 100 分。',
   'perf-total-implied': '绩效自评表“{project}”：总分 {stated} 减去各指标得分之和 {scores} 为 {implied}，不在预算执行率得分 0–{room} 分的范围内。',
   'perf-score-met-not-full': '绩效自评表“{project}”：指标“{indicator}”年度指标值 {target}，实际完成值 {actual} 已达标，但得分 {stated} 低于权重 {weight}，需要核实评分依据。',

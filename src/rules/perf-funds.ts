@@ -38,6 +38,7 @@ export default defineTableRule({
       ctx.checkSum({
         target,
         plus: parts as NonNullable<(typeof parts)[number]>[],
+        names: sources.map((s) => s.label),
         messageId: 'perf-funds',
         data: { column: NAMES[col], project: perf.project ?? '', row: total.label },
       });

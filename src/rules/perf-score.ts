@@ -199,7 +199,16 @@ export default defineTableRule({
     if (perf.total) {
       const scorePos = perf.indicators.map((i) => i.score).filter((p): p is Pos => !!p && ctx.printed(p) !== null);
       if (fundScore && !fundScore.empty && fundScorePos) {
-        ctx.checkSum({ target: perf.total, plus: [...scorePos, fundScorePos], messageId: 'perf-total', data: { project } });
+        const scores = scorePos.map((p) => ctx.printed(p) as Printed);
+        const s = sum(scores.map((p) => p.value));
+        const scale = Math.max(0, ...scores.map((p) => p.scale));
+        ctx.checkSum({
+          target: perf.total,
+          plus: [...scorePos, fundScorePos],
+          messageId: 'perf-total',
+          noCause: true,
+          data: { project, scores: formatAmount(s, scale), count: scores.length, fund: formatAmount(fundScore.value, fundScore.scale) },
+        });
       } else {
         const total = ctx.printed(perf.total);
         const scores = scorePos.map((p) => ctx.printed(p) as Printed);

@@ -1,0 +1,145 @@
+/**
+ * Real headless Chromium with the built extension (dist/chrome) on every fixture page, served on
+ * 127.0.0.1 under a *.gov.cn host name: the content script's report equals the CLI's, every error is
+ * painted, the popup shows the same counts, clicking a finding scrolls to it, painting moves nothing,
+ * a strict-CSP page still gets its overlay, and no request leaves 127.0.0.1.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loadOne } from '../../src/cli/load.js';
+import { checkDocument, type Report } from '../../src/engine/report.js';
+import { FIXTURES, fixturesAvailable, pageFile, SEEDS, SKINS } from '../support/fixtures.js';
+import { activeTabId, askTab, GOV_HOST, launchChromium, ROOT, type ChromiumSession } from './browsers.js';
+import { boxes, paintedIds, revealed } from './checks.js';
+import { serve, type Served } from './server.js';
+
+const ARTIFACTS = path.join(ROOT, 'artifacts/e2e');
+
+let served: Served;
+let session: ChromiumSession;
+const requested: string[] = [];
+
+function comparable(r: Report): unknown {
+  const { source: _s, ...rest } = r as Report & { url?: string };
+  delete (rest as { url?: string }).url;
+  return rest;
+}
+
+async function openChecked(url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('html[data-crossfoot-state="done"]', { timeout: 30_000 });
+  await page.bringToFront();
+  const tabId = await activeTabId(session.worker);
+  return { page, tabId };
+}
+
+async function openPopup(tabId: number): Promise<Page> {
+  const popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 600 });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup/index.html?tabId=${tabId}`);
+  await popup.waitForSelector('.chip', { timeout: 15_000 });
+  return popup;
+}
+
+describe.skipIf(!fixturesAvailable())('Chromium: the built extension on the fixture pages', () => {
+  beforeAll(async () => {
+    served = await serve({ '/pages/': path.join(FIXTURES, 'pages'), '/samples/': path.join(ROOT, 'samples') });
+    session = await launchChromium();
+    session.context.on('request', (r) => requested.push(r.url()));
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await served?.close();
+  });
+
+  for (const seed of SEEDS) {
+    for (const skin of SKINS) {
+      it(`${seed}-${skin}: report equals the CLI's; errors painted; popup counts; reveal; layout unchanged`, async () => {
+        const { page, tabId } = await openChecked(`http://${GOV_HOST}:${served.port}/pages/${seed}-${skin}.html`);
+        try {
+          const report = await askTab<Report & { url: string }>(session.worker, tabId, { type: 'crossfoot:get-report' });
+          expect(report.url).toContain(`/pages/${seed}-${skin}.html`);
+          const loaded = await loadOne(pageFile(seed, skin), { scripts: true });
+          const cli = checkDocument(loaded.document, loaded.source);
+          expect(comparable(report)).toEqual(comparable(cli));
+
+          // every error finding's cell is painted
+          const painted = await page.evaluate(paintedIds);
+          const errors = report.findings.filter((f) => f.severity === 'error' && f.cells.length > 0);
+          for (const f of errors) expect(painted[f.id] ?? 0, f.id).toBeGreaterThan(0);
+
+          // the bounding boxes of the page's elements are the same with the overlay off and on
+          await askTab(session.worker, tabId, { type: 'crossfoot:set-overlay', on: false });
+          const before = await page.evaluate(boxes);
+          await askTab(session.worker, tabId, { type: 'crossfoot:set-overlay', on: true });
+          const after = await page.evaluate(boxes);
+          expect(after).toEqual(before);
+
+          // the popup shows the same counts; clicking a finding scrolls the page to it and flashes it
+          const popup = await openPopup(tabId);
+          for (const s of ['error', 'review', 'rounding'] as const) {
+            expect(await popup.textContent(`[data-count="${s}"]`)).toBe(String(report.summary.findings[s]));
+          }
+          const target = report.findings.find((f) => f.severity !== 'rounding' && f.cells.length > 0) ?? report.findings.find((f) => f.cells.length > 0);
+          if (target) {
+            if (target.severity === 'rounding') await popup.click('[data-severity="rounding"]');
+            await page.evaluate(() => window.scrollTo(0, 0));
+            await popup.click(`[data-finding="${target.id}"]`);
+            await expect.poll(() => page.evaluate(revealed, target.id), { timeout: 5_000 }).toEqual({ flashing: true, visible: true });
+          }
+          await popup.close();
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  }
+
+  it('writes screenshots of the overlay and the popup on 001-word.html', async () => {
+    const { page, tabId } = await openChecked(`http://${GOV_HOST}:${served.port}/pages/001-word.html`);
+    const error = page.locator('[data-crossfoot-severity="error"]').first();
+    await error.scrollIntoViewIfNeeded();
+    await error.hover();
+    await page.waitForTimeout(200);
+    const tooltip = await page.evaluate(() => document.querySelector('crossfoot-overlay')?.shadowRoot?.textContent ?? '');
+    expect(tooltip).toMatch(/错误/u);
+    await page.screenshot({ path: path.join(ARTIFACTS, '001-word-overlay.png') });
+    const popup = await openPopup(tabId);
+    await popup.screenshot({ path: path.join(ARTIFACTS, '001-word-popup.png') });
+    await popup.close();
+    await page.close();
+  });
+
+  it('a page whose CSP forbids inline scripts and styles still gets its overlay', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`http://${GOV_HOST}:${served.port}/csp/pages/001-plain.html`);
+    await page.waitForSelector('html[data-crossfoot-state="done"]', { timeout: 30_000 });
+    const painted = await page.evaluate(paintedIds);
+    expect(Object.keys(painted).length).toBeGreaterThan(0);
+    // the overlay's stylesheet applies despite the CSP: an error cell has its outline
+    const outline = await page.$eval('[data-crossfoot-severity="error"]', (el) => getComputedStyle(el).outlineStyle);
+    expect(outline).toBe('solid');
+    const cell = page.locator('[data-crossfoot-severity="error"]').first();
+    await cell.scrollIntoViewIfNeeded();
+    await cell.hover();
+    await expect.poll(() => page.evaluate(() => document.querySelector('crossfoot-overlay')?.shadowRoot?.textContent ?? '')).toMatch(/错误/u);
+    await page.close();
+  });
+
+  it('no request left 127.0.0.1', () => {
+    expect(requested.length).toBeGreaterThan(0);
+    const outside = requested.filter((u) => {
+      const url = new URL(u);
+      if (url.protocol === 'chrome-extension:' || url.protocol === 'data:' || url.protocol === 'about:' || url.protocol === 'blob:') return false;
+      return !(url.hostname === '127.0.0.1' || url.hostname === GOV_HOST);
+    });
+    expect(outside).toEqual([]);
+    // the gov.cn host only ever resolved to our server: every page request reached it
+    expect(served.requests.length).toBeGreaterThan(0);
+  });
+});

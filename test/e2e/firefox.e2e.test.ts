@@ -1,0 +1,118 @@
+/**
+ * The core scenario in real headless Firefox (firefox-esr through puppeteer-core over WebDriver BiDi)
+ * with the built extension (dist/firefox): the content script runs on a *.gov.cn page, its report
+ * equals the CLI's, errors are painted, the popup shows the same counts, and a strict-CSP page
+ * still gets its overlay.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
+import { loadOne } from '../../src/cli/load.js';
+import { checkDocument, type Report } from '../../src/engine/report.js';
+import { FIXTURES, fixturesAvailable, pageFile } from '../support/fixtures.js';
+import { DIST_FIREFOX, FIREFOX_UUID, GECKO_ID, GOV_HOST, ROOT } from './browsers.js';
+import { paintedIds } from './checks.js';
+import { serve, type Served } from './server.js';
+
+let served: Served;
+let browser: Browser;
+const requested: string[] = [];
+
+
+function comparable(r: Report): unknown {
+  const { source: _s, ...rest } = r as Report & { url?: string };
+  delete (rest as { url?: string }).url;
+  return rest;
+}
+
+async function extensionPage(query = ''): Promise<Page> {
+  const page = await browser.newPage();
+  // BiDi never resolves navigations to moz-extension:// pages: start it and wait for the content
+  void page.goto(`moz-extension://${FIREFOX_UUID}/popup/index.html${query}`).catch(() => undefined);
+  await page.waitForSelector('.popup', { timeout: 20_000 });
+  return page;
+}
+
+async function tabIdOf(ext: Page, url: string): Promise<number> {
+  return ext.evaluate(async (u: string) => {
+    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Array<{ id: number; url?: string }>> } } }).browser;
+    const tabs = await api.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? -1;
+  }, url);
+}
+
+describe.skipIf(!fixturesAvailable())('Firefox: the built extension, core scenario', () => {
+  beforeAll(async () => {
+    served = await serve({ '/pages/': path.join(FIXTURES, 'pages'), '/samples/': path.join(ROOT, 'samples') });
+    const puppeteer = (await import('puppeteer-core')).default;
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        'network.dns.localDomains': GOV_HOST,
+        'network.dns.disableIPv6': true,
+        'network.proxy.type': 0,
+        'intl.accept_languages': 'zh-CN, zh, en',
+      },
+    });
+    await browser.installExtension(DIST_FIREFOX);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('001-word: report equals the CLI, errors painted, popup counts', async () => {
+    const url = `http://${GOV_HOST}:${served.port}/pages/001-word.html`;
+    const page = await browser.newPage();
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(url);
+    await page.waitForSelector('html[data-crossfoot-state="done"]', { timeout: 45_000 });
+
+    const probe = await extensionPage();
+    const tabId = await tabIdOf(probe, url);
+    expect(tabId).toBeGreaterThan(0);
+    const report = (await probe.evaluate(async (id: number) => {
+      const api = (globalThis as unknown as { browser: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).browser;
+      return api.tabs.sendMessage(id, { type: 'crossfoot:get-report' });
+    }, tabId)) as Report & { url: string };
+    await probe.close();
+    const loaded = await loadOne(pageFile('001', 'word'), { scripts: true });
+    expect(comparable(report)).toEqual(comparable(checkDocument(loaded.document, loaded.source)));
+
+    const painted = await page.evaluate(paintedIds);
+    for (const f of report.findings.filter((x) => x.severity === 'error' && x.cells.length > 0)) expect(painted[f.id] ?? 0, f.id).toBeGreaterThan(0);
+
+    const popup = await extensionPage(`?tabId=${tabId}`);
+    await popup.waitForSelector('.chip', { timeout: 20_000 });
+    for (const s of ['error', 'review', 'rounding'] as const) {
+      expect(await popup.$eval(`[data-count="${s}"]`, (e) => e.textContent)).toBe(String(report.summary.findings[s]));
+    }
+    await popup.close();
+    await page.close();
+  });
+
+  it('a strict-CSP page still gets its overlay', async () => {
+    const page = await browser.newPage();
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(`http://${GOV_HOST}:${served.port}/csp/pages/001-plain.html`);
+    await page.waitForSelector('html[data-crossfoot-state="done"]', { timeout: 45_000 });
+    expect(Object.keys(await page.evaluate(paintedIds)).length).toBeGreaterThan(0);
+    const outline = await page.$eval('[data-crossfoot-severity="error"]', (el) => getComputedStyle(el).outlineStyle);
+    expect(outline).toBe('solid');
+    await page.close();
+  });
+
+  it('no page request left 127.0.0.1', () => {
+    const outside = requested.filter((u) => {
+      const url = new URL(u);
+      if (!/^https?:$/.test(url.protocol)) return false;
+      return !(url.hostname === '127.0.0.1' || url.hostname === GOV_HOST);
+    });
+    expect(outside).toEqual([]);
+  });
+});
