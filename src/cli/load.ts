@@ -148,6 +148,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 async function domFromHtml(html: string, url: string, options: LoadOptions, notes: string[]): Promise<{ dom: JSDOM; settle: Promise<void> }> {
   const virtualConsole = new VirtualConsole(); // page console output and script errors stay quiet
   let pendingTimers: () => number = () => 0;
+  let loaded = false;
   const dom = new JSDOM(html, {
     url,
     contentType: 'text/html',
@@ -155,6 +156,8 @@ async function domFromHtml(html: string, url: string, options: LoadOptions, note
     pretendToBeVisual: true,
     virtualConsole,
     beforeParse(window) {
+      // listen before parsing: without scripts or resources the load event can fire at once
+      window.addEventListener('load', () => (loaded = true), { once: true });
       if (options.scripts) pendingTimers = instrument(window as unknown as Window & typeof globalThis);
     },
   });
@@ -164,10 +167,7 @@ async function domFromHtml(html: string, url: string, options: LoadOptions, note
       return;
     }
     const deadline = Date.now() + (options.scriptTimeout ?? 10_000);
-    const win = dom.window;
-    if (win.document.readyState !== 'complete') {
-      await Promise.race([new Promise<void>((r) => win.addEventListener('load', () => r(), { once: true })), sleep(Math.max(0, deadline - Date.now()))]);
-    }
+    while (!loaded && Date.now() < deadline) await sleep(5);
     // wait while the page has short timers pending (content inserted "800 ms after load")
     while (pendingTimers() > 0 && Date.now() < deadline) await sleep(25);
     await sleep(0);

@@ -38,7 +38,7 @@ const FACTORS = ['10', '100', '1000', '10000'].map((f) => new Decimal(f));
 /** A factor f (10, 100, 1,000, 10,000 or its inverse) with stated = expected × f, at printed precision. */
 export function factorBetween(stated: Decimal, expected: Decimal, scale: number): Decimal | null {
   if (stated.isZero() || expected.isZero()) return null;
-  const tolerance = new Decimal(10).pow(-scale);
+  const tolerance = new Decimal(10).pow(-scale).dividedBy(2);
   for (const f of FACTORS) {
     if (stated.minus(expected.times(f)).abs().lte(tolerance.times(f))) return f;
     if (stated.times(f).minus(expected).abs().lte(tolerance.times(f))) return new Decimal(1).dividedBy(f);

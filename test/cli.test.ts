@@ -1,0 +1,119 @@
+/**
+ * The CLI as users run it (a real `node scripts/crossfoot.mjs` process): formats, and bad input
+ * ending with one line and a non-zero exit code, never a stack trace.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './support/fixtures.js';
+
+const SAMPLE = path.join(ROOT, 'samples/sample-report.html');
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', [path.join(ROOT, 'scripts/crossfoot.mjs'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('crossfoot CLI', () => {
+  it('prints a readable list by default', async () => {
+    const r = await cli(SAMPLE);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/张表 · 错误 \d+ · 待核实 \d+ · 尾数差异 \d+/u);
+    expect(r.stdout).toMatch(/✖ 错误 \[table-sum\] t9 财政拨款“三公”经费支出决算表/u);
+  });
+
+  it('prints the JSON report (crossfoot.report/1), in English on request, and Markdown', async () => {
+    const json = await cli(SAMPLE, '--format', 'json');
+    const report = JSON.parse(json.stdout) as { schema: string; tables: unknown[]; findings: Array<{ severity: string; message: { zh: string; en: string } }> };
+    expect(report.schema).toBe('crossfoot.report/1');
+    expect(report.tables.length).toBe(11);
+    expect(report.findings.some((f) => f.severity === 'error')).toBe(true);
+    expect(report.findings.every((f) => f.message.zh && f.message.en)).toBe(true);
+    const en = await cli(SAMPLE, '--lang', 'en');
+    expect(en.stdout).toMatch(/tables · \d+ errors/);
+    const md = await cli(SAMPLE, '--format=md');
+    expect(md.stdout).toMatch(/^# Crossfoot 勾稽/u);
+    expect(md.stdout).toMatch(/\| 错误 \| table-sum \|/u);
+  });
+
+  it('writes CSV a spreadsheet can read, one row per finding', async () => {
+    const r = await cli(SAMPLE, '--format', 'csv');
+    const rows = parse(r.stdout, { columns: true }) as Array<Record<string, string>>;
+    const json = JSON.parse((await cli(SAMPLE, '--format', 'json')).stdout) as { findings: unknown[] };
+    expect(rows.length).toBe(json.findings.length);
+    expect(Object.keys(rows[0] ?? {})).toContain('message_zh');
+  });
+
+  it('exits with 1 at --fail-on error when errors exist', async () => {
+    expect((await cli(SAMPLE, '--fail-on', 'error')).code).toBe(1);
+  });
+
+  it('a missing file: one line, exit 2', async () => {
+    const r = await cli('no/such/report.html');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(['crossfoot: no such file or folder: no/such/report.html']);
+  });
+
+  it('a binary file: one line, exit 2', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-cli-'));
+    const file = path.join(dir, 'report.pdf');
+    await writeFile(file, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0xff, 0x00]));
+    const r = await cli(file);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/binary file/);
+  });
+
+  it('a page without tables: one line, exit 3', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-cli-'));
+    const file = path.join(dir, 'news.html');
+    await writeFile(file, '<html><body><h1>新闻</h1><p>今天天气很好。</p></body></html>');
+    const r = await cli(file);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim()).toBe(`crossfoot: no budget tables found in ${file}`);
+  });
+
+  it('an unreachable URL: one line, exit 2', async () => {
+    const server = createServer((_req, res) => res.writeHead(404).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const notFound = await cli(`http://127.0.0.1:${port}/report.html`);
+    server.close();
+    expect(notFound.code).toBe(2);
+    expect(notFound.stderr.trim()).toBe(`crossfoot: cannot read http://127.0.0.1:${port}/report.html: the server answered 404 Not Found`);
+    const refused = await cli(`http://127.0.0.1:${port}/report.html`);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toMatch(/could not be reached/);
+  });
+
+  it('a bad option: one line, exit 2; --help: usage, exit 0', async () => {
+    const bad = await cli(SAMPLE, '--format', 'pdf');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('crossfoot: unknown format "pdf" (use text, json, md or csv)');
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: crossfoot/);
+  });
+
+  it('checks a folder: every page in it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-cli-'));
+    const { readFile } = await import('node:fs/promises');
+    await writeFile(path.join(dir, 'a.html'), await readFile(SAMPLE));
+    await writeFile(path.join(dir, 'b.html'), await readFile(SAMPLE));
+    const r = await cli(dir, '--format', 'json');
+    const reports = JSON.parse(r.stdout) as unknown[];
+    expect(Array.isArray(reports)).toBe(true);
+    expect(reports).toHaveLength(2);
+  });
+});

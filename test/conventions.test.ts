@@ -1,0 +1,67 @@
+/**
+ * Keeps the rule set honest (after ESLint's checkRuleFiles and refined-github's features test):
+ * every rule file is registered, named after its id, has a table-driven test beside it, cites its
+ * basis, and every message id it reports exists in every catalogue; the catalogues agree.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../src/rules/index.js';
+import { CATALOGUES, LOCALES } from '../src/i18n/index.js';
+import { ROOT } from './support/fixtures.js';
+
+const RULES_DIR = path.join(ROOT, 'src/rules');
+const files = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts');
+
+describe('rules', () => {
+  it('every rule file is registered, and the registry is sorted by id', () => {
+    expect(RULES.map((r) => `${r.meta.id}.ts`).sort()).toEqual([...files].sort());
+    const ids = RULES.map((r) => r.meta.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(RULES.map((r) => [r.meta.id, r] as const))('%s has a test, a description, a basis and catalogued messages', (id, rule) => {
+    const test = path.join(RULES_DIR, `${id}.test.ts`);
+    const source = readFileSync(test, 'utf8');
+    expect(source).toMatch(/ruleTester\(rule,/);
+    expect(rule.meta.description.zh.length).toBeGreaterThan(4);
+    expect(rule.meta.description.en.length).toBeGreaterThan(4);
+    expect(rule.meta.basis.length).toBeGreaterThan(4);
+    expect(rule.meta.messages.length).toBeGreaterThan(0);
+    for (const locale of LOCALES) for (const m of rule.meta.messages) expect(CATALOGUES[locale], `${locale}: ${m}`).toHaveProperty(m);
+    // every message id the rule's source reports is declared
+    const code = readFileSync(path.join(RULES_DIR, `${id}.ts`), 'utf8');
+    for (const used of code.matchAll(/messageId: (?:\w+ \? )?'([\w-]+)'(?: : '([\w-]+)')?/g)) {
+      for (const m of [used[1], used[2]].filter(Boolean)) expect(rule.meta.messages, `${id} reports ${m}`).toContain(m);
+    }
+  });
+});
+
+describe('catalogues', () => {
+  it('have the same keys in every locale, and the same parameters in each message', () => {
+    const zh = CATALOGUES['zh-CN'];
+    for (const locale of LOCALES) {
+      const c = CATALOGUES[locale];
+      expect(Object.keys(c).sort()).toEqual(Object.keys(zh).sort());
+      for (const [k, v] of Object.entries(zh)) {
+        const params = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+        expect(params(c[k as keyof typeof c]), `${locale} ${k}`).toEqual(params(v));
+      }
+    }
+  });
+
+  it('every not-checked reason the code gives has a message', () => {
+    const reasons = new Set<string>();
+    const scan = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) scan(p);
+        else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) for (const m of readFileSync(p, 'utf8').matchAll(/notChecked\((?:[^,()]+, )?'([\w-]+)'/g)) reasons.add(m[1] as string);
+      }
+    };
+    scan(path.join(ROOT, 'src'));
+    expect(reasons.size).toBeGreaterThan(3);
+    for (const r of reasons) expect(CATALOGUES['zh-CN'], r).toHaveProperty(`reason.${r}`);
+  });
+});
