@@ -73,12 +73,24 @@ describe.skipIf(!fixturesAvailable())('Chromium: the built extension on the fixt
           const errors = report.findings.filter((f) => f.severity === 'error' && f.cells.length > 0);
           for (const f of errors) expect(painted[f.id] ?? 0, f.id).toBeGreaterThan(0);
 
-          // the bounding boxes of the page's elements are the same with the overlay off and on
+          // painting moves nothing: the same page where the content script does not run (127.0.0.1 is
+          // not a *.gov.cn host) has the same bounding boxes, and so does the page with the overlay off
+          const plain = await session.context.newPage();
+          await plain.goto(`http://127.0.0.1:${served.port}/pages/${seed}-${skin}.html`);
+          if (skin === 'lazy') await plain.waitForSelector('html[data-tables-rendered]');
+          if (skin === 'frame') await plain.waitForFunction(() => (document.querySelector('iframe') as HTMLIFrameElement | null)?.contentDocument?.readyState === 'complete');
+          await plain.waitForTimeout(100);
+          const unpainted = await plain.evaluate(boxes);
+          await plain.close();
+          const painted2 = await page.evaluate(boxes);
+          expect(painted2).toEqual(unpainted);
           await askTab(session.worker, tabId, { type: 'crossfoot:set-overlay', on: false });
-          const before = await page.evaluate(boxes);
+          expect(await page.evaluate(boxes)).toEqual(unpainted);
           await askTab(session.worker, tabId, { type: 'crossfoot:set-overlay', on: true });
-          const after = await page.evaluate(boxes);
-          expect(after).toEqual(before);
+
+          // the toolbar badge shows the error count
+          const badge = await session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+          expect(badge).toBe(report.summary.findings.error > 0 ? String(report.summary.findings.error) : report.summary.findings.review > 0 ? '?' : report.summary.findings.rounding > 0 ? '≈' : '✓');
 
           // the popup shows the same counts; clicking a finding scrolls the page to it and flashes it
           const popup = await openPopup(tabId);
@@ -109,6 +121,11 @@ describe.skipIf(!fixturesAvailable())('Chromium: the built extension on the fixt
     const tooltip = await page.evaluate(() => document.querySelector('crossfoot-overlay')?.shadowRoot?.textContent ?? '');
     expect(tooltip).toMatch(/错误/u);
     await page.screenshot({ path: path.join(ARTIFACTS, '001-word-overlay.png') });
+    // keyboard: a painted cell takes focus and shows the same explanation
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-crossfoot-severity="review"]').first().focus();
+    await expect.poll(() => page.evaluate(() => document.querySelector('crossfoot-overlay')?.shadowRoot?.textContent ?? '')).toMatch(/待核实/u);
     const popup = await openPopup(tabId);
     await popup.screenshot({ path: path.join(ARTIFACTS, '001-word-popup.png') });
     await popup.close();

@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PageStatus } from '../src/messages/protocol.js';
+
+const state: { url: string; status: PageStatus | null; sent: unknown[]; stored: Record<string, unknown>; executed: number } = { url: 'https://www.example.gov.cn/a.html', status: null, sent: [], stored: {}, executed: 0 };
+
+vi.mock('../src/platform/browser.js', () => ({
+  default: {
+    tabs: {
+      query: async () => [{ id: 7, url: state.url }],
+      get: async () => ({ id: 7, url: state.url }),
+      sendMessage: async (_id: number, m: { type: string }) => {
+        state.sent.push(m);
+        if (!state.status) throw new Error('Could not establish connection. Receiving end does not exist.');
+        if (m.type === 'crossfoot:reveal') return { found: true };
+        if (m.type === 'crossfoot:set-overlay') return { overlay: false };
+        return state.status;
+      },
+    },
+    storage: { local: { get: async () => state.stored, set: async (v: Record<string, unknown>) => Object.assign(state.stored, v) } },
+    runtime: { getManifest: () => ({ content_scripts: [{ js: ['content-scripts/index.js'], css: ['content-scripts/overlay.css'] }] }) },
+    scripting: {
+      insertCSS: async () => undefined,
+      executeScript: async () => {
+        state.executed++;
+        state.status = { state: 'no-tables', tablesSeen: 0 };
+        return [];
+      },
+    },
+  },
+}));
+
+const { App } = await import('./App.js');
+const { checkDocument } = await import('../src/engine/report.js');
+const { documentOf } = await import('../test/support/rule-tester.js');
+
+function reportWithFindings() {
+  const doc = documentOf([{ title: '支出决算表', rows: [['科目代码', '科目名称', '本年支出合计', '基本支出', '项目支出'], ['栏次', '', '1', '2', '3'], ['合计', '', '10.02', '5.00', '5.00'], ['201', '一般公共服务支出', '5.01', '5.00', ''], ['<img src=x onerror=alert(1)>', '', '5.00', '', '5.00']] }]);
+  return checkDocument(doc, 'https://www.example.gov.cn/a.html');
+}
+
+async function mount(): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  await act(async () => {
+    render(<App />, root);
+  });
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 10));
+  });
+  return root;
+}
+
+describe('popup', () => {
+  beforeEach(() => {
+    state.url = 'https://www.example.gov.cn/a.html';
+    state.status = null;
+    state.sent = [];
+    state.stored = {};
+    state.executed = 0;
+  });
+
+  it('says when the browser does not let extensions read the page', async () => {
+    state.url = 'chrome://extensions/';
+    const root = await mount();
+    expect(root.querySelector('[data-state="restricted"]')?.textContent).toMatch(/浏览器不允许扩展读取此页面/u);
+  });
+
+  it('offers to check a page the script did not run on, and runs it there', async () => {
+    state.url = 'https://example.com/report.html';
+    const root = await mount();
+    const button = root.querySelector<HTMLButtonElement>('[data-action="check-this-page"]');
+    expect(button?.textContent).toBe('核对此页');
+    await act(async () => {
+      button?.click();
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(state.executed).toBe(1);
+    expect(root.querySelector('[data-state="no-tables"]')?.textContent).toMatch(/本页没有发现预决算表格/u);
+  });
+
+  it('shows counts per severity, findings by table, and filters; page text stays text', async () => {
+    const report = reportWithFindings();
+    state.status = { state: 'done', report, url: state.url, overlay: true };
+    const root = await mount();
+    expect(root.querySelector('[data-count="error"]')?.textContent).toBe(String(report.summary.findings.error));
+    expect(root.querySelector('[data-count="rounding"]')?.textContent).toBe(String(report.summary.findings.rounding));
+    const errors = root.querySelectorAll('.finding.error');
+    expect(errors.length).toBe(report.summary.findings.error);
+    expect(root.querySelectorAll('.finding.rounding').length).toBe(0); // rounding hidden by default
+    expect(root.querySelector('img')).toBeNull(); // a label holding markup is shown as text
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('[data-severity="rounding"]')?.click();
+    });
+    expect(root.querySelectorAll('.finding.rounding').length).toBe(report.summary.findings.rounding);
+    await act(async () => {
+      (errors[0] as HTMLButtonElement).click();
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(state.sent).toContainEqual({ type: 'crossfoot:reveal', finding: report.findings.find((f) => f.severity === 'error')?.id });
+  });
+
+  it('switches to English and remembers it', async () => {
+    state.status = { state: 'done', report: reportWithFindings(), url: state.url, overlay: true };
+    const root = await mount();
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('.bar .link')?.click();
+    });
+    expect(root.querySelector('.chip.error .label')?.textContent).toBe('Errors');
+    expect(state.stored.lang).toBe('en');
+  });
+
+  it('turns the overlay off in the page', async () => {
+    state.status = { state: 'done', report: reportWithFindings(), url: state.url, overlay: true };
+    const root = await mount();
+    await act(async () => {
+      root.querySelector<HTMLInputElement>('[data-action="overlay"]')?.click();
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(state.sent).toContainEqual({ type: 'crossfoot:set-overlay', on: false });
+    expect(state.stored.overlay).toBe(false);
+  });
+});
