@@ -52,7 +52,11 @@ export class Overlay {
     for (const f of report.findings) {
       this.findings.set(f.id, f);
       const targets = f.cells.map((c) => this.elementOf(extraction, c)).filter((e): e is Element => !!e);
-      const related = f.related.map((c) => this.elementOf(extraction, c)).filter((e): e is Element => !!e && !targets.includes(e));
+      // blank cells take part as zeros, but outlining them only adds noise
+      const related = f.related
+        .filter((c) => c.text.trim() !== '')
+        .map((c) => this.elementOf(extraction, c))
+        .filter((e): e is Element => !!e && !targets.includes(e));
       this.targets.set(f.id, targets);
       this.related.set(f.id, related);
       for (const el of targets) {
