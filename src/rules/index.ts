@@ -14,6 +14,11 @@ import perfFunds from './perf-funds.js';
 import perfScore from './perf-score.js';
 import rateColumn from './rate-column.js';
 import summaryTable from './summary-table.js';
+import textAmount from './text-amount.js';
+import textCompletion from './text-completion.js';
+import textComponents from './text-components.js';
+import textGrowth from './text-growth.js';
+import textShare from './text-share.js';
 import totalRow from './total-row.js';
 
 export const RULES: readonly Rule[] = [
@@ -28,5 +33,10 @@ export const RULES: readonly Rule[] = [
   perfScore,
   rateColumn,
   summaryTable,
+  textAmount,
+  textCompletion,
+  textComponents,
+  textGrowth,
+  textShare,
   totalRow,
 ];

@@ -9,65 +9,7 @@
  * Sample pages: 000-*.html (公开01表 收入总计, 公开04表 本年支出合计), 001-*.html (公开01表 本年收入合计).
  */
 import { defineTableRule } from '../engine/rule.js';
-import type { TableContext } from '../engine/context.js';
-import type { RowInfo } from '../recognise/index.js';
-
-type Side = 'income' | 'expenditure';
-
-const YEAR_TOTAL = /^本年(?:收入|支出)合计$|^(?:收入|支出)合计$|^本年收支合计$/u;
-const GRAND_TOTAL = /总计$/u;
-const CARRY = /结转|结余/u;
-
-function sideOf(rows: RowInfo[], index: number): Side | null {
-  const keys = rows.map((r) => r.key).join('|');
-  if (/本年收入合计|收入合计|收入总计/u.test(keys)) return 'income';
-  if (/本年支出合计|支出合计|支出总计/u.test(keys)) return 'expenditure';
-  // a side with only 总计: guess from its lines
-  if (/收入/u.test(keys)) return 'income';
-  if (/支出/u.test(keys)) return 'expenditure';
-  return index === 0 ? 'income' : index === 1 ? 'expenditure' : null;
-}
-
-interface SideRows {
-  readonly side: Side;
-  readonly block: number;
-  readonly values: number[];
-  readonly yearTotal: RowInfo | undefined;
-  readonly grandTotal: RowInfo | undefined;
-  readonly items: RowInfo[];
-  /** Lines between the year total and the grand total that add to the grand total. */
-  readonly adds: RowInfo[];
-  /** 结转和结余 lines with the fund lines under them. */
-  readonly groups: Array<{ head: RowInfo; parts: RowInfo[] }>;
-}
-
-function analyseSide(ctx: TableContext, block: number, rows: RowInfo[]): SideRows | null {
-  const side = sideOf(rows, block);
-  if (!side) return null;
-  const yi = rows.findIndex((r) => YEAR_TOTAL.test(r.key));
-  const gi = rows.findIndex((r, i) => i > yi && GRAND_TOTAL.test(r.key));
-  const yearTotal = yi >= 0 ? rows[yi] : undefined;
-  const grandTotal = gi >= 0 ? rows[gi] : undefined;
-  const labelled = (r: RowInfo): boolean => r.label !== '' && !r.ofWhich && r.total === null;
-  const before = yi >= 0 ? rows.slice(0, yi).filter(labelled) : [];
-  // lines printed with ordinals (一、…) are the top level; lines without are their sub-lines
-  const withOrdinal = before.filter((r) => r.ordinal === 1);
-  const items = withOrdinal.length >= 2 ? withOrdinal : before.filter((r) => r.ordinal === null || r.ordinal === 1);
-  const between = yi >= 0 && gi > yi ? rows.slice(yi + 1, gi).filter(labelled) : [];
-  const adds: RowInfo[] = [];
-  const groups: SideRows['groups'] = [];
-  let current: { head: RowInfo; parts: RowInfo[] } | null = null;
-  for (const r of between) {
-    if (CARRY.test(r.key) || adds.length === 0 || !current) {
-      if (current && current.parts.length > 0) groups.push(current);
-      adds.push(r);
-      current = CARRY.test(r.key) ? { head: r, parts: [] } : null;
-    } else current.parts.push(r);
-  }
-  if (current && current.parts.length > 0) groups.push(current);
-  const values = ctx.rt.layout.blocks[block]?.values ?? [];
-  return { side, block, values, yearTotal, grandTotal, items, adds, groups };
-}
+import { summarySides } from '../recognise/summary.js';
 
 export default defineTableRule({
   meta: {
@@ -82,7 +24,7 @@ export default defineTableRule({
   },
   applies: (t) => ['D01', 'D04', 'B01', 'B04'].includes(t.kind),
   run(ctx) {
-    const sides = ctx.rt.rows.map((rows, b) => analyseSide(ctx, b, rows)).filter((s): s is SideRows => s !== null);
+    const sides = summarySides(ctx.rt);
     if (sides.length === 0) {
       ctx.notChecked('sides-not-found');
       return;

@@ -1,0 +1,74 @@
+/**
+ * Comparing what the text states with what a table (or another sentence) prints, at the text's own
+ * printed precision: "7044.9" equals 7,044.90; "42.44" against 42.43 is a rounding difference;
+ * "491.68" against 491.86 is a contradiction. 万元 text against 元 tables is converted first.
+ */
+import { Decimal } from '../model/decimal.js';
+import { convert, type MoneyUnit } from '../model/units.js';
+import type { CellRef } from '../model/table.js';
+import type { DocumentContext } from '../engine/context.js';
+import type { Category, Cause, MessageData, Severity } from '../engine/types.js';
+import type { Mention, Statement } from './claims.js';
+import { quoteOf, type Narrative } from './model.js';
+
+export interface FigureComparison {
+  readonly outcome: 'pass' | 'rounding' | 'mismatch';
+  /** The other figure in the text's unit. */
+  readonly expected: Decimal;
+  readonly difference: Decimal;
+  readonly scale: number;
+}
+
+const MONEY = new Set(['元', '千元', '万元', '百万元', '亿元']);
+
+/** Compares a stated figure with a printed one (in `unit`, or the text's unit when null). */
+export function compareFigure(stated: Mention, other: { value: Decimal; scale: number }, unit: MoneyUnit | null): FigureComparison {
+  const statedUnit = MONEY.has(stated.unit) ? (stated.unit as MoneyUnit) : null;
+  const value = statedUnit && unit && statedUnit !== unit ? convert(other.value, unit, statedUnit) : other.value;
+  const scale = stated.scale;
+  const rounded = value.toDecimalPlaces(scale, Decimal.ROUND_HALF_UP);
+  const difference = stated.value.minus(value);
+  if (stated.value.eq(rounded) || difference.isZero()) return { outcome: 'pass', expected: value, difference, scale };
+  const oneUnit = new Decimal(10).pow(-Math.min(scale, Math.max(other.scale, 0) || scale));
+  return { outcome: difference.abs().lte(oneUnit) ? 'rounding' : 'mismatch', expected: value, difference, scale };
+}
+
+export interface ClaimFinding {
+  readonly st: Statement;
+  readonly span?: { start: number; end: number; focus?: number };
+  readonly severity: Severity;
+  readonly category: Category;
+  readonly messageId: string;
+  readonly data: MessageData;
+  readonly stated: string | null;
+  readonly expected: string | null;
+  readonly difference: string | null;
+  readonly cells?: CellRef[];
+  readonly related?: CellRef[];
+  readonly table?: number | null;
+  readonly cause?: Cause | null;
+}
+
+/** Reports a finding about a sentence of the narrative, quoting it. */
+export function reportClaim(ctx: DocumentContext, narrative: Narrative, f: ClaimFinding): void {
+  const quote = quoteOf(narrative, f.st, f.span);
+  ctx.report({
+    severity: f.severity,
+    category: f.category,
+    table: null,
+    cells: f.cells ?? [],
+    related: f.related ?? [],
+    quote,
+    stated: f.stated,
+    expected: f.expected,
+    difference: f.difference,
+    messageId: f.messageId,
+    data: { quote: quote?.text ?? '', ...f.data },
+    cause: f.cause ?? null,
+  });
+}
+
+/** "1,433.26万元" for messages. */
+export function shown(m: Mention): string {
+  return `${m.value.toFixed(m.scale)}${m.unit}`;
+}

@@ -1,0 +1,255 @@
+/**
+ * The narrative of a document, read once and shared by the narrative rules: passages, statements
+ * (with their concept and the list they belong to), and the resolution of a statement's figures to
+ * table cells.
+ */
+import type { RecognisedDocument } from '../recognise/index.js';
+import { keyText } from '../model/text.js';
+import { conceptOf, nameKey, type Concept } from './concepts.js';
+import { COMPARISON, comparisonWord, itemName, statementsOf, type Mention, type Statement } from './claims.js';
+import {
+  byLeaf,
+  economicTotal,
+  namedRowCell,
+  performanceTable,
+  summaryCell,
+  threePublicCell,
+  totalRowCell,
+  type CellValue,
+  type PerformanceMatch,
+  type ThreePublicItem,
+} from './lookup.js';
+import { passagesOf, locate, type Passage } from './passages.js';
+
+export interface Narrative {
+  readonly passages: Passage[];
+  readonly statements: Statement[];
+  readonly byId: Map<number, Statement>;
+}
+
+const cache = new WeakMap<RecognisedDocument, Narrative>();
+
+const LIST_END = /(?:其中|主要用于以下方面|主要包括|具体如下|分别为)[：:]?\s*$/u;
+
+export function narrativeOf(doc: RecognisedDocument): Narrative {
+  const cached = cache.get(doc);
+  if (cached) return cached;
+  const passages = passagesOf(doc.document);
+  const statements: Statement[] = [];
+  let open: { parent: number; headings: string } | null = null;
+  for (const p of passages) {
+    const list = statementsOf(p, statements.length);
+    const headings = p.headings.join('|');
+    // "决算数大于预算数的主要原因是…" in a paragraph of its own speaks of the item just before it
+    if (list.length === 0) {
+      const cmp = COMPARISON.exec(p.text);
+      const prev = statements[statements.length - 1];
+      const prevPassage = prev ? passages[prev.passage] : undefined;
+      if (cmp && prev && prevPassage?.headings.join('|') === headings && !prev.comparison) {
+        prev.comparison = { word: comparisonWord(cmp[1] ?? ''), start: cmp.index ?? 0, end: (cmp.index ?? 0) + cmp[0].length, passage: p.index };
+      }
+    }
+    if (open && open.headings !== headings) open = null;
+    // a paragraph that starts a new numbered item or states its own budget is a peer, not a component
+    const openParent = open ? statements[open.parent - (statements[0]?.id ?? 0)] : undefined;
+    const itemsList = openParent !== undefined && (openParent.budget !== undefined || openParent.final !== undefined);
+    if (open) {
+      const lead = list[0];
+      if (lead?.item) {
+        if (!itemsList) open = null;
+      } else if (/^\s*\d+[.．、]/u.test(p.text) || lead?.budget) open = null;
+    }
+    for (const st of list) {
+      st.concept = conceptOf(st.subject);
+      if (open && st.parent === null && (st.amount || st.final || st.budget)) st.parent = open.parent;
+    }
+    // a header sentence announcing a list that continues in the next paragraphs
+    const last = list[list.length - 1];
+    if (last && LIST_END.test(keyText(p.text))) open = { parent: last.id, headings };
+    else if (last && last.item === null && (last.budget || last.final) && /具体情况/u.test(headings)) open = { parent: last.id, headings };
+    else if (list.length > 0 && !list.some((s) => s.parent !== null)) open = null;
+    statements.push(...list);
+  }
+  const model = { passages, statements, byId: new Map(statements.map((s) => [s.id, s])) };
+  cache.set(doc, model);
+  return model;
+}
+
+/** Where a statement's figure is in the tables, and whether the table's scope is the statement's. */
+export interface Resolution {
+  readonly cell: CellValue;
+  /** same: the cell is the quantity; broader: the cell covers more (all funds for a 财政拨款 figure); label: the text's label names another line. */
+  readonly scope: 'same' | 'broader';
+}
+
+const GENERAL_COLUMN = (keys: string): boolean => /一般公共预算/u.test(keys);
+
+function first(...candidates: Array<CellValue | null>): CellValue | null {
+  return candidates.find((c) => c !== null) ?? null;
+}
+
+function summary(doc: RecognisedDocument, kinds: Array<'D01' | 'B01' | 'D04' | 'B04'>, side: 'income' | 'expenditure', re: RegExp, column?: (k: string) => boolean): CellValue | null {
+  return summaryCell(doc, kinds, side, (k) => re.test(k), column ? (c) => column(c.keys.join('/')) : undefined);
+}
+
+function threeItem(concept: string | null): ThreePublicItem | null {
+  switch (concept) {
+    case 'three-total':
+      return 'total';
+    case 'three-abroad':
+      return 'abroad';
+    case 'three-vehicle':
+      return 'vehicle';
+    case 'three-vehicle-purchase':
+      return 'vehicle-purchase';
+    case 'three-vehicle-running':
+      return 'vehicle-running';
+    case 'three-reception':
+      return 'reception';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Resolves a statement's figure to its table cell. `field` says which figure: the amount (or the
+ * final figure of a budget/final statement), or the budget.
+ */
+export function resolve(doc: RecognisedDocument, narrative: Narrative, st: Statement, field: 'amount' | 'final' | 'budget'): Resolution | null {
+  const p = narrative.passages[st.passage];
+  if (!p) return null;
+  const topic = p.topic;
+  const c = st.concept;
+  const same = (cell: CellValue | null): Resolution | null => (cell ? { cell, scope: 'same' } : null);
+  const broader = (cell: CellValue | null): Resolution | null => (cell ? { cell, scope: 'broader' } : null);
+
+  // the 政府性基金 / 国有资本经营 sections speak of their own 本年收入, 本年支出 and balances
+  if (topic === 'fund' || topic === 'capital') {
+    if (c === 'income-year') return same(fundCell(doc, topic, /^本年收入/u));
+    if (c === 'expenditure-year') return same(fundCell(doc, topic, /^本年支出/u));
+    if (c !== 'opening' && c !== 'closing') return null;
+  }
+
+  // 三公
+  const item3 = threeItem(c);
+  if (item3) {
+    if (field === 'budget') return same(threePublicCell(doc, 'budget', item3));
+    return same(threePublicCell(doc, 'final', item3));
+  }
+  if (field === 'budget') return null; // 年初预算 is not in the 决算 tables
+
+  switch (c) {
+    case 'total-both':
+    case 'income-total':
+      return same(topic === 'fiscal' ? summary(doc, ['D04', 'B04'], 'income', /总计$/u) : summary(doc, ['D01', 'B01'], 'income', /总计$/u));
+    case 'expenditure-total':
+      return same(topic === 'fiscal' ? summary(doc, ['D04', 'B04'], 'expenditure', /总计$/u) : summary(doc, ['D01', 'B01'], 'expenditure', /总计$/u));
+    case 'fiscal-total':
+      return same(summary(doc, ['D04', 'B04'], 'income', /总计$/u));
+    case 'income-year':
+      return same(first(summary(doc, ['D01', 'B01'], 'income', /^本年收入合计$|^收入合计$/u), totalRowCell(doc, ['D02', 'B02'], byLeaf(/合计$/u))));
+    case 'expenditure-year':
+      return same(first(summary(doc, ['D01', 'B01'], 'expenditure', /^本年支出合计$|^支出合计$/u), totalRowCell(doc, ['D03', 'B03'], byLeaf(/合计$/u))));
+    case 'fiscal-income':
+      return same(
+        topic === 'income'
+          ? first(totalRowCell(doc, ['D02', 'B02'], byLeaf(/^财政拨款收入$|^财政拨款$/u)), summary(doc, ['D04', 'B04'], 'income', /^本年收入合计$/u))
+          : summary(doc, ['D04', 'B04'], 'income', /^本年收入合计$/u),
+      );
+    case 'fiscal-expenditure':
+      return same(summary(doc, ['D04', 'B04'], 'expenditure', /^本年支出合计$/u));
+    case 'general-expenditure':
+      return same(first(summary(doc, ['D04', 'B04'], 'expenditure', /^本年支出合计$/u, GENERAL_COLUMN), totalRowCell(doc, ['D05', 'B05'], (k) => /^本年支出\/(?:合计|小计)$|^合计$|^小计$/u.test(k))));
+    case 'general-basic':
+      return same(totalRowCell(doc, ['D05', 'B05'], (k) => /基本支出(?:\/小计)?$/u.test(k)));
+    case 'basic':
+    case 'project':
+    case 'exp-superior':
+    case 'exp-operating':
+    case 'exp-affiliate': {
+      const re = { basic: /基本支出(?:\/小计)?$/u, project: /项目支出$/u, 'exp-superior': /上缴上级支出$/u, 'exp-operating': /经营支出$/u, 'exp-affiliate': /对附属单位补助支出$/u }[c];
+      if (topic === 'general' || topic === 'basic') return same(totalRowCell(doc, ['D05', 'B05'], (k) => re.test(k)));
+      return same(totalRowCell(doc, ['D03', 'B03'], (k) => re.test(k)));
+    }
+    case 'personnel':
+    case 'public':
+      return same(first(economicTotal(doc, c), totalRowCell(doc, ['D05', 'B05'], (k) => (c === 'personnel' ? /人员经费$/u : /公用经费$/u).test(k))));
+    case 'income-superior':
+    case 'income-business':
+    case 'income-operating':
+    case 'income-affiliate':
+    case 'income-other': {
+      const re = { 'income-superior': /上级补助收入$/u, 'income-business': /事业收入$/u, 'income-operating': /经营收入$/u, 'income-affiliate': /附属单位上缴收入$/u, 'income-other': /其他收入$/u }[c];
+      return same(first(summary(doc, ['D01', 'B01'], 'income', re), totalRowCell(doc, ['D02', 'B02'], (k) => re.test(k))));
+    }
+    case 'opening':
+    case 'closing': {
+      const re = c === 'opening' ? /^年初.*结转和结余$/u : /^年末.*结转和结余$/u;
+      if (topic === 'fund' || topic === 'capital') return same(fundCell(doc, topic, c === 'opening' ? /^年初/u : /^年末/u));
+      if (topic === 'fiscal') return same(summary(doc, ['D04', 'B04'], c === 'opening' ? 'income' : 'expenditure', re));
+      return same(summary(doc, ['D01', 'B01'], c === 'opening' ? 'income' : 'expenditure', re));
+    }
+    default:
+      break;
+  }
+
+  // a functional class named in the 结构 paragraph or the summary
+  if (c === null && /支出$/u.test(st.subject) && !st.item) {
+    if (topic === 'general') {
+      return same(first(summaryCell(doc, ['D04', 'B04'], 'expenditure', (k) => nameKey(k) === nameKey(st.subject), (col) => GENERAL_COLUMN(col.keys.join('/'))), namedRowCell(doc, ['D05', 'B05'], st.subject, (k) => /^本年支出\/(?:合计|小计)$|^合计$|^小计$/u.test(k), 1)));
+    }
+    if (topic === 'summary' || topic === 'expenditure') return same(summaryCell(doc, ['D01', 'B01'], 'expenditure', (k) => nameKey(k) === nameKey(st.subject)));
+  }
+
+  // an item of the 具体情况 list (a 项): its 支出决算 in the 一般公共预算 table, else (broader) in the 支出决算表
+  if (st.item && topic === 'general' && field === 'final') {
+    const name = itemName(st.item);
+    const own = namedRowCell(doc, ['D05', 'B05'], name, (k) => /^本年支出\/(?:合计|小计)$|^合计$|^小计$/u.test(k), 3);
+    if (own) return same(own);
+    return broader(namedRowCell(doc, ['D03', 'B03'], name, (k) => /合计$/u.test(k), 3));
+  }
+  return null;
+}
+
+/** A total of the 政府性基金 / 国有资本经营 table, in the column whose header path starts as given. */
+function fundCell(doc: RecognisedDocument, topic: 'fund' | 'capital', column: RegExp): CellValue | null {
+  const kinds = topic === 'fund' ? (['D07', 'B08'] as const) : (['D08', 'B09'] as const);
+  return totalRowCell(doc, [...kinds], (k) => column.test(k) && (!/\//u.test(k) || /(?:合计|小计)$/u.test(k)));
+}
+
+/** The 绩效自评表 a statement of the 绩效 section is about. */
+export function performanceOf(doc: RecognisedDocument, narrative: Narrative, st: Statement): PerformanceMatch | null {
+  const p = narrative.passages[st.passage];
+  if (!p || p.topic !== 'performance' || !st.subject) return null;
+  return performanceTable(doc, st.subject);
+}
+
+/**
+ * The quote of a statement: its span in the page text, clipped to the text block that holds the
+ * focal figure (a sentence broken over two paragraphs is quoted in the part that matters).
+ */
+export function quoteOf(narrative: Narrative, st: Statement, span?: { start: number; end: number; focus?: number }): { block: number; start: number; end: number; text: string } | null {
+  const p = narrative.passages[st.passage];
+  if (!p) return null;
+  let start = span?.start ?? st.start;
+  const end = span?.end ?? st.end;
+  const focus = span?.focus ?? start;
+  const piece = p.pieces.find(([at, , , length]) => focus >= at && focus < at + length);
+  if (piece) start = Math.max(start, piece[0]);
+  const loc = locate(p, start, end);
+  if (!loc) return null;
+  return { block: loc.block, start: loc.start, end: loc.end, text: p.text.slice(start, start + (loc.end - loc.start)) };
+}
+
+/** Start of the clause that holds a passage offset (after the previous ，；：。). */
+export function clauseStart(narrative: Narrative, st: Statement, at: number): number {
+  const text = narrative.passages[st.passage]?.text ?? '';
+  let i = at;
+  while (i > st.sentence[0] && !/[，,；;：:。]/u.test(text[i - 1] ?? '')) i--;
+  return i;
+}
+
+/** A mention's value and precision, as a printed figure. */
+export function printedOf(m: Mention): { value: import('../model/decimal.js').Decimal; scale: number; empty: false } {
+  return { value: m.value, scale: m.scale, empty: false };
+}

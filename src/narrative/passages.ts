@@ -1,0 +1,128 @@
+/**
+ * The 情况说明 as the narrative checks read it: text blocks grouped under the section headings
+ * they stand in (一、收入支出决算总体情况说明 … 十一、其他重要事项), paragraphs broken by PDF line
+ * breaks joined back ("年初预算为 1686" + "万元，支出决算为…"), and every character traceable to its
+ * text block and offset, so a finding can quote and highlight the exact phrase.
+ */
+import type { ReportDocument, TextBlock } from '../model/document.js';
+import { keyText } from '../model/text.js';
+import { topicOf, type Topic } from './topics.js';
+
+export interface Passage {
+  readonly index: number;
+  readonly text: string;
+  /** Where each piece of `text` comes from: [passage offset, block index, block offset, length]. */
+  readonly pieces: ReadonlyArray<readonly [number, number, number, number]>;
+  /** The section and subsection headings the passage stands under (nearest last). */
+  readonly headings: readonly string[];
+  readonly topic: Topic;
+  /** The subsection's own topic key (总体情况 / 结构情况 / 具体情况 …), '' when none. */
+  readonly subtopic: string;
+}
+
+export interface Location {
+  readonly block: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+const SENTENCE_END = /[。！？!?；;：:]$/u;
+const SECTION = /^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)/u;
+const SUBSECTION = /^[(（][一二三四五六七八九十]+[)）]/u;
+
+function headingLevel(b: TextBlock): 1 | 2 | 3 | null {
+  const k = keyText(b.text);
+  if (/^第[一二三四五六七八九十]+部分/u.test(k)) return 1;
+  if (b.text.length <= 40 && SECTION.test(k)) return 2;
+  if (b.text.length <= 40 && SUBSECTION.test(k) && !/[，。；]/u.test(b.text)) return 3;
+  if (b.kind === 'heading' && b.text.length <= 40) return 2;
+  return null;
+}
+
+/** Groups the document's text blocks into passages under their headings. */
+export function passagesOf(doc: ReportDocument): Passage[] {
+  const out: Passage[] = [];
+  let part = '';
+  let section = '';
+  let subsection = '';
+  let current: { text: string; pieces: Array<[number, number, number, number]> } | null = null;
+  let lastBlock = -2;
+
+  const flush = (): void => {
+    if (!current || current.text.trim() === '') {
+      current = null;
+      return;
+    }
+    const headings = [part, section, subsection].filter((h) => h !== '');
+    out.push({ index: out.length, text: current.text, pieces: current.pieces, headings, topic: topicOf(headings), subtopic: subtopicOf(subsection) });
+    current = null;
+  };
+
+  // tables interrupt passages; so do headings
+  const tableAfter = new Set<number>();
+  doc.order.forEach((o, i) => {
+    if (o.type === 'table') {
+      const prev = doc.order[i - 1];
+      if (prev?.type === 'block') tableAfter.add(prev.index);
+    }
+  });
+
+  for (const b of doc.blocks) {
+    const level = headingLevel(b);
+    if (level !== null) {
+      flush();
+      if (level === 1) {
+        part = b.text;
+        section = '';
+        subsection = '';
+      } else if (level === 2) {
+        section = b.text;
+        subsection = '';
+      } else subsection = b.text;
+      lastBlock = b.index;
+      continue;
+    }
+    // a (sub)section title that runs on into its first sentence: "（一）绩效评价工作开展情况。绩效评价…"
+    const inline = /^([(（][一二三四五六七八九十]+[)）][^。；，]{2,30}?)[。:：]/u.exec(b.text);
+    if (inline?.[1]) {
+      flush();
+      subsection = inline[1];
+    }
+    const joinable = current !== null && lastBlock === b.index - 1 && !tableAfter.has(b.index - 1);
+    const prevText: string = current ? (current as { text: string }).text : '';
+    if (!joinable || SENTENCE_END.test(prevText.trimEnd()) || /^\d+[.．、]\s?\S/u.test(b.text)) {
+      flush();
+      current = { text: '', pieces: [] };
+    }
+    const c = current as unknown as { text: string; pieces: Array<[number, number, number, number]> };
+    c.pieces.push([c.text.length, b.index, 0, b.text.length]);
+    c.text += b.text;
+    lastBlock = b.index;
+    if (tableAfter.has(b.index)) flush();
+  }
+  flush();
+  return out;
+}
+
+function subtopicOf(subsection: string): string {
+  const k = keyText(subsection);
+  if (/总体情况/u.test(k)) return 'overall';
+  if (/结构情况/u.test(k)) return 'structure';
+  if (/具体情况/u.test(k)) return 'detail';
+  if (/开展情况/u.test(k)) return 'evaluation';
+  if (/自评结果|评价结果/u.test(k)) return 'results';
+  if (/机关运行经费/u.test(k)) return 'operation';
+  if (/政府采购/u.test(k)) return 'procurement';
+  if (/国有资产/u.test(k)) return 'assets';
+  return '';
+}
+
+/** Maps a passage range back to its text block (a range never spans two blocks in a quote: it is clipped). */
+export function locate(p: Passage, start: number, end: number): Location | null {
+  for (const [at, block, offset, length] of p.pieces) {
+    if (start >= at && start < at + length) {
+      return { block, start: offset + (start - at), end: offset + Math.min(end, at + length) - at };
+    }
+  }
+  return null;
+}

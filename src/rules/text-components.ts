@@ -1,0 +1,124 @@
+/**
+ * Components against their stated total, inside the 情况说明: "本年支出合计 X 万元，其中：基本支出 a，
+ * 项目支出 b"; "…支出 X 万元，主要用于以下方面：A a，B b…"; the numbered 项 of the 具体情况 list
+ * against the 年初预算 and 支出决算 announced above them; and the change of the 三公 total against the
+ * changes of its three items.
+ *
+ * Basis: domain.md §4.4 N05, N07.
+ * Sample pages: 001-*.html (基本支出 491.68 + 项目支出 942.48 ≠ 1434.34; 年初预算 1686 against items of 2,910.73;
+ * 三公 −3.1 against item changes of −0.07), 000/002 (rounding).
+ */
+import { Decimal } from '../model/decimal.js';
+import { defineDocumentRule } from '../engine/rule.js';
+import { judgeSum, type Printed } from '../engine/tolerance.js';
+import { formatAmount, formatSigned } from '../i18n/format.js';
+import { reportClaim, shown } from '../narrative/compare.js';
+import { clauseStart, narrativeOf, type Narrative } from '../narrative/model.js';
+import type { Mention, Statement } from '../narrative/claims.js';
+import { keyText } from '../model/text.js';
+
+const p = (m: Mention): Printed => ({ value: m.value, scale: m.scale, empty: false });
+const MONEY = /元$/u;
+
+function listCheck(narrative: Narrative, parent: Statement, children: Statement[], field: 'amount' | 'budget' | 'final', report: (f: Parameters<typeof reportClaim>[2]) => void): void {
+  const get = (s: Statement): Mention | undefined => (field === 'budget' ? s.budget?.mention : field === 'final' ? (s.final ?? (s.item ? undefined : s.amount)) : (s.amount ?? s.final));
+  const total = get(parent);
+  const parts = children.map(get);
+  if (!total || parts.length < 2 || parts.some((m) => !m) || !MONEY.test(total.unit)) return;
+  const ms = parts as Mention[];
+  if (ms.some((m) => m.unit !== total.unit)) return;
+  const j = judgeSum(p(total), ms.map(p));
+  if (j.outcome === 'pass') return;
+  const names = children.map((c, i) => `${c.subject || c.item || ''} ${shown(ms[i] as Mention)}`);
+  const terms = names.length > 8 ? `${names.slice(0, 7).join(' + ')} + … (${names.length})` : names.join(' + ');
+  const start = field === 'amount' ? parent.start : clauseStart(narrative, parent, total.start);
+  const end = field === 'final' && parent.completion ? parent.completion.mention.end : total.end;
+  report({
+    st: parent,
+    span: { start, end, focus: total.start },
+    severity: j.outcome === 'rounding' ? 'rounding' : 'error',
+    category: 'text-vs-text',
+    messageId: field === 'amount' ? 'components-total' : field === 'budget' ? 'items-budget' : 'items-final',
+    stated: total.value.toFixed(total.scale),
+    expected: j.expected.toFixed(j.scale),
+    difference: j.difference.toFixed(j.scale),
+    data: { subject: parent.subject, stated: shown(total), expected: formatAmount(j.expected, j.scale), difference: formatSigned(j.difference, j.scale), band: formatAmount(j.band, j.scale + 1), terms, count: children.length },
+  });
+}
+
+const THREE_ITEMS = ['three-abroad', 'three-vehicle', 'three-reception'] as const;
+
+/** A signed change of a statement: +up / −down / 0 flat; 0 when nothing was spent and the text says there was nothing. */
+function signedChange(narrative: Narrative, st: Statement): Decimal | null {
+  const c = st.change;
+  if (c?.direction === 'flat') return new Decimal(0);
+  if (c?.mention) return c.direction === 'down' ? c.mention.value.negated() : c.mention.value;
+  const spent = st.final ?? st.amount;
+  const text = keyText(narrative.passages[st.passage]?.text ?? '');
+  if (spent && spent.value.isZero() && (!st.budget || st.budget.mention.value.isZero()) && /无|没有|未发生/u.test(text)) return new Decimal(0);
+  return null;
+}
+
+export default defineDocumentRule({
+  meta: {
+    id: 'text-components',
+    category: 'text-vs-text',
+    description: { zh: '情况说明中各组成部分之和等于所述合计（其中、主要用于、逐项列举、三公经费增减）', en: 'Components stated in the narrative add up to the total they are stated under' },
+    basis: 'domain.md §4.4 N05, N07',
+    messages: ['components-total', 'items-budget', 'items-final', 'components-change'],
+  },
+  run(ctx) {
+    const narrative = narrativeOf(ctx.doc);
+    const report = (f: Parameters<typeof reportClaim>[2]): void => reportClaim(ctx, narrative, f);
+    const children = new Map<number, Statement[]>();
+    for (const st of narrative.statements) if (st.parent !== null) children.set(st.parent, [...(children.get(st.parent) ?? []), st]);
+    for (const [id, kids] of children) {
+      const parent = narrative.byId.get(id);
+      if (!parent) continue;
+      const items = kids.filter((k) => k.item !== null);
+      if (items.length >= 2 && (parent.budget || parent.final)) {
+        listCheck(narrative, parent, items, 'budget', report);
+        listCheck(narrative, parent, items, 'final', report);
+      } else {
+        const amounts = kids.filter((k) => k.item === null && (k.amount ?? k.final) && MONEY.test((k.amount ?? k.final)?.unit ?? ''));
+        if (amounts.length >= 2) listCheck(narrative, parent, amounts, 'amount', report);
+      }
+    }
+    // the 三公 total's change against its items' changes
+    const three = narrative.statements.filter((s) => narrative.passages[s.passage]?.topic === 'three');
+    const total = three.find((s) => s.concept === 'three-total' && s.change?.mention);
+    if (total?.change?.mention) {
+      const items = THREE_ITEMS.map((c) => three.find((s) => s.concept === c));
+      if (items.every((s) => s !== undefined)) {
+        const changes = (items as Statement[]).map((s) => signedChange(narrative, s));
+        if (changes.every((c) => c !== null)) {
+          const tc = total.change.mention;
+          const stated = total.change.direction === 'down' ? tc.value.negated() : tc.value;
+          const scale = Math.max(tc.scale, ...(items as Statement[]).map((s) => s.change?.mention?.scale ?? 0));
+          const parts = (changes as Decimal[]).map((v, i) => ({ value: v, scale: (items[i] as Statement).change?.mention?.scale ?? scale, empty: !(items[i] as Statement).change?.mention }));
+          const j = judgeSum({ value: stated, scale: tc.scale, empty: false }, parts);
+          if (j.outcome !== 'pass') {
+            report({
+              st: total,
+              span: { start: total.change.start, end: total.rate?.mention.end ?? tc.end, focus: tc.start },
+              severity: j.outcome === 'rounding' ? 'rounding' : 'error',
+              category: 'text-vs-text',
+              messageId: 'components-change',
+              stated: stated.toFixed(tc.scale),
+              expected: j.expected.toFixed(scale),
+              difference: j.difference.toFixed(scale),
+              data: {
+                subject: total.subject,
+                stated: formatSigned(stated, tc.scale),
+                expected: formatSigned(j.expected, scale),
+                difference: formatSigned(j.difference, scale),
+                band: formatAmount(j.band, j.scale + 1),
+                terms: (items as Statement[]).map((s, i) => `${s.subject} ${formatSigned(changes[i] as Decimal, scale)}`).join(' + '),
+              },
+            });
+          }
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,127 @@
+/**
+ * Growth stated in the 情况说明: "比上年增加/减少 A 万元，增长/下降 B%". The prior year is the current
+ * figure ∓ the change, the rate is the change ÷ the prior year; the direction word must agree with the
+ * change; over a zero prior year the only right thing to print is "无可比性". When the rate is wrong
+ * the arithmetic usually shows how it was produced: on the current year instead of the prior one, on
+ * the budget, or a factor of 100 lost.
+ *
+ * Basis: domain.md §4.4 N04, §4.3 P06.
+ * Sample pages: 001-*.html (其他收入 "49.66%" for 4966.67%, 三公 "下降37.53%" for 54.29%), 000-*.html.
+ */
+import { Decimal, unit } from '../model/decimal.js';
+import { defineDocumentRule } from '../engine/rule.js';
+import { judgeRate } from '../engine/tolerance.js';
+import type { Cause } from '../engine/types.js';
+import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
+import { reportClaim, shown } from '../narrative/compare.js';
+import { narrativeOf, type Narrative } from '../narrative/model.js';
+import type { Mention, Statement } from '../narrative/claims.js';
+import { keyText } from '../model/text.js';
+
+/** The current figure a change is about: stated with it, or stated just before about the same subject. */
+export function currentOf(narrative: Narrative, st: Statement): Mention | null {
+  const own = st.amount ?? st.final;
+  if (own) return own;
+  const key = st.concept ?? keyText(st.subject);
+  const passage = narrative.passages[st.passage];
+  for (let i = st.id - 1; i >= 0; i--) {
+    const prev = narrative.byId.get(i);
+    if (!prev) break;
+    const pp = narrative.passages[prev.passage];
+    if (!pp || !passage || pp.headings.join('|') !== passage.headings.join('|')) break;
+    if ((prev.concept ?? keyText(prev.subject)) === key && (prev.amount ?? prev.final)) return (prev.amount ?? prev.final) as Mention;
+  }
+  return null;
+}
+
+function matches(stated: Decimal, scale: number, candidate: Decimal): boolean {
+  return stated.minus(candidate).abs().lte(unit(scale));
+}
+
+/** How a wrong rate was produced, when the arithmetic shows it. */
+function diagnose(st: Statement, stated: Decimal, scale: number, change: Decimal, current: Decimal, exact: Decimal): Cause | null {
+  if (!current.isZero() && matches(stated, scale, change.dividedBy(current).times(100))) return { kind: 'wrong-base', base: current.toFixed(), label: '本年数' };
+  const budget = st.budget?.mention.value;
+  if (budget && !budget.isZero()) {
+    for (const base of [budget.plus(change), budget.minus(change), budget]) {
+      if (!base.isZero() && base.isPositive() && matches(stated, scale, change.dividedBy(base).times(100))) return { kind: 'wrong-base', base: base.toFixed(), label: base.eq(budget) ? '预算数' : '预算数（当作本年数）' };
+    }
+  }
+  for (const f of ['100', '0.01']) {
+    if (matches(stated, scale, exact.dividedBy(new Decimal(f)))) return { kind: 'factor', factor: f === '100' ? '100' : '0.01' };
+  }
+  return null;
+}
+
+export default defineDocumentRule({
+  meta: {
+    id: 'text-growth',
+    category: 'growth-rate',
+    description: { zh: '情况说明中的增减额与增长率一致（增长率 = 增减额 ÷ 上年数）', en: 'Stated changes and growth rates agree (rate = change ÷ prior year)' },
+    basis: 'domain.md §4.4 N04; §4.3 P06',
+    messages: ['growth-rate', 'growth-direction', 'growth-zero-base', 'growth-negative-base'],
+  },
+  run(ctx) {
+    const narrative = narrativeOf(ctx.doc);
+    for (const st of narrative.statements) {
+      const change = st.change;
+      if (!change || !change.mention) continue;
+      const rate = st.rate;
+      const span = { start: change.start, end: rate ? rate.mention.end : change.end, focus: change.mention.start };
+      const subject = st.subject || st.item || '';
+      // the direction word of the rate against the change
+      if (rate?.direction && rate.direction !== change.direction && change.direction !== 'flat') {
+        reportClaim(ctx, narrative, {
+          st,
+          span,
+          severity: 'error',
+          category: 'growth-rate',
+          messageId: 'growth-direction',
+          stated: rate.mention.value.toFixed(rate.mention.scale),
+          expected: null,
+          difference: null,
+          data: { subject, change: change.word, rateWord: rate.word, stated: formatPercent(rate.mention.value, rate.mention.scale) },
+        });
+        continue;
+      }
+      if (!rate) continue;
+      const current = currentOf(narrative, st);
+      if (!current) continue;
+      const c = change.mention;
+      const prior = change.direction === 'down' ? current.value.plus(c.value) : current.value.minus(c.value);
+      const scale = Math.max(current.scale, c.scale);
+      const base = {
+        subject,
+        current: shown(current),
+        change: shown(c),
+        verb: change.word || (change.direction === 'down' ? '减少' : '增加'),
+        op: change.direction === 'down' ? '+' : '−',
+        prior: formatAmount(prior, scale),
+        stated: formatPercent(rate.mention.value, rate.mention.scale),
+      };
+      if (prior.isZero()) {
+        reportClaim(ctx, narrative, { st, span, severity: 'review', category: 'zero-denominator', messageId: 'growth-zero-base', stated: rate.mention.value.toFixed(rate.mention.scale), expected: null, difference: null, data: base });
+        continue;
+      }
+      if (prior.isNegative()) {
+        reportClaim(ctx, narrative, { st, span, severity: 'error', category: 'growth-rate', messageId: 'growth-negative-base', stated: c.value.toFixed(c.scale), expected: null, difference: null, data: base });
+        continue;
+      }
+      const j = judgeRate(rate.mention.value, rate.mention.scale, { value: c.value, scale: c.scale, empty: false }, { value: prior, scale, empty: false }, 2);
+      if (j.outcome === 'pass' || j.outcome === 'zero-denominator' || !j.exact || !j.expected || !j.difference) continue;
+      const cause = j.outcome === 'error' ? diagnose(st, rate.mention.value, rate.mention.scale, c.value, current.value, j.exact) : null;
+      reportClaim(ctx, narrative, {
+        st,
+        span,
+        severity: j.outcome === 'rounding' ? 'rounding' : 'error',
+        category: 'growth-rate',
+        messageId: 'growth-rate',
+        stated: rate.mention.value.toFixed(rate.mention.scale),
+        expected: j.expected.toFixed(rate.mention.scale),
+        difference: j.difference.toFixed(rate.mention.scale),
+        data: { ...base, exact: formatPercent(j.exact, 4), expected: formatPercent(j.expected, rate.mention.scale), difference: formatSigned(j.difference, rate.mention.scale) },
+        cause,
+      });
+    }
+  },
+});
