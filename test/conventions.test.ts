@@ -45,7 +45,7 @@ describe('catalogues', () => {
       const c = CATALOGUES[locale];
       expect(Object.keys(c).sort()).toEqual(Object.keys(zh).sort());
       for (const [k, v] of Object.entries(zh)) {
-        const params = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+        const params = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))].sort();
         expect(params(c[k as keyof typeof c]), `${locale} ${k}`).toEqual(params(v));
       }
     }

@@ -130,8 +130,9 @@ export function resolve(doc: RecognisedDocument, narrative: Narrative, st: State
     if (c !== 'opening' && c !== 'closing') return null;
   }
 
-  // 三公
+  // 三公 figures are named unambiguously wherever they stand; other figures only in the sections about tables
   const item3 = threeItem(c);
+  if (!item3 && (topic === 'other' || topic === 'operation' || topic === 'procurement' || topic === 'assets')) return null;
   if (item3) {
     if (field === 'budget') return same(threePublicCell(doc, 'budget', item3));
     return same(threePublicCell(doc, 'final', item3));
