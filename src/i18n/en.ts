@@ -42,7 +42,7 @@ export const en: Record<MessageKey, string> = {
   'growth-rate': '“{subject}”: {verb} {change}, so last year was {current} {op} {change} = {prior} and the rate is {change} ÷ {prior} = {exact}, i.e. {expected}; the text says {stated} ({difference} percentage points).',
   'growth-direction': '“{subject}” is said to {change} yet “{rateWord}” {stated}: the directions contradict each other.',
   'growth-zero-base': '“{subject}”: last year was {current} {op} {change} = 0, so the rate {stated} cannot be computed (“无可比性” should be printed). Please verify.',
-  'growth-negative-base': '“{subject}”: the increase {change} exceeds this year’s {current}, which would make last year {prior}: the figures contradict each other.',
+  'growth-negative-base': '“{subject}”: the change ({verb} {change}) exceeds this year’s {current}, which would make last year {prior}: the figures contradict each other.',
   'share-rate': '“{subject}” {part} as a share of {base} ({baseValue}) is {exact}, i.e. {expected}; the text says {stated} ({difference} percentage points).',
   'share-zero-base': '“{subject}” is given as {stated} of “{base}”, which is 0: a share of nothing cannot be computed. Please verify.',
   'share-over-100': '“{subject}” {part} is {exact} of {base} ({baseValue}), more than the whole; the text says {stated}. The two may not have the same scope. Please verify.',

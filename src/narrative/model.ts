@@ -5,7 +5,7 @@
  */
 import type { RecognisedDocument } from '../recognise/index.js';
 import { keyText } from '../model/text.js';
-import { conceptOf, nameKey, type Concept } from './concepts.js';
+import { conceptOf, nameKey } from './concepts.js';
 import { COMPARISON, comparisonWord, itemName, statementsOf, type Mention, type Statement } from './claims.js';
 import {
   byLeaf,
