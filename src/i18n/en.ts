@@ -54,6 +54,12 @@ export const en: Record<MessageKey, string> = {
   'items-budget': 'The budget of “{subject}” is given as {stated}, but the budgets of the {count} items listed add up to {expected} ({terms}), a difference of {difference}.',
   'items-final': 'The final figure of “{subject}” is given as {stated}, but the {count} items listed add up to {expected} ({terms}), a difference of {difference}.',
   'components-change': '“{subject}” changed by {stated}, but the changes of its items add up to {terms} = {expected} (difference {difference}).',
+  'perf-text-score': 'The narrative gives project “{project}” a self-evaluation score of {stated}; its table’s total score is {expected}.',
+  'perf-text-amount': 'The narrative gives the {label} of project “{project}” as {stated}; its self-evaluation table prints {expected}.',
+  'perf-text-rate': 'The narrative gives project “{project}” an execution rate of {stated}; its table’s spending ÷ full-year budget gives {expected}.',
+  'perf-text-funds': 'The narrative says the self-evaluated projects involve {stated}; the {tables} self-evaluation tables add up to {annual} of full-year budget ({initial} initial budget, {executed} spent): none agrees.',
+  'perf-text-overall': 'The narrative says the department-wide evaluation covered {stated} of general public budget spending; {cell} prints {expected}. The two may not have the same scope. Please verify.',
+  'cause.score-is-rate': 'The score given equals the project’s execution rate {rate}: the rate was probably given as the score.',
   'suffix.rounding': 'The difference is within the rounding band of the printed figures (±{band}).',
   'suffix.rounding-rate': 'The difference is in the last printed digit only (rounding or truncation).',
 

@@ -55,6 +55,12 @@ export const zhCN = {
   'items-budget': '“{subject}”年初预算为 {stated}，而下列 {count} 项的年初预算之和为 {expected}（{terms}），相差 {difference}。',
   'items-final': '“{subject}”支出决算为 {stated}，而下列 {count} 项的支出决算之和为 {expected}（{terms}），相差 {difference}。',
   'components-change': '“{subject}”比上年变动 {stated}，而各项变动之和为 {terms} = {expected}，相差 {difference}。',
+  'perf-text-score': '情况说明称项目“{project}”自评得分为 {stated}，而其绩效自评表总分为 {expected}。',
+  'perf-text-amount': '情况说明称项目“{project}”{label}为 {stated}，而其绩效自评表为 {expected}。',
+  'perf-text-rate': '情况说明称项目“{project}”执行率为 {stated}，而按其绩效自评表的执行数与全年预算数计算为 {expected}。',
+  'perf-text-funds': '情况说明称自评项目共涉及资金 {stated}，而 {tables} 张项目支出绩效自评表的全年预算数合计 {annual}（年初预算数合计 {initial}，执行数合计 {executed}），均不相符。',
+  'perf-text-overall': '情况说明称部门整体支出绩效评价涉及一般公共预算支出 {stated}，而{cell}为 {expected}；二者口径可能不同，需要核实。',
+  'cause.score-is-rate': '所写得分恰等于该项目的执行率 {rate}，可能把执行率当成了得分。',
   'suffix.rounding': '差额在印刷精度的尾数误差范围内（±{band}），属四舍五入差异。',
   'suffix.rounding-rate': '差异仅在末位，属四舍五入或截断差异。',
 

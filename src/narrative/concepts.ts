@@ -121,7 +121,9 @@ export function nameSimilarity(a: string, b: string): number {
   const y = nameKey(b).replace(/项目|经费|专项|工作|费用|费$/gu, '');
   if (!x || !y) return 0;
   if (x === y) return 1;
-  if ((x.length >= 4 && y.includes(x)) || (y.length >= 4 && x.includes(y))) return 0.95;
+  // one name inside the other: a strong match, the stronger the less the longer one adds
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length >= 4 && long.includes(short)) return 0.8 + (0.15 * short.length) / long.length;
   const bx = bigrams(x);
   const by = bigrams(y);
   let common = 0;

@@ -158,16 +158,40 @@ export interface PerformanceMatch {
   readonly similarity: number;
 }
 
-/** The 绩效自评表 of a project, by its name (names in the text drift from the table's 项目名称). */
+/**
+ * The 绩效自评表 of a project, by its name. Names in the text drift from the table's 项目名称 and are
+ * often prefixed with the body that carried the project out; several bodies may run projects of the
+ * same name (every 办事处 has its 业务保障经费), so the 实施单位 the text names decides between them.
+ * When two tables fit the name equally well the match is ambiguous and nothing is returned: a wrong
+ * table would turn every figure into a false contradiction.
+ */
 export function performanceTable(doc: RecognisedDocument, name: string): PerformanceMatch | null {
-  let best: PerformanceMatch | null = null;
-  for (const rt of doc.tables) {
-    const perf = rt.performance;
-    if (!perf?.project) continue;
-    const sim = nameSimilarity(name, perf.project);
-    if (sim >= 0.6 && (!best || sim > best.similarity)) best = { rt, perf, similarity: sim };
+  const tables = doc.tables.filter((rt) => rt.performance?.project);
+  const subject = nameKey(name);
+  // the body named in the text: the longest 实施单位 of any table that the name contains
+  const bodies = [...new Set(tables.map((rt) => bodyKey(rt.performance?.implementer ?? null)).filter((b): b is string => b.length >= 4))];
+  const named = bodies.filter((b) => subject.includes(b)).sort((a, b) => b.length - a.length)[0] ?? null;
+  const scored: PerformanceMatch[] = [];
+  for (const rt of tables) {
+    const perf = rt.performance as PerformanceTable;
+    const body = bodyKey(perf.implementer);
+    if (named && body.length >= 4 && body !== named) continue;
+    const own = named ? subject.replace(named, '') : subject;
+    const sim = Math.max(nameSimilarity(own, perf.project ?? ''), named || !body ? 0 : nameSimilarity(subject.replace(body, ''), perf.project ?? ''));
+    if (sim >= MATCH) scored.push({ rt, perf, similarity: sim });
   }
+  scored.sort((a, b) => b.similarity - a.similarity);
+  const [best, second] = scored;
+  if (!best) return null;
+  if (second && best.similarity - second.similarity < 0.1) return null;
   return best;
+}
+
+/** Lowest name similarity accepted between a project named in the text and a table's 项目名称. */
+const MATCH = 0.75;
+
+function bodyKey(implementer: string | null): string {
+  return implementer ? nameKey(implementer) : '';
 }
 
 /** Σ over every 绩效自评表 of the funds-total row's figure in one column. */

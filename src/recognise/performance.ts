@@ -39,6 +39,8 @@ export interface Indicator {
 
 export interface PerformanceTable {
   readonly project: string | null;
+  /** The 实施单位 line (the body that carried the project out), when the form prints one. */
+  readonly implementer: string | null;
   readonly fundHeaderRow: number | null;
   readonly fundColumns: Partial<Record<FundColumn, number>>;
   readonly funds: FundRow[];
@@ -221,23 +223,30 @@ function indicators(table: Table, h: IndicatorHeader): { list: Indicator[]; tota
   return { list, total: null, totalRow: null };
 }
 
+/** The value written after a label in the form's head lines (项目名称, 实施单位 …). */
+function headValue(table: Table, label: RegExp): string | null {
+  for (let r = 0; r < Math.min(table.rows, 8); r++) {
+    const row = table.grid[r] ?? [];
+    const keys = rowKeys(table, r);
+    const at = keys.findIndex((k) => label.test(k));
+    if (at < 0) continue;
+    const next = row.slice(at + 1).find((c) => !c.merged && c.text !== '');
+    return next ? displayText(next.text) : null;
+  }
+  return null;
+}
+
 /** Reads a 绩效自评表; null when the table does not have the form's blocks. */
 export function readPerformance(table: Table): PerformanceTable | null {
   const fund = findFundHeader(table);
   const ih = findIndicatorHeader(table, fund ? fund.row + 1 : 0);
   if (!fund && !ih) return null;
-  let project: string | null = null;
-  for (let r = 0; r < Math.min(table.rows, 6) && project === null; r++) {
-    const keys = rowKeys(table, r);
-    const at = keys.findIndex((k) => /^项目名称$/u.test(k));
-    if (at >= 0) {
-      const name = (table.grid[r] ?? []).slice(at + 1).find((c) => !c.merged && c.text !== '');
-      project = name ? displayText(name.text) : null;
-    }
-  }
+  const project = headValue(table, /^项目名称$/u);
+  const implementer = headValue(table, /^实施单位$/u);
   const ind = ih ? indicators(table, ih) : { list: [], total: null, totalRow: null };
   return {
     project,
+    implementer,
     fundHeaderRow: fund?.row ?? null,
     fundColumns: fund?.cols ?? {},
     funds: fund ? fundRows(table, fund) : [],

@@ -18,6 +18,7 @@ import textAmount from './text-amount.js';
 import textCompletion from './text-completion.js';
 import textComponents from './text-components.js';
 import textGrowth from './text-growth.js';
+import textPerformance from './text-performance.js';
 import textShare from './text-share.js';
 import totalRow from './total-row.js';
 
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   textCompletion,
   textComponents,
   textGrowth,
+  textPerformance,
   textShare,
   totalRow,
 ];

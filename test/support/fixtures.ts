@@ -104,8 +104,10 @@ export function matchScore(k: KeyFinding, f: ReportFinding, report: Report): num
   // a key naming a 绩效自评表 project must match the table the finding is in
   const project = /绩效自评表[:：]\s*([^|（(]+)/u.exec(k.table)?.[1]?.trim();
   if (project) {
-    const table = report.tables.find((t) => t.id === f.table);
-    if (!table?.name || !(table.name.includes(project.slice(0, 6)) || project.includes(table.name.slice(0, 6)))) return 0;
+    // the finding's own table, or for a finding in the text the tables of the cells it cites
+    const ids = new Set([f.table, ...f.cells.map((c) => c.table), ...f.related.map((c) => c.table)].filter((t) => t !== null));
+    const names = report.tables.filter((t) => ids.has(t.id)).map((t) => t.name ?? '');
+    if (!names.some((name) => name !== '' && (name.includes(project.slice(0, 6)) || project.includes(name.slice(0, 6))))) return 0;
   }
   return statedMatch && (expectedMatch || ke === null) ? score : 0;
 }
