@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/index.js';
-import { CATALOGUES, LOCALES } from '../src/i18n/index.js';
+import { CATALOGUES, LOCALES, message } from '../src/i18n/index.js';
+import { TABLE_KINDS } from '../src/recognise/kind.js';
 import { ROOT } from './support/fixtures.js';
 
 const RULES_DIR = path.join(ROOT, 'src/rules');
@@ -49,6 +50,15 @@ describe('catalogues', () => {
         expect(params(c[k as keyof typeof c]), `${locale} ${k}`).toEqual(params(v));
       }
     }
+  });
+
+  it('name every table kind', () => {
+    for (const kind of TABLE_KINDS) for (const locale of LOCALES) expect(CATALOGUES[locale], `${locale} ${kind}`).toHaveProperty(`kind.${kind}`);
+  });
+
+  it('resolve "@key" parameters to the word of the message\'s own language', () => {
+    expect(message('zh-CN', 'reason.table-missing', { table: '@kind.D05' })).toContain('一般公共预算财政拨款支出决算表');
+    expect(message('en', 'reason.table-missing', { table: '@kind.D05' })).toContain('General public budget appropriation expenditure');
   });
 
   it('every not-checked reason the code gives has a message', () => {

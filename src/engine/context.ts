@@ -250,7 +250,8 @@ export class DocumentContext {
   }
 
   notChecked(table: number | null, reason: string, data: MessageData = {}): void {
-    const dup = this.sink.notChecked.some((n) => n.rule === this.rule.id && n.table === table && n.reason === reason);
+    const same = JSON.stringify(data);
+    const dup = this.sink.notChecked.some((n) => n.rule === this.rule.id && n.table === table && n.reason === reason && JSON.stringify(n.data) === same);
     if (!dup) this.sink.notChecked.push({ rule: this.rule.id, table, reason, data });
   }
 }

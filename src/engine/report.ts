@@ -5,9 +5,8 @@
  */
 import type { ReportDocument } from '../model/document.js';
 import type { CellRef } from '../model/table.js';
-import { KIND_NAMES } from '../recognise/kind.js';
 import type { RecognisedTable } from '../recognise/index.js';
-import { localisedFinding, localisedReason, causeMessage, type Localised } from '../i18n/index.js';
+import { localisedFinding, localisedReason, causeMessage, message, type Localised } from '../i18n/index.js';
 import { runEngine, type EngineOptions, type EngineResult } from './run.js';
 import type { Category, Severity } from './types.js';
 
@@ -90,7 +89,7 @@ function tableJson(rt: RecognisedTable): ReportTable {
     id: t.id,
     index: t.index,
     kind: rt.kind,
-    kindName: { ...KIND_NAMES[rt.kind] },
+    kindName: { zh: message('zh-CN', `kind.${rt.kind}`), en: message('en', `kind.${rt.kind}`) },
     title: t.meta.title ?? t.meta.headings[t.meta.headings.length - 1] ?? null,
     name: rt.performance?.project ?? null,
     code: t.meta.code,

@@ -27,7 +27,11 @@ export function message(locale: Locale, id: string, data: MessageData = {}): str
   const template = hasKey(id) ? catalogue[id] : id;
   const blank = catalogue.blank;
   const filled: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(data)) filled[k] = typeof v === 'string' ? v.split(BLANK).join(blank) : v;
+  for (const [k, v] of Object.entries(data)) {
+    // "@scope.general": a word of the catalogue, in the message's own language
+    const ref = typeof v === 'string' && v.startsWith('@') ? v.slice(1) : null;
+    filled[k] = ref !== null && hasKey(ref) ? catalogue[ref] : typeof v === 'string' ? v.split(BLANK).join(blank) : v;
+  }
   return fill(template, filled).split(BLANK).join(blank);
 }
 

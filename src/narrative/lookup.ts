@@ -10,6 +10,7 @@ import type { Printed } from '../engine/tolerance.js';
 import type { Column, RecognisedDocument, RecognisedTable, RowInfo, TableKind } from '../recognise/index.js';
 import type { PerformanceTable } from '../recognise/performance.js';
 import { summarySides, type Side } from '../recognise/summary.js';
+import { economicTotalCell } from '../recognise/figures.js';
 import { nameKey, nameSimilarity } from './concepts.js';
 
 export interface Pos {
@@ -101,20 +102,9 @@ export function namedRowCell(doc: RecognisedDocument, kinds: readonly TableKind[
 
 /** 人员经费合计 / 公用经费合计 of the 基本支出 detail table (the figure may stand in another block's column). */
 export function economicTotal(doc: RecognisedDocument, which: 'personnel' | 'public'): CellValue | null {
-  const re = which === 'personnel' ? /人员经费/u : /公用经费/u;
   for (const rt of tablesOf(doc, ['D06', 'B06'])) {
-    for (const [b, rows] of rt.rows.entries()) {
-      const row = rows.find((r) => re.test(r.key) && /合计|总计/u.test(r.key));
-      const col = rt.layout.blocks[b]?.values[0];
-      if (!row || col === undefined) continue;
-      const here = cellValue(rt, { row: row.valueRow, col }, row.label);
-      if (here && !here.printed.empty) return here;
-      const line = rt.table.grid[row.valueRow] ?? [];
-      for (let c = col + 1; c < line.length; c++) {
-        if (line[c]?.value.type === 'number') return cellValue(rt, { row: row.valueRow, col: c }, row.label);
-      }
-      return here;
-    }
+    const found = economicTotalCell(rt, which);
+    if (found) return cellValue(rt, found.pos, found.row.label);
   }
   return null;
 }

@@ -9,33 +9,12 @@ import { keyText, stripOrdinal } from '../model/text.js';
 import type { Layout } from './layout.js';
 
 /** D01–D09: 部门决算 公开表; B01–B09: 部门预算 tables; PERF: 项目支出绩效自评表; GENERIC: any other numeric table. */
-export type TableKind =
-  | 'D01' | 'D02' | 'D03' | 'D04' | 'D05' | 'D06' | 'D07' | 'D08' | 'D09'
-  | 'B01' | 'B02' | 'B03' | 'B04' | 'B05' | 'B06' | 'B07' | 'B08' | 'B09'
-  | 'PERF' | 'GENERIC';
-
-export const KIND_NAMES: Record<TableKind, { zh: string; en: string }> = {
-  D01: { zh: '收入支出决算总表', en: 'Income and expenditure final accounts (summary)' },
-  D02: { zh: '收入决算表', en: 'Income final accounts' },
-  D03: { zh: '支出决算表', en: 'Expenditure final accounts' },
-  D04: { zh: '财政拨款收入支出决算总表', en: 'Fiscal appropriation income and expenditure (summary)' },
-  D05: { zh: '一般公共预算财政拨款支出决算表', en: 'General public budget appropriation expenditure' },
-  D06: { zh: '一般公共预算财政拨款基本支出决算明细表', en: 'General public budget basic expenditure (detail)' },
-  D07: { zh: '政府性基金预算财政拨款收入支出决算表', en: 'Government fund budget appropriation' },
-  D08: { zh: '国有资本经营预算财政拨款支出决算表', en: 'State capital operation budget appropriation' },
-  D09: { zh: '财政拨款“三公”经费支出决算表', en: '“Three public” expenses (final accounts)' },
-  B01: { zh: '部门收支总表', en: 'Budget: income and expenditure summary' },
-  B02: { zh: '部门收入总表', en: 'Budget: income' },
-  B03: { zh: '部门支出总表', en: 'Budget: expenditure' },
-  B04: { zh: '财政拨款收支总表', en: 'Budget: fiscal appropriation summary' },
-  B05: { zh: '一般公共预算支出表', en: 'Budget: general public budget expenditure' },
-  B06: { zh: '一般公共预算基本支出表', en: 'Budget: general public budget basic expenditure' },
-  B07: { zh: '一般公共预算“三公”经费支出表', en: 'Budget: “three public” expenses' },
-  B08: { zh: '政府性基金预算支出表', en: 'Budget: government fund expenditure' },
-  B09: { zh: '国有资本经营预算支出表', en: 'Budget: state capital operation expenditure' },
-  PERF: { zh: '项目支出绩效自评表', en: 'Project performance self-evaluation' },
-  GENERIC: { zh: '其他数据表', en: 'Other numeric table' },
-};
+export const TABLE_KINDS = [
+  'D01', 'D02', 'D03', 'D04', 'D05', 'D06', 'D07', 'D08', 'D09',
+  'B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08', 'B09',
+  'PERF', 'GENERIC',
+] as const;
+export type TableKind = (typeof TABLE_KINDS)[number];
 
 type Family = 'final' | 'budget';
 

@@ -30,6 +30,19 @@ describe('header understanding', () => {
     ]);
   });
 
+  it('reads a header that starts with 合计 and has no 栏次 row or stub (the 预算 三公 table)', () => {
+    const l = layoutOf(
+      [
+        ['合计^2', '因公出国（境）费^2', '公务用车购置及运行费|3', '公务接待费^2'],
+        ['小计', '公务用车购置费', '公务用车运行费'],
+        ['30.00', '10.00', '10.00', '', '10.00', '10.00'],
+      ],
+      '一般公共预算“三公”经费支出表',
+    );
+    expect(l.headerRows).toBe(2);
+    expect(paths(l)).toEqual(['value:合计', 'value:因公出国（境）费', 'value:公务用车购置及运行费/小计', 'value:公务用车购置及运行费/公务用车购置费', 'value:公务用车购置及运行费/公务用车运行费', 'value:公务接待费']);
+  });
+
   it('infers spans of plain-text headers (no colspan) from the labels below them', () => {
     const l = layoutOf([
       ['项目', '', '本年支出', '', '', '', ''],

@@ -144,7 +144,8 @@ function findHeader(table: Table): { headerRows: number; indexRow: number | null
     const texts = rowTexts(table, r);
     // a 合计 line in the stub columns before any figure (its figures on the next line): data, not header
     const first = (table.grid[r] ?? []).find((c) => isOrigin(c) && c.text !== '');
-    if (first && first.col <= 1 && TOTAL_LABEL.test(keyText(first.text))) break;
+    // (a row of several labels that starts with 合计 is a header: 合计 | 因公出国(境)费 | …)
+    if (first && first.col <= 1 && TOTAL_LABEL.test(keyText(first.text)) && texts.length === 1) break;
     if (texts.length > 0 && texts.every((t) => parseCode(t) !== null)) break;
     r++;
   }

@@ -6,6 +6,7 @@ import type { Rule } from '../engine/rule.js';
 import codeHierarchy from './code-hierarchy.js';
 import codePrefix from './code-prefix.js';
 import columnSum from './column-sum.js';
+import crossTable from './cross-table.js';
 import economicDetail from './economic-detail.js';
 import fundBalance from './fund-balance.js';
 import misplacedValue from './misplaced-value.js';
@@ -20,12 +21,14 @@ import textComponents from './text-components.js';
 import textGrowth from './text-growth.js';
 import textPerformance from './text-performance.js';
 import textShare from './text-share.js';
+import threePublicDetail from './three-public-detail.js';
 import totalRow from './total-row.js';
 
 export const RULES: readonly Rule[] = [
   codeHierarchy,
   codePrefix,
   columnSum,
+  crossTable,
   economicDetail,
   fundBalance,
   misplacedValue,
@@ -40,5 +43,6 @@ export const RULES: readonly Rule[] = [
   textGrowth,
   textPerformance,
   textShare,
+  threePublicDetail,
   totalRow,
 ];

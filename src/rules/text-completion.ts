@@ -10,7 +10,9 @@ import { defineDocumentRule } from '../engine/rule.js';
 import { judgeRate } from '../engine/tolerance.js';
 import { formatPercent, formatSigned } from '../i18n/format.js';
 import { reportClaim, shown } from '../narrative/compare.js';
-import { clauseStart, narrativeOf } from '../narrative/model.js';
+import { clauseStart, narrativeOf, performanceOf } from '../narrative/model.js';
+import type { Statement } from '../narrative/claims.js';
+import type { CellRef } from '../model/table.js';
 
 const WORDS = { greater: '大于', less: '小于', equal: '等于' } as const;
 
@@ -24,6 +26,13 @@ export default defineDocumentRule({
   },
   run(ctx) {
     const narrative = narrativeOf(ctx.doc);
+    /** The 执行数 and 全年预算数 cells of the project's own 绩效自评表, cited beside a restated rate. */
+    const projectFunds = (st: Statement): CellRef[] => {
+      const match = performanceOf(ctx.doc, narrative, st);
+      const total = match?.perf.funds.find((f) => f.total) ?? match?.perf.funds[0];
+      if (!match || !total) return [];
+      return [total.cells.executed, total.cells.annual].filter((p) => p !== undefined).map((p) => ({ table: match.rt.table.index, row: p.row, col: p.col }));
+    };
     for (const st of narrative.statements) {
       const final = st.final ?? st.amount;
       const budget = st.budget?.mention;
@@ -53,6 +62,7 @@ export default defineDocumentRule({
                 expected: boundary ? j.exact.toFixed(2) : j.expected.toFixed(c.mention.scale),
                 difference: boundary ? c.mention.value.minus(j.exact).toFixed(2) : j.difference.toFixed(c.mention.scale),
                 data: { ...data, exact: formatPercent(j.exact, 4), expected: formatPercent(j.expected, c.mention.scale), difference: formatSigned(j.difference, c.mention.scale) },
+                related: rateCategory === 'execution-rate' ? projectFunds(st) : [],
               });
             }
           }
