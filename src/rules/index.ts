@@ -3,11 +3,13 @@
  * its messages in each catalogue of src/i18n, and a line here (test/conventions.test.ts checks all four).
  */
 import type { Rule } from '../engine/rule.js';
+import codeConsistency from './code-consistency.js';
 import codeHierarchy from './code-hierarchy.js';
 import codePrefix from './code-prefix.js';
 import columnSum from './column-sum.js';
 import crossTable from './cross-table.js';
 import economicDetail from './economic-detail.js';
+import emptyTable from './empty-table.js';
 import fundBalance from './fund-balance.js';
 import misplacedValue from './misplaced-value.js';
 import perfExecutionRate from './perf-execution-rate.js';
@@ -25,11 +27,13 @@ import threePublicDetail from './three-public-detail.js';
 import totalRow from './total-row.js';
 
 export const RULES: readonly Rule[] = [
+  codeConsistency,
   codeHierarchy,
   codePrefix,
   columnSum,
   crossTable,
   economicDetail,
+  emptyTable,
   fundBalance,
   misplacedValue,
   perfExecutionRate,

@@ -1,0 +1,107 @@
+/**
+ * Empty fund tables and what the report says of them. A 政府性基金 or 国有资本经营 table without a
+ * figure must be published with a statement that the department has no such funds (143号: 没有数据的
+ * 表格应当列出空表并说明); a table that has figures must not be described as having none.
+ *
+ * Basis: domain.md §1 (空表并说明), §4.2 X07.
+ * Sample pages: 000-*.html (both tables empty, each with its note and 情况说明 sentence).
+ */
+import { keyText } from '../model/text.js';
+import { defineDocumentRule } from '../engine/rule.js';
+import { narrativeOf } from '../narrative/model.js';
+import { locate } from '../narrative/passages.js';
+import { tableTitle } from '../recognise/figures.js';
+import type { RecognisedTable } from '../recognise/index.js';
+
+const FUNDS: ReadonlyArray<{ kinds: readonly string[]; name: RegExp; scope: string }> = [
+  { kinds: ['D07', 'B08'], name: /政府性基金/u, scope: '@scope.fund' },
+  { kinds: ['D08', 'B09'], name: /国有资本经营/u, scope: '@scope.capital' },
+];
+
+const NONE = /没有|无(?!可比)|不涉及|未(?:发生|安排|使用)|空表|无数据|为0|为零|均为0/u;
+
+function figures(rt: RecognisedTable): { nonzero: number; first: { row: number; col: number } | null } {
+  let nonzero = 0;
+  let first: { row: number; col: number } | null = null;
+  for (let r = rt.layout.headerRows; r < rt.table.rows; r++) {
+    for (const cell of rt.table.grid[r] ?? []) {
+      if (cell.merged) continue;
+      if (cell.value.type === 'number' && !cell.value.value.isZero()) {
+        nonzero++;
+        first ??= { row: r, col: cell.col };
+      }
+    }
+  }
+  return { nonzero, first };
+}
+
+export default defineDocumentRule({
+  meta: {
+    id: 'empty-table',
+    category: 'text-vs-table',
+    description: { zh: '空的基金表须有说明；有数据的表不得说成“无”', en: 'An empty fund table is explained; a table with figures is not described as empty' },
+    basis: 'domain.md §1; §4.2 X07',
+    messages: ['empty-table-unexplained', 'empty-table-note', 'empty-table-text'],
+  },
+  run(ctx) {
+    const narrative = narrativeOf(ctx.doc);
+    for (const fund of FUNDS) {
+      for (const rt of ctx.doc.tables.filter((t) => fund.kinds.includes(t.kind))) {
+        const notes = rt.table.meta.notes.map(keyText);
+        // the 情况说明 sentences about this fund: in its own section, or naming it
+        const sentences: Array<{ passage: number; start: number; end: number; text: string }> = [];
+        for (const p of narrative.passages) {
+          const own = p.headings.some((h) => fund.name.test(h));
+          for (const m of p.text.matchAll(/[^。；;]+[。；;]?/gu)) {
+            const text = m[0];
+            const key = keyText(text).replace(/^注[:：]?/u, '');
+            if (key === '' || notes.some((n) => n.includes(key))) continue; // the table's own note
+            if ((own || fund.name.test(text)) && NONE.test(text) && (fund.name.test(text) || !/政府性基金|国有资本经营/u.test(text))) sentences.push({ passage: p.index, start: m.index, end: m.index + text.length, text });
+          }
+        }
+        const { nonzero, first } = figures(rt);
+        const noteSays = notes.find((n) => NONE.test(n) && (fund.name.test(n) || /本表/u.test(n)));
+        if (nonzero === 0) {
+          if (!noteSays && sentences.length === 0) {
+            ctx.report({
+              severity: 'review',
+              category: 'text-vs-table',
+              table: rt.table.index,
+              cells: [{ table: rt.table.index, row: 0, col: 0 }],
+              related: [],
+              quote: null,
+              stated: null,
+              expected: null,
+              difference: null,
+              messageId: 'empty-table-unexplained',
+              data: { table: tableTitle(rt), fund: fund.scope },
+            });
+          }
+          continue;
+        }
+        if (!first) continue;
+        const ref = { table: rt.table.index, row: first.row, col: first.col };
+        if (noteSays) {
+          ctx.report({ severity: 'error', category: 'text-vs-table', table: rt.table.index, cells: [ref], related: [], quote: null, stated: noteSays, expected: null, difference: null, messageId: 'empty-table-note', data: { table: tableTitle(rt), note: noteSays, count: nonzero } });
+        }
+        for (const s of sentences) {
+          const p = narrative.passages[s.passage];
+          const loc = p ? locate(p, s.start, s.end) : null;
+          ctx.report({
+            severity: 'review',
+            category: 'text-vs-table',
+            table: null,
+            cells: [],
+            related: [ref],
+            quote: loc ? { block: loc.block, start: loc.start, end: loc.end, text: s.text.slice(0, loc.end - loc.start) } : null,
+            stated: s.text.trim(),
+            expected: null,
+            difference: null,
+            messageId: 'empty-table-text',
+            data: { table: tableTitle(rt), sentence: s.text.trim(), count: nonzero },
+          });
+        }
+      }
+    }
+  },
+});
