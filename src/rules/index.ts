@@ -22,6 +22,8 @@ import textCompletion from './text-completion.js';
 import textComponents from './text-components.js';
 import textGrowth from './text-growth.js';
 import textPerformance from './text-performance.js';
+import textReasons from './text-reasons.js';
+import textRestated from './text-restated.js';
 import textShare from './text-share.js';
 import threePublicDetail from './three-public-detail.js';
 import totalRow from './total-row.js';
@@ -46,6 +48,8 @@ export const RULES: readonly Rule[] = [
   textComponents,
   textGrowth,
   textPerformance,
+  textReasons,
+  textRestated,
   textShare,
   threePublicDetail,
   totalRow,

@@ -116,7 +116,21 @@ export function matchScore(k: KeyFinding, f: ReportFinding, report: Report): num
     const names = report.tables.filter((t) => ids.has(t.id)).map((t) => t.name ?? '');
     if (!names.some((name) => name !== '' && (name.includes(project.slice(0, 6)) || project.includes(name.slice(0, 6))))) return 0;
   }
-  return statedMatch && (expectedMatch || ke === null) ? score : 0;
+  if (statedMatch && (expectedMatch || ke === null)) return score;
+  // a key entry whose claim is words, not a figure ("持平", "increase attributed to …"): the finding
+  // must quote the same sentence
+  const wordy = ks === null && keyNumbers(k.stated).length === 0;
+  if (wordy && f.quote && f.category === k.category && quotesOverlap(k.quote, f.quote.text)) return 2;
+  return 0;
+}
+
+/** Two quotes of one passage: one holds the other, or they share a run of 8 characters. */
+function quotesOverlap(a: string, b: string): boolean {
+  const x = a.replace(/\s+/g, '');
+  const y = b.replace(/\s+/g, '');
+  if (x.includes(y) || y.includes(x)) return y.length >= 4 && x.length >= 4;
+  for (let i = 0; i + 8 <= y.length; i++) if (x.includes(y.slice(i, i + 8))) return true;
+  return false;
 }
 
 /** The best-matching finding for each key entry (each finding used once). */

@@ -1,0 +1,117 @@
+/**
+ * The reasons the 情况说明 gives for a change must fit the figures it gives.
+ *
+ * - A reason that names components moving one way ("接待业务与出国任务增加") while the report's own
+ *   statement about a named component says it moved the other way (公务接待费 减少 2.92 万元).
+ * - "与上年持平" next to a reason saying the prior year had none of it ("上一年无公务用车运行经费")
+ *   while this year's figure is not zero: one of the two is wrong.
+ *
+ * Both are review: a reason is prose, and the report may mean activity rather than money.
+ * Basis: domain.md §4.4 N04, N09 (reasons against 上年).
+ * Sample pages: 002-*.html (三公 增加 attributed to more 接待), 001-*.html (公务用车 持平, 上一年无).
+ */
+import { defineDocumentRule } from '../engine/rule.js';
+import type { Direction, Statement } from '../narrative/claims.js';
+import { reportClaim, shown } from '../narrative/compare.js';
+import { narrativeOf } from '../narrative/model.js';
+
+/** Words of a reason that name a component, and the component's concept. */
+const ITEMS: ReadonlyArray<[RegExp, string]> = [
+  [/接待/u, 'three-reception'],
+  [/出国|出访|出境/u, 'three-abroad'],
+  [/公务用车|车辆/u, 'three-vehicle'],
+  [/人员经费/u, 'personnel'],
+  [/公用经费/u, 'public'],
+  [/基本支出/u, 'basic'],
+  [/项目支出/u, 'project'],
+];
+
+/** Which components a total's reason may name. */
+const PARTS: Record<string, readonly string[]> = {
+  'three-total': ['three-reception', 'three-abroad', 'three-vehicle'],
+  basic: ['personnel', 'public'],
+  'expenditure-year': ['basic', 'project'],
+  'expenditure-total': ['basic', 'project'],
+  'general-expenditure': ['basic', 'project'],
+};
+
+const UP = /(?:增加|增多|上升|提高|增长|扩大)$/u;
+const DOWN = /(?:减少|下降|降低|压减|节约|缩减|减)$/u;
+const REASON = /主要(?:原因)?(?:是|为|系|在于)?[:：]?/u;
+const NONE_BEFORE = /上(?:一)?年(?:度)?(?:无|没有|未发生|未安排|为0|为零)/u;
+
+const WORD: Record<'up' | 'down', string> = { up: '@word.up', down: '@word.down' };
+
+export default defineDocumentRule({
+  meta: {
+    id: 'text-reasons',
+    category: 'text-vs-text',
+    description: { zh: '情况说明给出的变动原因与其自身数字相符', en: 'The reasons the narrative gives for a change fit its own figures' },
+    basis: 'domain.md §4.4 N04, N09',
+    messages: ['reason-component', 'reason-flat-none'],
+  },
+  run(ctx) {
+    const narrative = narrativeOf(ctx.doc);
+    const byConcept = (concept: string): Statement | undefined => narrative.statements.find((s) => s.concept === concept && s.change && s.change.direction !== 'flat');
+
+    for (const st of narrative.statements) {
+      const passage = narrative.passages[st.passage];
+      if (!passage || !st.change) continue;
+      const after = passage.text.slice(st.change.end);
+      const sentenceEnd = after.search(/[。]/u);
+      const rest = sentenceEnd >= 0 ? after.slice(0, sentenceEnd) : after;
+
+      // 持平 next to "上一年无…" while this year has a figure
+      if (st.change.direction === 'flat') {
+        const current = st.final ?? st.amount;
+        const window = after.slice(0, 80);
+        const none = NONE_BEFORE.exec(window);
+        if (current && !current.value.isZero() && none) {
+          const end = st.change.end + none.index + window.slice(none.index).search(/[。；]|$/u);
+          reportClaim(ctx, narrative, {
+            st,
+            span: { start: st.change.start, end, focus: st.change.start },
+            severity: 'review',
+            category: 'text-vs-text',
+            messageId: 'reason-flat-none',
+            stated: '0',
+            expected: current.value.toFixed(current.scale),
+            difference: null,
+            data: { subject: st.subject, current: shown(current) },
+          });
+        }
+        continue;
+      }
+
+      // a reason naming components that moved the other way
+      const parts = st.concept ? PARTS[st.concept] : undefined;
+      const reason = REASON.exec(rest);
+      if (!parts || !reason) continue;
+      const reasonStart = st.change.end + reason.index;
+      const text = rest.slice(reason.index);
+      for (const clause of text.split(/[，,；;]/u)) {
+        const words = clause.replace(/[了的。]+$/u, '');
+        const direction: Direction | null = UP.test(words) ? 'up' : DOWN.test(words) ? 'down' : null;
+        if (!direction) continue;
+        for (const [re, concept] of ITEMS) {
+          if (!parts.includes(concept) || !re.test(clause)) continue;
+          const item = byConcept(concept);
+          const moved = item?.change;
+          if (!item || !moved || moved.direction === direction || moved.direction === 'flat') continue;
+          const m = moved.mention;
+          reportClaim(ctx, narrative, {
+            st,
+            span: { start: reasonStart, end: st.change.end + (sentenceEnd >= 0 ? sentenceEnd : after.length), focus: reasonStart },
+            severity: 'review',
+            category: 'text-vs-text',
+            messageId: 'reason-component',
+            stated: clause.trim(),
+            expected: m ? `${moved.direction === 'down' ? '-' : '+'}${m.value.toFixed(m.scale)}` : null,
+            difference: null,
+            data: { subject: st.subject, clause: clause.trim(), item: item.subject, word: WORD[direction], actual: WORD[moved.direction], change: m ? shown(m) : '' },
+          });
+        }
+      }
+    }
+  },
+});
