@@ -46,6 +46,8 @@ export interface PerformanceTable {
   readonly funds: FundRow[];
   readonly indicatorHeaderRow: number | null;
   readonly indicators: Indicator[];
+  /** The 实际完成情况 text of the 年度总体目标 block (what the project achieved, in words). */
+  readonly outcome: { readonly text: string; readonly pos: Pos } | null;
   /** The 总分 figure. */
   readonly total: Pos | null;
   readonly totalRow: number | null;
@@ -236,6 +238,22 @@ function headValue(table: Table, label: RegExp): string | null {
   return null;
 }
 
+/** The 实际完成情况 text: under its header, above the indicator block. */
+function outcomeText(table: Table, before: number): { text: string; pos: Pos } | null {
+  for (let r = 0; r < Math.min(table.rows, before); r++) {
+    const col = rowKeys(table, r).findIndex((k) => /^(?:全年)?实际完成情况$/u.test(k));
+    if (col < 0) continue;
+    for (let below = r + 1; below < before; below++) {
+      const cell = table.grid[below]?.[col];
+      if (!cell || cell.text === '') continue;
+      const origin = cell.merged ? cell.origin : { row: below, col };
+      const text = table.grid[origin.row]?.[origin.col]?.text ?? '';
+      if (text.length >= 8) return { text, pos: origin };
+    }
+  }
+  return null;
+}
+
 /** Reads a 绩效自评表; null when the table does not have the form's blocks. */
 export function readPerformance(table: Table): PerformanceTable | null {
   const fund = findFundHeader(table);
@@ -252,6 +270,7 @@ export function readPerformance(table: Table): PerformanceTable | null {
     funds: fund ? fundRows(table, fund) : [],
     indicatorHeaderRow: ih?.row ?? null,
     indicators: ind.list,
+    outcome: outcomeText(table, ih?.row ?? table.rows),
     total: ind.total,
     totalRow: ind.totalRow,
   };

@@ -15,6 +15,7 @@ import misplacedValue from './misplaced-value.js';
 import perfExecutionRate from './perf-execution-rate.js';
 import perfFunds from './perf-funds.js';
 import perfScore from './perf-score.js';
+import perfTextIndicators from './perf-text-indicators.js';
 import rateColumn from './rate-column.js';
 import summaryTable from './summary-table.js';
 import textAmount from './text-amount.js';
@@ -22,6 +23,7 @@ import textCompletion from './text-completion.js';
 import textComponents from './text-components.js';
 import textGrowth from './text-growth.js';
 import textPerformance from './text-performance.js';
+import textProcurement from './text-procurement.js';
 import textReasons from './text-reasons.js';
 import textRestated from './text-restated.js';
 import textShare from './text-share.js';
@@ -41,6 +43,7 @@ export const RULES: readonly Rule[] = [
   perfExecutionRate,
   perfFunds,
   perfScore,
+  perfTextIndicators,
   rateColumn,
   summaryTable,
   textAmount,
@@ -48,6 +51,7 @@ export const RULES: readonly Rule[] = [
   textComponents,
   textGrowth,
   textPerformance,
+  textProcurement,
   textReasons,
   textRestated,
   textShare,
