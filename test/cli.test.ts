@@ -58,6 +58,27 @@ describe('crossfoot CLI', () => {
     expect((await cli(SAMPLE, '--fail-on', 'error')).code).toBe(1);
   });
 
+  it('lists rate questions apart from contradictions, with thresholds the user sets', async () => {
+    const page = path.join(ROOT, '../shared/fixtures/pages/000-plain.html');
+    const text = await cli(page);
+    expect(text.stdout).toMatch(/值得追问的比率（\d+ 项/u);
+    const contradictions = text.stdout.split('值得追问的比率')[0] ?? '';
+    expect(contradictions).not.toContain('[rate-anomaly]');
+    const count = async (...extra: string[]): Promise<number> => {
+      const r = await cli(page, '--format', 'json', ...extra);
+      const report = JSON.parse(r.stdout) as { summary: { anomalies: number }; findings: Array<{ messageId: string }> };
+      expect(report.findings.filter((f) => f.messageId.startsWith('anomaly-')).length).toBe(report.summary.anomalies);
+      return report.findings.filter((f) => f.messageId === 'anomaly-execution').length;
+    };
+    const byDefault = await count();
+    const stricter = await count('--threshold', 'execution=50');
+    expect(byDefault).toBeGreaterThan(stricter);
+    expect(stricter).toBeGreaterThan(0);
+    const bad = await cli(page, '--threshold', 'speed=3');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('a missing file: one line, exit 2', async () => {
     const r = await cli('no/such/report.html');
     expect(r.code).toBe(2);

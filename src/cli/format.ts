@@ -2,7 +2,7 @@
  * Output formats of the CLI: a readable text list, the JSON report, Markdown and CSV.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Report, ReportCell, ReportFinding } from '../engine/report.js';
+import { isAnomaly, type Report, type ReportCell, type ReportFinding } from '../engine/report.js';
 import type { Locale } from '../i18n/index.js';
 import { message } from '../i18n/index.js';
 
@@ -27,8 +27,30 @@ function msg(f: ReportFinding, locale: Locale): string {
 function summaryLine(report: Report, locale: Locale): string {
   const s = report.summary.findings;
   return locale === 'en'
-    ? `${report.summary.tables} tables · ${s.error} errors · ${s.review} to review · ${s.rounding} rounding · ${report.summary.notChecked} not checked`
-    : `${report.summary.tables} 张表 · 错误 ${s.error} · 待核实 ${s.review} · 尾数差异 ${s.rounding} · 未核对 ${report.summary.notChecked}`;
+    ? `${report.summary.tables} tables · ${s.error} errors · ${s.review} to review · ${s.rounding} rounding · ${report.summary.anomalies} rate questions · ${report.summary.notChecked} not checked`
+    : `${report.summary.tables} 张表 · 错误 ${s.error} · 待核实 ${s.review} · 尾数差异 ${s.rounding} · 比率提示 ${report.summary.anomalies} · 未核对 ${report.summary.notChecked}`;
+}
+
+function where(report: Report, f: ReportFinding, locale: Locale): string {
+  if (f.table === null) return message(locale, 'ui.narrative');
+  const cells = f.cells.length > 0 ? f.cells.slice(0, 3).map(cellLabel).join(', ') + (f.cells.length > 3 ? ` (+${f.cells.length - 3})` : '') : '';
+  return `${tableTitle(report, f.table, locale)}${cells ? ` @ ${cells}` : ''}`;
+}
+
+function textEntry(report: Report, f: ReportFinding, locale: Locale): string[] {
+  const out: string[] = [];
+  const sev = message(locale, `severity.${f.severity}`);
+  out.push(`${MARK[f.severity]} ${sev} [${f.category}] ${where(report, f, locale)}`);
+  if (f.quote) out.push(`  “${f.quote.text}”`);
+  const numbers: string[] = [];
+  if (f.stated !== null) numbers.push(`${locale === 'en' ? 'stated' : '所列'} ${f.stated}`);
+  if (f.expected !== null) numbers.push(`${locale === 'en' ? 'expected' : '应为'} ${f.expected}`);
+  if (f.difference !== null) numbers.push(`${locale === 'en' ? 'difference' : '差额'} ${f.difference}`);
+  if (numbers.length && !isAnomaly(f)) out.push(`  ${numbers.join(' · ')}`);
+  out.push(`  ${msg(f, locale)}`);
+  out.push(`  (${f.rule} · ${f.id})`);
+  out.push('');
+  return out;
 }
 
 export function formatText(report: Report, locale: Locale): string {
@@ -37,20 +59,14 @@ export function formatText(report: Report, locale: Locale): string {
   if (report.title) out.push(report.title);
   out.push(summaryLine(report, locale));
   out.push('');
-  for (const f of report.findings) {
-    const where = f.cells.length > 0 ? f.cells.slice(0, 3).map(cellLabel).join(', ') + (f.cells.length > 3 ? ` (+${f.cells.length - 3})` : '') : '';
-    const sev = message(locale, `severity.${f.severity}`);
-    out.push(`${MARK[f.severity]} ${sev} [${f.category}] ${tableTitle(report, f.table, locale)}${where ? ` @ ${where}` : ''}`);
-    const numbers: string[] = [];
-    if (f.stated !== null) numbers.push(`${locale === 'en' ? 'stated' : '所列'} ${f.stated}`);
-    if (f.expected !== null) numbers.push(`${locale === 'en' ? 'expected' : '应为'} ${f.expected}`);
-    if (f.difference !== null) numbers.push(`${locale === 'en' ? 'difference' : '差额'} ${f.difference}`);
-    if (numbers.length) out.push(`  ${numbers.join(' · ')}`);
-    out.push(`  ${msg(f, locale)}`);
-    out.push(`  (${f.rule} · ${f.id})`);
-    out.push('');
+  const contradictions = report.findings.filter((f) => !isAnomaly(f));
+  const questions = report.findings.filter(isAnomaly);
+  for (const f of contradictions) out.push(...textEntry(report, f, locale));
+  if (contradictions.length === 0) out.push(locale === 'en' ? 'No inconsistencies found.' : '未发现不一致之处。', '');
+  if (questions.length > 0) {
+    out.push(locale === 'en' ? `Rates worth a question (${questions.length}; computed correctly, but an auditor would ask):` : `值得追问的比率（${questions.length} 项；计算无误，但审计时通常会追问）：`, '');
+    for (const f of questions) out.push(...textEntry(report, f, locale));
   }
-  if (report.findings.length === 0) out.push(locale === 'en' ? 'No inconsistencies found.' : '未发现不一致之处。', '');
   if (report.notChecked.length > 0) {
     out.push(locale === 'en' ? 'Not checked:' : '未核对：');
     for (const n of report.notChecked) out.push(`  - ${n.table ? `${tableTitle(report, n.table, locale)} · ` : ''}${n.rule}: ${locale === 'en' ? n.message.en : n.message.zh}`);
@@ -70,10 +86,15 @@ export function formatMarkdown(report: Report, locale: Locale): string {
   out.push(`**${summaryLine(report, locale)}**`, '');
   out.push(en ? '| Severity | Category | Table | Cells | Stated | Expected | Difference | Finding |' : '| 严重程度 | 类别 | 表 | 单元格 | 所列 | 应为 | 差额 | 说明 |');
   out.push('|---|---|---|---|---:|---:|---:|---|');
-  for (const f of report.findings) {
-    out.push(
-      `| ${message(locale, `severity.${f.severity}`)} | ${f.category} | ${mdEscape(tableTitle(report, f.table, locale))} | ${f.cells.map(cellLabel).join(' ')} | ${f.stated ?? ''} | ${f.expected ?? ''} | ${f.difference ?? ''} | ${mdEscape(msg(f, locale))} |`,
-    );
+  const row = (f: ReportFinding): string =>
+    `| ${message(locale, `severity.${f.severity}`)} | ${f.category} | ${mdEscape(f.table === null ? message(locale, 'ui.narrative') : tableTitle(report, f.table, locale))} | ${f.quote ? `“${mdEscape(f.quote.text)}”` : f.cells.map(cellLabel).join(' ')} | ${f.stated ?? ''} | ${f.expected ?? ''} | ${f.difference ?? ''} | ${mdEscape(msg(f, locale))} |`;
+  for (const f of report.findings.filter((x) => !isAnomaly(x))) out.push(row(f));
+  const questions = report.findings.filter(isAnomaly);
+  if (questions.length > 0) {
+    out.push('', `## ${en ? 'Rates worth a question' : '值得追问的比率'}`, '');
+    out.push(en ? '| Severity | Category | Table | Cells | Stated | Expected | Difference | Finding |' : '| 严重程度 | 类别 | 表 | 单元格 | 所列 | 应为 | 差额 | 说明 |');
+    out.push('|---|---|---|---|---:|---:|---:|---|');
+    for (const f of questions) out.push(row(f));
   }
   if (report.notChecked.length > 0) {
     out.push('', `## ${en ? 'Not checked' : '未核对'}`, '');

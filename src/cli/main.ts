@@ -4,6 +4,7 @@
  */
 import { writeSync } from 'node:fs';
 import { checkDocument, type Report } from '../engine/report.js';
+import { thresholds, type Thresholds } from '../engine/settings.js';
 import type { Locale } from '../i18n/index.js';
 import { formatCsv, formatMarkdown, formatText, type Format } from './format.js';
 import { expandInput, InputError, loadOne, type LoadOptions } from './load.js';
@@ -19,6 +20,9 @@ Options:
   --scripts / --no-scripts    run a page's inline scripts so script-built tables appear
                               (default: on for local files, off for URLs; jsdom, no network)
   --fail-on error|review      exit with code 1 when findings of that severity (or worse) exist
+  --threshold NAME=VALUE      rate-anomaly thresholds (repeatable): execution=90 (执行率 below, %),
+                              completion=100 (spending above budget, %), change=50 (year-on-year, ±%),
+                              floor=1 (changes smaller than this many 万元 are not questioned)
   --help                      show this help
 
 Exit codes: 0 checked, 1 findings at --fail-on level, 2 bad input, 3 no budget tables found.
@@ -31,10 +35,13 @@ interface Args {
   lang: Locale;
   scripts: boolean | null;
   failOn: 'error' | 'review' | null;
+  thresholds: Partial<Record<keyof Thresholds, number>>;
 }
 
+const THRESHOLD_NAMES: Record<string, keyof Thresholds> = { execution: 'executionBelow', completion: 'completionAbove', change: 'changeBeyond', floor: 'changeFloor' };
+
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { inputs: [], format: 'text', lang: 'zh-CN', scripts: null, failOn: null };
+  const args: Args = { inputs: [], format: 'text', lang: 'zh-CN', scripts: null, failOn: null, thresholds: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const value = (): string => {
@@ -60,6 +67,11 @@ function parseArgs(argv: readonly string[]): Args {
       const v = value();
       if (v !== 'error' && v !== 'review') throw new InputError(`--fail-on takes error or review, not "${v}"`);
       args.failOn = v;
+    } else if (name === '--threshold') {
+      const v = /^(\w+)=(\d+(?:\.\d+)?)$/u.exec(value());
+      const key = v ? THRESHOLD_NAMES[v[1] as string] : undefined;
+      if (!v || !key) throw new InputError(`--threshold takes execution=, completion=, change= or floor= with a number (see --help)`);
+      args.thresholds[key] = Number(v[2]);
     } else if (a.startsWith('-') && a !== '-') throw new InputError(`unknown option ${a} (see --help)`);
     else args.inputs.push(a);
   }
@@ -132,7 +144,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         }
         throw e;
       }
-      const report = checkDocument(loaded.document, loaded.source);
+      const report = checkDocument(loaded.document, loaded.source, { thresholds: thresholds(args.thresholds) });
       for (const n of loaded.notes) {
         const text = noteFor(n);
         if (text && (report.tables.length === 0 || n !== 'scripts-not-run')) fail(`${file}: ${text}`);

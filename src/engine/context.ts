@@ -8,6 +8,7 @@ import type { RecognisedDocument, RecognisedTable, RowInfo } from '../recognise/
 import { BLANK, formatAmount, formatSigned } from '../i18n/format.js';
 import { likelyCause, type Participant } from './cause.js';
 import type { RuleMeta } from './rule.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './settings.js';
 import { judgeSum, type Printed, type SumJudgement } from './tolerance.js';
 import type { Category, Finding, MessageData, NotChecked, Passed, Severity } from './types.js';
 
@@ -61,6 +62,7 @@ export class TableContext {
     readonly doc: RecognisedDocument,
     readonly rule: RuleMeta,
     private readonly sink: Sink,
+    readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
   ) {
     rt.rows.forEach((rows) => {
       for (const info of rows) {
@@ -239,10 +241,11 @@ export class DocumentContext {
     readonly doc: RecognisedDocument,
     readonly rule: RuleMeta,
     private readonly sink: Sink,
+    readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
   ) {}
 
   forTable(rt: RecognisedTable): TableContext {
-    return new TableContext(rt, this.doc, this.rule, this.sink);
+    return new TableContext(rt, this.doc, this.rule, this.sink, this.thresholds);
   }
 
   report(f: Omit<EngineFinding, 'id' | 'rule' | 'checks' | 'cause'> & { cause?: EngineFinding['cause'] }): void {

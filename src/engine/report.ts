@@ -57,8 +57,17 @@ export interface ReportFinding {
   readonly stated: string | null;
   readonly expected: string | null;
   readonly difference: string | null;
+  /** The catalogue id of the message (stable; useful to group findings of one kind). */
+  readonly messageId: string;
   readonly message: Localised;
   readonly cause: { readonly kind: string; readonly message: Localised } | null;
+  /** For questions about a rate (rate-anomaly): the reason the report gives for it, or given: false. */
+  readonly reason: { readonly given: boolean; readonly text: string } | null;
+}
+
+/** A question about a rate rather than a contradiction (listed and counted apart). */
+export function isAnomaly(f: Pick<ReportFinding, 'category'>): boolean {
+  return f.category === 'rate-anomaly';
 }
 
 export interface ReportNotChecked {
@@ -75,7 +84,10 @@ export interface Report {
   readonly title: string | null;
   readonly summary: {
     readonly tables: number;
+    /** Contradictions and rounding differences by severity (questions about rates excluded). */
     readonly findings: Readonly<Record<Severity, number>>;
+    /** Questions about rates (category rate-anomaly), counted apart so they never drown the errors. */
+    readonly anomalies: number;
     readonly notChecked: number;
   };
   readonly tables: ReportTable[];
@@ -125,16 +137,18 @@ export function buildReport(result: EngineResult, source: string): Report {
     stated: f.stated,
     expected: f.expected,
     difference: f.difference,
+    messageId: f.messageId,
     message: localisedFinding(f),
     cause: f.cause ? { kind: f.cause.kind, message: { zh: causeMessage('zh-CN', f.cause), en: causeMessage('en', f.cause) } } : null,
+    reason: typeof f.data.reason === 'string' ? { given: f.data.reason !== '', text: f.data.reason } : null,
   }));
-  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
+  const count = (s: Severity): number => findings.filter((f) => f.severity === s && !isAnomaly(f)).length;
   return {
     schema: REPORT_SCHEMA,
     generator: { ...GENERATOR },
     source,
     title: doc.title,
-    summary: { tables: tables.length, findings: { error: count('error'), review: count('review'), rounding: count('rounding') }, notChecked: result.notChecked.length },
+    summary: { tables: tables.length, findings: { error: count('error'), review: count('review'), rounding: count('rounding') }, anomalies: findings.filter(isAnomaly).length, notChecked: result.notChecked.length },
     tables: tables.map(tableJson),
     findings,
     notChecked: result.notChecked.map((n) => ({ rule: n.rule, table: tableId(n.table), reason: n.reason, message: localisedReason(n) })),

@@ -7,6 +7,7 @@ import { recogniseDocument, type RecognisedDocument } from '../recognise/index.j
 import { RULES } from '../rules/index.js';
 import { attributeCulprits, foldEchoes } from './attribute.js';
 import { DocumentContext, Sink, TableContext, type EngineFinding } from './context.js';
+import type { Thresholds } from './settings.js';
 import type { Rule } from './rule.js';
 import type { Finding, NotChecked } from './types.js';
 import { ZERO } from '../model/decimal.js';
@@ -22,6 +23,8 @@ export interface EngineResult {
 
 export interface EngineOptions {
   readonly rules?: readonly Rule[];
+  /** Thresholds of the rate-anomaly checks (defaults: DEFAULT_THRESHOLDS). */
+  readonly thresholds?: Thresholds;
 }
 
 function firstCell(f: Finding): CellRef | undefined {
@@ -48,14 +51,14 @@ export function runEngine(doc: ReportDocument, options: EngineOptions = {}): Eng
       for (const rt of recognised.tables) {
         if (!rule.applies(rt, recognised)) continue;
         try {
-          rule.run(new TableContext(rt, recognised, rule.meta, sink));
+          rule.run(new TableContext(rt, recognised, rule.meta, sink, options.thresholds));
         } catch (e) {
           sink.notChecked.push({ rule: rule.meta.id, table: rt.table.index, reason: 'internal-error', data: { message: e instanceof Error ? e.message : String(e) } });
         }
       }
     } else {
       try {
-        rule.run(new DocumentContext(recognised, rule.meta, sink));
+        rule.run(new DocumentContext(recognised, rule.meta, sink, options.thresholds));
       } catch (e) {
         sink.notChecked.push({ rule: rule.meta.id, table: null, reason: 'internal-error', data: { message: e instanceof Error ? e.message : String(e) } });
       }

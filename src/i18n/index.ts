@@ -60,6 +60,8 @@ export function causeMessage(locale: Locale, cause: Cause): string {
 export function findingMessage(locale: Locale, f: Pick<Finding, 'messageId' | 'data' | 'severity' | 'cause'>): string {
   const parts = [message(locale, f.messageId, f.data)];
   if (f.severity === 'rounding') parts.push(message(locale, f.data.band !== undefined ? 'suffix.rounding' : 'suffix.rounding-rate', f.data));
+  // a question about a rate says what reason the report gives for it, or that it gives none
+  if (typeof f.data.reason === 'string') parts.push(message(locale, f.data.reason === '' ? 'suffix.no-reason' : 'suffix.reason', f.data));
   if (f.cause) parts.push(causeMessage(locale, f.cause));
   return parts.join(locale === 'en' ? ' ' : '');
 }

@@ -16,6 +16,7 @@ import perfExecutionRate from './perf-execution-rate.js';
 import perfFunds from './perf-funds.js';
 import perfScore from './perf-score.js';
 import perfTextIndicators from './perf-text-indicators.js';
+import rateAnomaly from './rate-anomaly.js';
 import rateColumn from './rate-column.js';
 import summaryTable from './summary-table.js';
 import textAmount from './text-amount.js';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   perfFunds,
   perfScore,
   perfTextIndicators,
+  rateAnomaly,
   rateColumn,
   summaryTable,
   textAmount,

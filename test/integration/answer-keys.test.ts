@@ -84,3 +84,40 @@ function scopeSuite(title: string, inScope: (k: KeyFinding) => boolean, withGlob
 
 scopeSuite('answer keys: arithmetic inside one table (issue 2)', inTableScope, true);
 scopeSuite('answer keys: across tables and against the narrative (issue 4)', (k) => !inTableScope(k), false);
+
+/** Rates the issue names as anomalies an auditor would question (not in the answer keys, which list contradictions). */
+const ANOMALIES: ReadonlyArray<{ seed: Seed; messageId: string; subject: RegExp; stated?: string; reason: RegExp | '' }> = [
+  { seed: '000', messageId: 'anomaly-execution', subject: /营商环境服务专项经费/u, stated: '4.42', reason: '' },
+  { seed: '000', messageId: 'anomaly-over-budget', subject: /行政运行/u, stated: '107.09', reason: /追加行政运行经费/u },
+  { seed: '000', messageId: 'anomaly-no-spending', subject: /推进政府职能转变领导小组工作经费/u, reason: '' },
+  { seed: '001', messageId: 'anomaly-execution', subject: /省一体化平台硬件设备建设经费/u, stated: '29.38', reason: /尾款待验收/u },
+  { seed: '001', messageId: 'anomaly-no-spending', subject: /政府网站集约化平台等级保护测评经费/u, reason: /待支付合同款/u },
+  { seed: '001', messageId: 'anomaly-no-spending', subject: /州公共资源交易中心交易平台项目维护经费/u, reason: /尚未支付合同款/u },
+  { seed: '001', messageId: 'anomaly-no-spending', subject: /州公共资源交易中心信息系统三级等保测评经费/u, reason: /结转资金/u },
+  { seed: '002', messageId: 'anomaly-execution', subject: /政府信息公开工作经费/u, stated: '4.17', reason: '' },
+];
+
+describe.skipIf(!fixturesAvailable())('rate anomalies (issue 4)', () => {
+  for (const seed of SEEDS) {
+    for (const skin of ['text', ...SKINS]) {
+      const expected = ANOMALIES.filter((a) => a.seed === seed);
+      it.each(expected.map((a) => [`${a.messageId} ${a.subject.source}`, a] as const))(`${seed}-${skin}: %s`, async (_name, a) => {
+        const r = await report(seed, skin);
+        const found = r.findings.filter((f) => f.category === 'rate-anomaly' && f.messageId === a.messageId && a.subject.test(f.message.zh.split(/[，。]/u)[0] ?? ''));
+        expect(found, `${a.messageId} for ${a.subject.source}`).toHaveLength(1);
+        const f = found[0];
+        expect(f?.severity).toBe('review');
+        if (a.stated !== undefined) expect(f?.stated).toBe(a.stated);
+        const reason = f?.reason?.text ?? '';
+        expect(f?.reason?.given).toBe(a.reason !== '');
+        if (a.reason === '') {
+          expect(reason).toBe('');
+          expect(f?.message.zh).toContain('报告未说明原因');
+        } else {
+          expect(reason).toMatch(a.reason);
+          expect(f?.message.zh).toContain('报告说明的原因');
+        }
+      });
+    }
+  }
+});

@@ -10,6 +10,7 @@ import type { ReportDocument } from '../../src/model/document.js';
 import { runEngine } from '../../src/engine/run.js';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Finding, NotChecked, Severity } from '../../src/engine/types.js';
+import { thresholds, type Thresholds } from '../../src/engine/settings.js';
 
 export interface CaseTable {
   /** Title line above the table ("支出决算表"); it decides the table's kind. */
@@ -23,6 +24,8 @@ export interface ValidCase {
   readonly description: string;
   readonly tables: readonly CaseTable[];
   readonly text?: readonly string[];
+  /** User settings for the case (rate-anomaly thresholds). */
+  readonly thresholds?: Partial<Thresholds>;
 }
 
 export interface ExpectedFinding {
@@ -34,6 +37,8 @@ export interface ExpectedFinding {
   readonly stated?: string | null;
   readonly expected?: string | null;
   readonly difference?: string | null;
+  /** Message parameters to check (only the keys given). */
+  readonly data?: Readonly<Record<string, string | number>>;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -72,8 +77,8 @@ function refText(f: Finding, i: number): string {
   return c.table === 0 ? `r${c.row}c${c.col}` : `t${c.table}r${c.row}c${c.col}`;
 }
 
-export function run(rule: Rule, tables: readonly CaseTable[], text: readonly string[] = []): { findings: Finding[]; notChecked: NotChecked[] } {
-  const result = runEngine(documentOf(tables, text), { rules: [rule] });
+export function run(rule: Rule, tables: readonly CaseTable[], text: readonly string[] = [], settings: Partial<Thresholds> = {}): { findings: Finding[]; notChecked: NotChecked[] } {
+  const result = runEngine(documentOf(tables, text), { rules: [rule], thresholds: thresholds(settings) });
   return { findings: result.findings.filter((f) => f.rule === rule.meta.id), notChecked: result.notChecked };
 }
 
@@ -82,7 +87,7 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
     describe('valid', () => {
       for (const c of cases.valid) {
         it(c.description, () => {
-          const { findings, notChecked } = run(rule, c.tables, c.text);
+          const { findings, notChecked } = run(rule, c.tables, c.text, c.thresholds);
           expect(notChecked.filter((n) => n.reason === 'internal-error')).toEqual([]);
           expect(findings.map((f) => `${f.severity} ${f.messageId} ${refText(f, 0)} ${f.stated}→${f.expected}`)).toEqual([]);
         });
@@ -91,7 +96,7 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
     describe('invalid', () => {
       for (const c of cases.invalid) {
         it(c.description, () => {
-          const { findings, notChecked } = run(rule, c.tables, c.text);
+          const { findings, notChecked } = run(rule, c.tables, c.text, c.thresholds);
           expect(notChecked.filter((n) => n.reason === 'internal-error')).toEqual([]);
           const actual = findings.map((f, i) => {
             const e = c.findings[i];
@@ -102,6 +107,7 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
             if (e?.stated !== undefined) out.stated = f.stated;
             if (e?.expected !== undefined) out.expected = f.expected;
             if (e?.difference !== undefined) out.difference = f.difference;
+            if (e?.data !== undefined) out.data = Object.fromEntries(Object.keys(e.data).map((k) => [k, f.data[k]]));
             return out;
           });
           expect(actual).toEqual(c.findings.map((e) => ({ ...e })));
