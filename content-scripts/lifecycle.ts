@@ -5,7 +5,7 @@
  * Everything hangs on one AbortSignal.
  */
 import browser from '../src/platform/browser.js';
-import type { Locale } from '../src/i18n/index.js';
+import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, type Settings } from '../src/platform/settings.js';
 import { isContentRequest, type ContentRequest, type PageStatus } from '../src/messages/protocol.js';
 import { sendToBackground } from '../src/messages/send.js';
 import { checkPage, yieldToPage, type PageCheck } from './check.js';
@@ -15,24 +15,10 @@ import { scanForCandidates } from './scan.js';
 const MARKER = 'data-crossfoot-running';
 const DEBOUNCE_MS = 500;
 
-export interface Settings {
-  lang: Locale;
-  overlay: boolean;
-}
-
-async function loadSettings(): Promise<Settings> {
-  try {
-    const s = (await browser.storage.local.get(['lang', 'overlay'])) as Partial<Settings>;
-    return { lang: s.lang === 'en' ? 'en' : 'zh-CN', overlay: s.overlay !== false };
-  } catch {
-    return { lang: 'zh-CN', overlay: true };
-  }
-}
-
 export class PageSession {
   status: PageStatus = { state: 'idle' };
   private last: PageCheck | null = null;
-  private settings: Settings = { lang: 'zh-CN', overlay: true };
+  private settings: Settings = DEFAULT_SETTINGS;
   private readonly overlay: Overlay;
   private timer: number | undefined;
   private running: Promise<PageStatus> | null = null;
@@ -45,20 +31,26 @@ export class PageSession {
   async start(): Promise<void> {
     this.settings = await loadSettings();
     this.overlay.setEnabled(this.settings.overlay);
-    browser.storage.onChanged.addListener(this.onStorage);
-    this.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(this.onStorage), { once: true });
+    const unsubscribe = onSettingsChanged((next, changed) => this.onSettings(next, changed));
+    this.signal.addEventListener('abort', unsubscribe, { once: true });
     this.observe(document);
     await this.check();
   }
 
-  private readonly onStorage = (changes: Record<string, { newValue?: unknown }>): void => {
-    if (changes.lang) this.settings.lang = changes.lang.newValue === 'en' ? 'en' : 'zh-CN';
-    if (changes.overlay) {
-      this.settings.overlay = changes.overlay.newValue !== false;
-      this.overlay.setEnabled(this.settings.overlay);
+  private onSettings(next: Settings, changed: ReadonlySet<keyof Settings>): void {
+    const before = this.settings;
+    this.settings = next;
+    if (changed.has('overlay')) {
+      this.overlay.setEnabled(next.overlay);
       this.updateStatusOverlay();
     }
-  };
+    // new thresholds change the findings: check again; showing questions or not only repaints
+    if (changed.has('thresholds') && JSON.stringify(before.thresholds) !== JSON.stringify(next.thresholds)) void this.check();
+    else if (changed.has('questions') && this.last && this.status.state === 'done') {
+      this.overlay.paint(this.last.report, this.last.extraction, { questions: next.questions });
+      this.overlay.setEnabled(next.overlay);
+    }
+  }
 
   private updateStatusOverlay(): void {
     if (this.status.state === 'done') this.status = { ...this.status, overlay: this.overlay.isEnabled };
@@ -92,14 +84,14 @@ export class PageSession {
     this.status = { state: 'checking' };
     await yieldToPage();
     try {
-      const result = await checkPage(document, location.href, this.signal);
+      const result = await checkPage(document, location.href, this.signal, this.settings.thresholds);
       if (!result || this.signal.aborted) return this.status;
       this.last = result;
       if (result.report.tables.length === 0) {
         this.overlay.clear();
         this.status = { state: 'no-tables', tablesSeen: scan.tables };
       } else {
-        this.overlay.paint(result.report, result.extraction);
+        this.overlay.paint(result.report, result.extraction, { questions: this.settings.questions });
         this.overlay.setEnabled(this.settings.overlay);
         for (const frame of result.extraction.document.tables.length ? this.frameDocs() : []) this.observe(frame);
         this.status = { state: 'done', report: result.report, url: location.href, overlay: this.overlay.isEnabled };
@@ -179,7 +171,7 @@ export class PageSession {
       case 'crossfoot:check-now':
         return this.check();
       case 'crossfoot:set-overlay':
-        this.settings.overlay = request.on;
+        this.settings = { ...this.settings, overlay: request.on };
         this.overlay.setEnabled(request.on);
         this.updateStatusOverlay();
         return { overlay: this.overlay.isEnabled };

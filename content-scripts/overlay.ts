@@ -1,36 +1,78 @@
 /**
- * Marks every finding's cells in the page without moving anything: attributes on the cells and a
- * stylesheet of outlines, hatching and inset shadows (none of which takes part in layout). Nothing is
- * inserted into a table cell. While a finding is hovered or focused its participating cells are
- * outlined too, and a tooltip explains it.
+ * Marks every finding in the page without moving anything.
+ *
+ * - A finding about cells: attributes on the cells and a stylesheet of outlines, hatching and inset
+ *   shadows (none of which takes part in layout). Nothing is inserted into a table cell.
+ * - A finding about the narrative: its exact phrase is highlighted with the CSS Custom Highlight API
+ *   (ranges styled by ::highlight(), no element added); where the browser lacks it, the paragraph
+ *   that holds the phrase is outlined instead.
+ *
+ * While a finding is hovered or focused its participating cells are outlined too, and a tooltip
+ * explains it. Questions about rates (rate anomalies) are marked only when the user asks for them.
  */
 import type { Report, ReportCell, ReportFinding } from '../src/engine/report.js';
-import type { DomExtraction } from '../src/extract/dom.js';
+import { isAnomaly } from '../src/engine/report.js';
+import { blockSpan, type DomExtraction } from '../src/extract/dom.js';
 import type { Locale } from '../src/i18n/index.js';
 import { Tooltip } from './tooltip.js';
 
 const ATTR = 'data-crossfoot';
 const SEVERITY_ATTR = 'data-crossfoot-severity';
+const TEXT_ATTR = 'data-crossfoot-text';
 const RELATED_ATTR = 'data-crossfoot-related';
 const FLASH_ATTR = 'data-crossfoot-flash';
 const OFF_ATTR = 'data-crossfoot-off';
-const RANK: Record<ReportFinding['severity'], number> = { error: 3, review: 2, rounding: 1 };
+const HIGHLIGHTS_ATTR = 'data-crossfoot-highlights';
+
+/** How a finding is marked: its severity, or "question" for a rate anomaly. */
+export type Mark = ReportFinding['severity'] | 'question';
+const RANK: Record<Mark, number> = { error: 4, review: 3, rounding: 2, question: 1 };
+const MARKS: readonly Mark[] = ['error', 'review', 'rounding', 'question'];
+
+const markOf = (f: ReportFinding): Mark => (isAnomaly(f) ? 'question' : f.severity);
 
 interface Painted {
   readonly ids: Set<string>;
   readonly hadTabindex: boolean;
+  /** A paragraph holding phrases, rather than a table cell. */
+  readonly text: boolean;
+}
+
+interface HighlightApi {
+  readonly registry: Map<string, unknown>;
+  readonly make: (ranges: Range[]) => unknown;
+}
+
+/** The document's CSS Custom Highlight registry, or null where the browser lacks it. */
+function highlightApi(doc: Document): HighlightApi | null {
+  const win = doc.defaultView as (Window & { Highlight?: new (...r: Range[]) => unknown; CSS?: { highlights?: Map<string, unknown> } }) | null;
+  const registry = win?.CSS?.highlights;
+  const Ctor = win?.Highlight;
+  if (!registry || typeof Ctor !== 'function') return null;
+  try {
+    const probe = new Ctor();
+    registry.set('crossfoot-probe', probe);
+    registry.delete('crossfoot-probe');
+  } catch {
+    return null; // present but unusable from this script's world
+  }
+  return { registry, make: (ranges) => new Ctor(...ranges) };
 }
 
 export class Overlay {
   private readonly painted = new Map<Element, Painted>();
   private readonly targets = new Map<string, Element[]>();
   private readonly related = new Map<string, Element[]>();
+  private readonly phrases = new Map<string, Range>();
   private readonly findings = new Map<string, ReportFinding>();
   private readonly listening = new Set<Document>();
+  private readonly highlighted = new Set<Document>();
   private tooltip: Tooltip | null = null;
   private report: Report | null = null;
   private hovered: Element | null = null;
+  private shownIds = '';
   private enabled = true;
+  private flashTimer: number | undefined;
 
   constructor(
     private readonly signal: AbortSignal,
@@ -46,12 +88,35 @@ export class Overlay {
     return extraction.cellElements[table.index]?.[slot.src];
   }
 
-  paint(report: Report, extraction: DomExtraction): void {
+  /** The page range of a finding's quoted phrase. */
+  private rangeOf(extraction: DomExtraction, f: ReportFinding): { range: Range; element: Element } | null {
+    const q = f.quote;
+    const source = q ? extraction.blockSources[q.block] : undefined;
+    if (!q || !source) return null;
+    const span = blockSpan(source, q.start, q.end);
+    if (!span) return null;
+    const range = source.element.ownerDocument.createRange();
+    range.setStart(span.start.node, span.start.offset);
+    range.setEnd(span.end.node, span.end.offset);
+    return { range, element: source.element };
+  }
+
+  paint(report: Report, extraction: DomExtraction, options: { questions?: boolean } = {}): void {
     this.clear();
     this.report = report;
     for (const f of report.findings) {
+      if (isAnomaly(f) && !options.questions) continue;
       this.findings.set(f.id, f);
-      const targets = f.cells.map((c) => this.elementOf(extraction, c)).filter((e): e is Element => !!e);
+      let targets = f.cells.map((c) => this.elementOf(extraction, c)).filter((e): e is Element => !!e);
+      let text = false;
+      if (targets.length === 0 && f.quote) {
+        const phrase = this.rangeOf(extraction, f);
+        if (phrase) {
+          this.phrases.set(f.id, phrase.range);
+          targets = [phrase.element];
+          text = true;
+        }
+      }
       // blank cells take part as zeros, but outlining them only adds noise
       const related = f.related
         .filter((c) => c.text.trim() !== '')
@@ -62,7 +127,7 @@ export class Overlay {
       for (const el of targets) {
         let p = this.painted.get(el);
         if (!p) {
-          p = { ids: new Set(), hadTabindex: el.hasAttribute('tabindex') };
+          p = { ids: new Set(), hadTabindex: el.hasAttribute('tabindex'), text };
           this.painted.set(el, p);
         }
         p.ids.add(f.id);
@@ -70,65 +135,168 @@ export class Overlay {
     }
     for (const [el, p] of this.painted) {
       const ids = [...p.ids];
-      const worst = ids.map((id) => this.findings.get(id)?.severity ?? 'rounding').sort((a, b) => RANK[b] - RANK[a])[0] ?? 'rounding';
+      const worst = ids.map((id) => this.findings.get(id)).filter((f): f is ReportFinding => !!f).map(markOf).sort((a, b) => RANK[b] - RANK[a])[0] ?? 'rounding';
       el.setAttribute(ATTR, ids.join(' '));
-      el.setAttribute(SEVERITY_ATTR, worst);
-      if (!p.hadTabindex) el.setAttribute('tabindex', '0');
+      el.setAttribute(p.text ? TEXT_ATTR : SEVERITY_ATTR, worst);
       this.listen(el.ownerDocument);
     }
     this.applyEnabled();
+  }
+
+  /** Registers the phrase highlights of every document that has some (one Highlight per mark). */
+  private applyHighlights(): void {
+    const byDoc = new Map<Document, Map<Mark, Range[]>>();
+    if (this.enabled) {
+      for (const [id, range] of this.phrases) {
+        const f = this.findings.get(id);
+        const doc = range.startContainer.ownerDocument;
+        if (!f || !doc) continue;
+        const marks = byDoc.get(doc) ?? new Map<Mark, Range[]>();
+        const mark = markOf(f);
+        marks.set(mark, [...(marks.get(mark) ?? []), range]);
+        byDoc.set(doc, marks);
+      }
+    }
+    for (const doc of new Set([...this.highlighted, ...byDoc.keys()])) {
+      const api = highlightApi(doc);
+      if (!api) continue;
+      for (const mark of MARKS) {
+        const ranges = byDoc.get(doc)?.get(mark) ?? [];
+        if (ranges.length > 0) api.registry.set(`crossfoot-${mark}`, api.make(ranges));
+        else api.registry.delete(`crossfoot-${mark}`);
+      }
+      api.registry.delete('crossfoot-active');
+      if (byDoc.has(doc)) {
+        this.highlighted.add(doc);
+        doc.documentElement.setAttribute(HIGHLIGHTS_ATTR, '');
+      } else {
+        this.highlighted.delete(doc);
+        doc.documentElement.removeAttribute(HIGHLIGHTS_ATTR);
+      }
+    }
+  }
+
+  /** Emphasises the phrases of the given findings (hover, reveal); none clears it. */
+  private activate(ids: readonly string[]): void {
+    const byDoc = new Map<Document, Range[]>();
+    for (const id of ids) {
+      const range = this.phrases.get(id);
+      const doc = range?.startContainer.ownerDocument;
+      if (range && doc) byDoc.set(doc, [...(byDoc.get(doc) ?? []), range]);
+    }
+    for (const doc of this.highlighted) {
+      const api = highlightApi(doc);
+      if (!api) continue;
+      const ranges = byDoc.get(doc);
+      if (ranges) api.registry.set('crossfoot-active', api.make(ranges));
+      else api.registry.delete('crossfoot-active');
+    }
   }
 
   private listen(doc: Document): void {
     if (this.listening.has(doc)) return;
     this.listening.add(doc);
     const opts = { capture: true, passive: true, signal: this.signal } as const;
-    doc.addEventListener('mouseover', (e) => this.enter(e.target), opts);
-    doc.addEventListener('focusin', (e) => this.enter(e.target), opts);
+    doc.addEventListener('mouseover', (e) => this.enter(e.target, e as MouseEvent), opts);
+    doc.addEventListener('mousemove', (e) => this.move(e as MouseEvent), opts);
+    doc.addEventListener('focusin', (e) => this.enter(e.target, null), opts);
     doc.addEventListener('mouseout', (e) => this.leave(e.target, (e as MouseEvent).relatedTarget), opts);
     doc.addEventListener('focusout', (e) => this.leave(e.target, (e as FocusEvent).relatedTarget), opts);
     doc.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && this.hide(), opts);
     doc.defaultView?.addEventListener('scroll', () => this.hide(), opts);
   }
 
-  private cellOf(target: EventTarget | null): Element | null {
+  private markedOf(target: EventTarget | null): Element | null {
     if (!target || !(target as Element).closest) return null;
-    const cell = (target as Element).closest(`[${ATTR}]`);
-    return cell && this.painted.has(cell) ? cell : null;
+    const el = (target as Element).closest(`[${ATTR}]`);
+    return el && this.painted.has(el) ? el : null;
   }
 
-  private enter(target: EventTarget | null): void {
+  private findingsOf(el: Element): ReportFinding[] {
+    const ids = [...(this.painted.get(el)?.ids ?? [])];
+    return ids
+      .map((id) => this.findings.get(id))
+      .filter((f): f is ReportFinding => !!f)
+      .sort((a, b) => RANK[markOf(b)] - RANK[markOf(a)]);
+  }
+
+  /** The phrase findings of a paragraph under the pointer (all of them for keyboard focus). */
+  private phrasesAt(el: Element, pointer: MouseEvent | null): ReportFinding[] {
+    const all = this.findingsOf(el);
+    if (!pointer) return all;
+    const x = pointer.clientX;
+    const y = pointer.clientY;
+    return all.filter((f) => {
+      const range = this.phrases.get(f.id);
+      if (!range) return true;
+      return Array.from(range.getClientRects()).some((r) => x >= r.left - 2 && x <= r.right + 2 && y >= r.top - 2 && y <= r.bottom + 2);
+    });
+  }
+
+  private enter(target: EventTarget | null, pointer: MouseEvent | null): void {
     if (!this.enabled) return;
-    const cell = this.cellOf(target);
-    if (!cell || cell === this.hovered) return;
-    this.hide();
-    this.hovered = cell;
-    const ids = [...(this.painted.get(cell)?.ids ?? [])];
-    const findings = ids.map((id) => this.findings.get(id)).filter((f): f is ReportFinding => !!f).sort((a, b) => RANK[b.severity] - RANK[a.severity]);
+    const el = this.markedOf(target);
+    if (!el) return;
+    if (el === this.hovered && !this.painted.get(el)?.text) return;
+    this.show(el, pointer);
+  }
+
+  private move(e: MouseEvent): void {
+    if (!this.enabled || !this.hovered || !this.painted.get(this.hovered)?.text) return;
+    if (this.markedOf(e.target) !== this.hovered) return;
+    this.show(this.hovered, e);
+  }
+
+  private show(el: Element, pointer: MouseEvent | null): void {
+    const text = this.painted.get(el)?.text ?? false;
+    const findings = text ? this.phrasesAt(el, pointer) : this.findingsOf(el);
+    const key = findings.map((f) => f.id).join(' ');
+    if (el === this.hovered && key === this.shownIds) return;
+    this.clearRelated();
+    this.hovered = el;
+    this.shownIds = key;
+    if (findings.length === 0) {
+      this.activate([]);
+      this.tooltip?.hide();
+      return;
+    }
     for (const f of findings) for (const r of this.related.get(f.id) ?? []) r.setAttribute(RELATED_ATTR, f.severity);
+    this.activate(findings.map((f) => f.id));
+    const anchor = text ? this.phraseRect(findings, el) : this.viewportRect(el.getBoundingClientRect(), el.ownerDocument);
     this.tooltip ??= new Tooltip(document);
-    this.tooltip.show(findings, this.viewportRect(cell), this.locale(), (id) => this.tableTitle(id));
+    this.tooltip.show(findings, anchor, this.locale(), (id) => this.tableTitle(id));
+  }
+
+  private phraseRect(findings: readonly ReportFinding[], el: Element): DOMRect {
+    const range = findings.map((f) => this.phrases.get(f.id)).find((r): r is Range => !!r);
+    const rect = range?.getClientRects()[0] ?? el.getBoundingClientRect();
+    return this.viewportRect(rect, el.ownerDocument);
   }
 
   private leave(target: EventTarget | null, next: EventTarget | null): void {
-    const cell = this.cellOf(target);
-    if (!cell || cell !== this.hovered) return;
-    if (next && cell.contains(next as Node)) return;
+    const el = this.markedOf(target);
+    if (!el || el !== this.hovered) return;
+    if (next && el.contains(next as Node)) return;
     this.hide();
   }
 
+  private clearRelated(): void {
+    for (const list of this.related.values()) for (const r of list) r.removeAttribute(RELATED_ATTR);
+  }
+
   private hide(): void {
-    for (const el of this.related.values()) for (const r of el) r.removeAttribute(RELATED_ATTR);
+    this.clearRelated();
     this.hovered = null;
+    this.shownIds = '';
+    this.activate([]);
     this.tooltip?.hide();
   }
 
-  /** A cell's rectangle in the top document's viewport (cells of same-origin frames are offset by their frame). */
-  private viewportRect(el: Element): DOMRect {
-    const rect = el.getBoundingClientRect();
+  /** A rectangle in the top document's viewport (rectangles inside same-origin frames are offset by their frame). */
+  private viewportRect(rect: DOMRect | DOMRectReadOnly, doc: Document): DOMRect {
     let x = rect.left;
     let y = rect.top;
-    let win: Window | null = el.ownerDocument.defaultView;
+    let win: Window | null = doc.defaultView;
     while (win && win !== window && win.frameElement) {
       const fr = win.frameElement.getBoundingClientRect();
       x += fr.left;
@@ -139,26 +307,40 @@ export class Overlay {
   }
 
   private tableTitle(id: string | null): string {
+    if (id === null) return this.locale() === 'en' ? 'Narrative' : '情况说明';
     const t = this.report?.tables.find((x) => x.id === id);
     if (!t) return '';
     const title = t.title ?? (this.locale() === 'en' ? t.kindName.en : t.kindName.zh);
     return t.name ? `${title} · ${t.name}` : title;
   }
 
-  /** Scrolls to a finding and flashes its cells; false when it has no cell in the page. */
+  /** Scrolls to a finding and flashes it; false when it has nothing in the page. */
   reveal(id: string): boolean {
     const targets = this.targets.get(id) ?? [];
     const first = targets[0];
     if (!first) return false;
     if (!this.enabled) this.setEnabled(true);
-    first.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'smooth' });
+    const phrase = this.phrases.get(id);
+    if (phrase) {
+      // the paragraph when it fits the screen, else the phrase itself
+      const win = first.ownerDocument.defaultView;
+      if (win && win !== window) win.frameElement?.scrollIntoView({ block: 'nearest' });
+      const box = first.getBoundingClientRect();
+      if (!win || box.height < win.innerHeight * 0.8) first.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'smooth' });
+      else win.scrollBy({ top: phrase.getBoundingClientRect().top - win.innerHeight / 2 });
+      this.activate([id]);
+    } else first.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'smooth' });
     for (const el of targets) {
       el.removeAttribute(FLASH_ATTR);
       void (el as HTMLElement).offsetWidth; // restart the animation
-      el.setAttribute(FLASH_ATTR, '');
+      el.setAttribute(FLASH_ATTR, phrase ? 'text' : '');
     }
-    window.setTimeout(() => targets.forEach((el) => el.removeAttribute(FLASH_ATTR)), 2400);
-    if (first instanceof HTMLElement || 'focus' in first) (first as HTMLElement).focus({ preventScroll: true });
+    window.clearTimeout(this.flashTimer);
+    this.flashTimer = window.setTimeout(() => {
+      targets.forEach((el) => el.removeAttribute(FLASH_ATTR));
+      if (phrase && !this.hovered) this.activate([]);
+    }, 2400);
+    if ('focus' in first) (first as HTMLElement).focus({ preventScroll: true });
     return true;
   }
 
@@ -182,14 +364,17 @@ export class Overlay {
         if (!p.hadTabindex) el.removeAttribute('tabindex');
       }
     }
+    this.applyHighlights();
   }
 
-  /** Removes every mark, restoring the cells as they were. */
+  /** Removes every mark, restoring the page as it was. */
   clear(): void {
     this.hide();
+    window.clearTimeout(this.flashTimer);
     for (const [el, p] of this.painted) {
       el.removeAttribute(ATTR);
       el.removeAttribute(SEVERITY_ATTR);
+      el.removeAttribute(TEXT_ATTR);
       el.removeAttribute(OFF_ATTR);
       el.removeAttribute(FLASH_ATTR);
       if (!p.hadTabindex) el.removeAttribute('tabindex');
@@ -197,7 +382,9 @@ export class Overlay {
     this.painted.clear();
     this.targets.clear();
     this.related.clear();
+    this.phrases.clear();
     this.findings.clear();
+    this.applyHighlights();
   }
 
   destroy(): void {

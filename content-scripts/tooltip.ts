@@ -6,14 +6,18 @@
 import type { ReportFinding } from '../src/engine/report.js';
 import type { Locale } from '../src/i18n/index.js';
 import { message } from '../src/i18n/index.js';
+import { isAnomaly } from '../src/engine/report.js';
 
-const COLORS: Record<ReportFinding['severity'], { bar: string; bg: string; fg: string }> = {
+type Mark = ReportFinding['severity'] | 'question';
+
+const COLORS: Record<Mark, { bar: string; bg: string; fg: string }> = {
   error: { bar: '#c5221f', bg: '#fce8e6', fg: '#a50e0e' },
   review: { bar: '#b06000', bg: '#fef7e0', fg: '#7a4a00' },
   rounding: { bar: '#5f6368', bg: '#f1f3f4', fg: '#3c4043' },
+  question: { bar: '#1a73e8', bg: '#e8f0fe', fg: '#174ea6' },
 };
 
-const MARKS: Record<ReportFinding['severity'], string> = { error: '✖', review: '◆', rounding: '≈' };
+const MARKS: Record<Mark, string> = { error: '✖', review: '◆', rounding: '≈', question: '?' };
 
 function css(el: HTMLElement, styles: Record<string, string>): void {
   for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v, 'important');
@@ -78,20 +82,22 @@ export class Tooltip {
     const doc = this.doc;
     this.box.replaceChildren();
     findings.slice(0, 4).forEach((f, i) => {
-      const c = COLORS[f.severity];
+      const mark: Mark = isAnomaly(f) ? 'question' : f.severity;
+      const c = COLORS[mark];
       const section = el(doc, 'div', { 'border-left': `4px solid ${c.bar}`, 'padding-left': '8px', margin: i > 0 ? '10px 0 0' : '0' });
       const head = el(doc, 'div', { display: 'flex', gap: '6px', 'align-items': 'baseline', 'flex-wrap': 'wrap', 'margin-bottom': '4px' });
       head.append(
-        el(doc, 'span', { background: c.bg, color: c.fg, 'font-weight': '600', 'border-radius': '4px', padding: '0 6px', 'font-size': '12px' }, `${MARKS[f.severity]} ${message(locale, `severity.${f.severity}`)}`),
+        el(doc, 'span', { background: c.bg, color: c.fg, 'font-weight': '600', 'border-radius': '4px', padding: '0 6px', 'font-size': '12px' }, `${MARKS[mark]} ${message(locale, mark === 'question' ? 'ui.question' : `severity.${f.severity}`)}`),
         el(doc, 'span', { color: '#5f6368', 'font-size': '12px' }, tableTitle(f.table)),
       );
       section.append(head);
+      if (f.quote) section.append(el(doc, 'div', { color: '#3c4043', 'font-style': 'normal', 'border-left': '2px solid #dadce0', 'padding-left': '6px', margin: '2px 0 4px' }, `“${f.quote.text}”`));
       section.append(el(doc, 'div', {}, locale === 'en' ? f.message.en : f.message.zh));
       const figures: string[] = [];
       if (f.stated !== null) figures.push(`${locale === 'en' ? 'Stated' : '所列'} ${f.stated}`);
       if (f.expected !== null) figures.push(`${locale === 'en' ? 'Expected' : '应为'} ${f.expected}`);
       if (f.difference !== null) figures.push(`${locale === 'en' ? 'Difference' : '差额'} ${f.difference}`);
-      if (figures.length) section.append(el(doc, 'div', { 'margin-top': '4px', color: '#3c4043', 'font-variant-numeric': 'tabular-nums', 'font-size': '12px' }, figures.join(' · ')));
+      if (figures.length && mark !== 'question') section.append(el(doc, 'div', { 'margin-top': '4px', color: '#3c4043', 'font-variant-numeric': 'tabular-nums', 'font-size': '12px' }, figures.join(' · ')));
       this.box.append(section);
     });
     if (findings.length > 4) this.box.append(el(doc, 'div', { 'margin-top': '8px', color: '#5f6368', 'font-size': '12px' }, `+${findings.length - 4}`));

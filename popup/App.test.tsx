@@ -41,6 +41,20 @@ function reportWithFindings() {
   return checkDocument(doc, 'https://www.example.gov.cn/a.html');
 }
 
+/** A report with a finding about a sentence of the narrative and a question about a rate. */
+function reportWithNarrative() {
+  const doc = documentOf(
+    [{ title: '支出决算表', rows: [['科目代码', '科目名称', '本年支出合计', '基本支出', '项目支出'], ['合计', '', '10.00', '5.00', '5.00'], ['201', '一般公共服务支出', '10.00', '5.00', '5.00']] }],
+    [
+      '三、支出决算情况说明',
+      '2024 年度本年支出合计 12.00 万元。',
+      '五、一般公共预算财政拨款支出决算情况说明',
+      '1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）年初预算为1776.1万元，支出决算为1901.97万元，完成年初预算的107.1%。决算数大于预算数的主要原因是：追加经费。',
+    ],
+  );
+  return checkDocument(doc, 'https://www.example.gov.cn/b.html');
+}
+
 async function mount(): Promise<HTMLElement> {
   const root = document.createElement('div');
   document.body.replaceChildren(root);
@@ -121,5 +135,44 @@ describe('popup', () => {
     });
     expect(state.sent).toContainEqual({ type: 'crossfoot:set-overlay', on: false });
     expect(state.stored.overlay).toBe(false);
+  });
+
+  it('lists findings about the narrative under 情况说明 with their phrase, and rate questions apart', async () => {
+    const report = reportWithNarrative();
+    const text = report.findings.filter((f) => f.table === null && f.category !== 'rate-anomaly');
+    const questions = report.findings.filter((f) => f.category === 'rate-anomaly');
+    expect(text.length).toBeGreaterThan(0);
+    expect(questions.length).toBeGreaterThan(0);
+    state.status = { state: 'done', report, url: state.url, overlay: true };
+    const root = await mount();
+    const group = [...root.querySelectorAll('.group')].find((g) => g.querySelector('h2')?.textContent === '情况说明（文字部分）');
+    expect(group?.querySelector('.quote')?.textContent).toBe(text[0]?.quote?.text);
+    // questions are not among the contradictions, and have their own count and section
+    expect(root.querySelector('.list')?.querySelector('.finding.question')).toBeNull();
+    const section = root.querySelector('[data-section="questions"]');
+    expect(section?.querySelector('[data-count="question"]')?.textContent).toBe(String(questions.length));
+    expect(section?.querySelectorAll('.finding.question').length).toBe(questions.length);
+    expect(section?.textContent).toContain('报告说明的原因');
+    await act(async () => {
+      section?.querySelector<HTMLInputElement>('[data-action="questions"]')?.click();
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(state.stored.questions).toBe(true);
+  });
+
+  it('keeps the thresholds of rate questions and checks the page again when they change', async () => {
+    state.status = { state: 'done', report: reportWithNarrative(), url: state.url, overlay: true };
+    const root = await mount();
+    const input = root.querySelector<HTMLInputElement>('[data-threshold="executionBelow"]');
+    expect(input?.value).toBe('90');
+    await act(async () => {
+      if (input) {
+        input.value = '80';
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    expect(state.stored.thresholds).toMatchObject({ executionBelow: 80, completionAbove: 100, changeBeyond: 50 });
+    expect(state.sent).toContainEqual({ type: 'crossfoot:check-now' });
   });
 });

@@ -5,8 +5,9 @@
  * Page text is rendered as text (JSX escapes it), never as markup.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import browser from '../src/platform/browser.js';
-import type { Report, ReportFinding, ReportTable } from '../src/engine/report.js';
+import { isAnomaly, type Report, type ReportFinding, type ReportTable } from '../src/engine/report.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../src/engine/settings.js';
+import { loadSettings, saveSettings } from '../src/platform/settings.js';
 import type { Locale } from '../src/i18n/index.js';
 import { UI, type UiKey } from '../src/i18n/ui.js';
 import type { PageStatus } from '../src/messages/protocol.js';
@@ -27,11 +28,11 @@ type View =
 function useLocale(): [Locale, (l: Locale) => void] {
   const [locale, setLocale] = useState<Locale>('zh-CN');
   useEffect(() => {
-    void browser.storage.local.get('lang').then((s) => setLocale((s as { lang?: string }).lang === 'en' ? 'en' : 'zh-CN'));
+    void loadSettings().then((s) => setLocale(s.lang));
   }, []);
   const change = useCallback((l: Locale) => {
     setLocale(l);
-    void browser.storage.local.set({ lang: l });
+    void saveSettings({ lang: l });
   }, []);
   return [locale, change];
 }
@@ -95,6 +96,7 @@ export function App(): preact.JSX.Element {
       </header>
       <main>
         <Body view={view} t={t} locale={locale} tab={tab} onRun={run} onRecheck={recheck} />
+        {view.kind === 'status' && view.status.state === 'done' && <SettingsPanel t={t} onChange={recheck} />}
       </main>
       <footer class="foot">{t('privacy')}</footer>
     </div>
@@ -181,12 +183,13 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
   const [marks, setMarks] = useState(overlay);
   const [missing, setMissing] = useState<string | null>(null);
   const counts = report.summary.findings;
+  const questions = useMemo(() => report.findings.filter(isAnomaly), [report]);
 
   const groups = useMemo(() => {
     const byTable = new Map<string, ReportFinding[]>();
     for (const f of report.findings) {
-      if (!shown[f.severity]) continue;
-      const key = f.table ?? 'text';
+      if (isAnomaly(f) || !shown[f.severity]) continue;
+      const key = f.table ?? TEXT_GROUP;
       byTable.set(key, [...(byTable.get(key) ?? []), f]);
     }
     return [...byTable.entries()];
@@ -210,9 +213,34 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
   const toggleMarks = async (): Promise<void> => {
     const on = !marks;
     setMarks(on);
-    void browser.storage.local.set({ overlay: on });
+    void saveSettings({ overlay: on });
     if (tabId !== null) await sendToTab(tabId, { type: 'crossfoot:set-overlay', on }).catch(() => undefined);
   };
+
+  const item = (f: ReportFinding): preact.JSX.Element => {
+    const question = isAnomaly(f);
+    return (
+      <li key={f.id}>
+        <button type="button" class={`finding ${question ? 'question' : f.severity}`} data-finding={f.id} onClick={() => void reveal(f)} title={t('showInPage')}>
+          <span class="sev">
+            <span aria-hidden="true">{question ? '?' : MARK[f.severity]}</span> {question ? t('question') : t(f.severity)}
+          </span>
+          {f.quote && <q class="quote">{f.quote.text}</q>}
+          <span class="msg">{locale === 'en' ? f.message.en : f.message.zh}</span>
+          {!question && (f.stated !== null || f.expected !== null) && (
+            <span class="nums">
+              {f.stated !== null && `${t('stated')} ${f.stated}`}
+              {f.expected !== null && ` · ${t('expected')} ${f.expected}`}
+              {f.difference !== null && ` · ${t('difference')} ${f.difference}`}
+            </span>
+          )}
+          {missing === f.id && <span class="missing">{t('notInPage')}</span>}
+        </button>
+      </li>
+    );
+  };
+
+  const groupTitle = (id: string): string => (id === TEXT_GROUP ? t('narrative') : tableLabel(report.tables.find((x) => x.id === id), locale) || id);
 
   return (
     <>
@@ -247,34 +275,16 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
         </ul>
       </details>
       <section class="list" aria-label={t('findings')}>
-        {report.findings.length === 0 && <p class="state">{t('noFindings')}</p>}
-        {report.findings.length > 0 && groups.length === 0 && <p class="state">{t('noneOfFilter')}</p>}
-        {groups.map(([tableId, findings]) => (
-          <div class="group" key={tableId}>
-            <h2>{tableLabel(report.tables.find((x) => x.id === tableId), locale) || tableId}</h2>
-            <ul>
-              {findings.map((f) => (
-                <li key={f.id}>
-                  <button type="button" class={`finding ${f.severity}`} data-finding={f.id} onClick={() => void reveal(f)} title={t('showInPage')}>
-                    <span class="sev">
-                      <span aria-hidden="true">{MARK[f.severity]}</span> {t(f.severity)}
-                    </span>
-                    <span class="msg">{locale === 'en' ? f.message.en : f.message.zh}</span>
-                    {(f.stated !== null || f.expected !== null) && (
-                      <span class="nums">
-                        {f.stated !== null && `${t('stated')} ${f.stated}`}
-                        {f.expected !== null && ` · ${t('expected')} ${f.expected}`}
-                        {f.difference !== null && ` · ${t('difference')} ${f.difference}`}
-                      </span>
-                    )}
-                    {missing === f.id && <span class="missing">{t('notInPage')}</span>}
-                  </button>
-                </li>
-              ))}
-            </ul>
+        {report.findings.length === questions.length && <p class="state">{t('noFindings')}</p>}
+        {report.findings.length > questions.length && groups.length === 0 && <p class="state">{t('noneOfFilter')}</p>}
+        {groups.map(([id, findings]) => (
+          <div class="group" key={id} data-group={id}>
+            <h2>{groupTitle(id)}</h2>
+            <ul>{findings.map(item)}</ul>
           </div>
         ))}
       </section>
+      {questions.length > 0 && <Questions questions={questions} t={t} item={item} />}
       {report.notChecked.length > 0 && (
         <details class="not-checked">
           <summary>
@@ -292,5 +302,71 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
         </details>
       )}
     </>
+  );
+}
+
+const TEXT_GROUP = '\u0000text';
+
+/** Questions about rates: their own section, closed by default, and their own switch for the page marks. */
+function Questions({ questions, t, item }: { questions: ReportFinding[]; t: (k: UiKey) => string; item: (f: ReportFinding) => preact.JSX.Element }): preact.JSX.Element {
+  const [onPage, setOnPage] = useState(false);
+  useEffect(() => {
+    void loadSettings().then((s) => setOnPage(s.questions));
+  }, []);
+  const toggle = (): void => {
+    setOnPage(!onPage);
+    void saveSettings({ questions: !onPage });
+  };
+  return (
+    <details class="questions" data-section="questions">
+      <summary>
+        {t('questions')} (<span data-count="question">{questions.length}</span>)
+      </summary>
+      <p class="hint">{t('questionsHint')}</p>
+      <label class="switch">
+        <input type="checkbox" checked={onPage} onChange={toggle} data-action="questions" />
+        <span>{t('questionsOnPage')}</span>
+      </label>
+      <ul class="plain">{questions.map(item)}</ul>
+    </details>
+  );
+}
+
+/** The thresholds of the rate questions; a change checks the page again. */
+function SettingsPanel({ t, onChange }: { t: (k: UiKey) => string; onChange: () => void }): preact.JSX.Element {
+  const [values, setValues] = useState<Thresholds>(DEFAULT_THRESHOLDS);
+  useEffect(() => {
+    void loadSettings().then((s) => setValues(s.thresholds));
+  }, []);
+  const fields: ReadonlyArray<[keyof Thresholds, UiKey, number]> = [
+    ['executionBelow', 'thresholdExecution', 100],
+    ['completionAbove', 'thresholdCompletion', 1000],
+    ['changeBeyond', 'thresholdChange', 1000],
+  ];
+  const commit = async (key: keyof Thresholds, raw: string, max: number): Promise<void> => {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > max || n === values[key]) return;
+    const next = { ...values, [key]: n };
+    setValues(next);
+    await saveSettings({ thresholds: next });
+    onChange();
+  };
+  return (
+    <details class="settings" data-section="settings">
+      <summary>{t('settings')}</summary>
+      {fields.map(([key, label, max]) => (
+        <label class="field" key={key}>
+          <span>{t(label)}</span>
+          <input type="number" min={0} max={max} step={1} value={values[key]} data-threshold={key} onChange={(e) => void commit(key, (e.currentTarget as HTMLInputElement).value, max)} />
+          <span aria-hidden="true">%</span>
+        </label>
+      ))}
+      <button type="button" class="link" data-action="reset-thresholds" onClick={() => void saveSettings({ thresholds: DEFAULT_THRESHOLDS }).then(() => {
+        setValues(DEFAULT_THRESHOLDS);
+        onChange();
+      })}>
+        {t('resetThresholds')}
+      </button>
+    </details>
   );
 }

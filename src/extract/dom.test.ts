@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { extractDom } from './dom.js';
+import { blockSpan, extractDom } from './dom.js';
 
 function extract(html: string) {
   document.body.innerHTML = html; // test fixture markup only
@@ -55,6 +55,26 @@ describe('page → document', () => {
     const r = extract('<h2>一、收入支出决算总体情况说明</h2><p>2024 年度收入总计<b>5168.13</b>万元。</p><script>var x = "no";</script><div hidden>hidden</div><div data-crossfoot-ui>ui</div><ul><li>第一项</li></ul>');
     expect(r.document.blocks.map((b) => `${b.kind}:${b.text}`)).toEqual(['heading:一、收入支出决算总体情况说明', 'paragraph:2024 年度收入总计5168.13万元。', 'paragraph:第一项']);
     expect(r.blockSources[1]?.nodes.map((n) => n.data).join('')).toBe('2024 年度收入总计5168.13万元。');
+  });
+
+  it('finds a quoted span of a block in the page (folded white space, line breaks, split spans)', () => {
+    const r = extract('<p>  “三公”经费支出决算为<span>2.</span><span>61</span>万元，<br>\n  比上年减少   0.96 万元。</p>');
+    const text = r.document.blocks[0]?.text ?? '';
+    expect(text).toBe('“三公”经费支出决算为2.61万元， 比上年减少 0.96 万元。');
+    const source = r.blockSources[0];
+    if (!source) throw new Error('no block source');
+    const range = (phrase: string): string => {
+      const start = text.indexOf(phrase);
+      const span = blockSpan(source, start, start + phrase.length);
+      if (!span) return '';
+      const rg = document.createRange();
+      rg.setStart(span.start.node, span.start.offset);
+      rg.setEnd(span.end.node, span.end.offset);
+      return rg.toString();
+    };
+    expect(range('2.61万元')).toBe('2.61万元');
+    expect(range('万元， 比上年减少 0.96')).toBe('万元，\n  比上年减少   0.96'); // the <br> holds no text
+    expect(blockSpan(source, 5, 400)).toBeNull();
   });
 
   it('treats a layout table (one with tables inside) as a container and reads the inner tables', () => {

@@ -20,8 +20,15 @@ export interface DomExtraction extends Assembled {
   /** Per table, the source cells in reading order (Cell.src indexes this list). */
   readonly cellElements: Element[][];
   /** Per text block, the element it was read from and the text nodes it is made of. */
-  readonly blockSources: Array<{ readonly element: Element; readonly nodes: Text[] }>;
+  readonly blockSources: BlockSource[];
   readonly frames: { readonly read: number; readonly unreadable: number };
+}
+
+/** Where a text block came from: its element, and its text nodes in order with its line breaks (null). */
+export interface BlockSource {
+  readonly element: Element;
+  readonly nodes: Text[];
+  readonly parts: ReadonlyArray<Text | null>;
 }
 
 const SKIP = new Set([
@@ -138,22 +145,22 @@ export function extractDom(root: Document, options: DomReadOptions): DomExtracti
   const followFrames = options.followFrames ?? true;
   const frameDocument = options.frameDocument ?? defaultFrameDocument;
   const items: ReaderItem[] = [];
-  const itemSources: Array<{ element: Element; nodes: Text[] } | { table: Element; cells: Element[] }> = [];
+  const itemSources: Array<BlockSource | { table: Element; cells: Element[] }> = [];
   let framesRead = 0;
   let framesUnreadable = 0;
 
   let text = '';
-  let nodes: Text[] = [];
+  let parts: Array<Text | null> = [];
   let blockElement: Element | null = null;
   let heading: number | null = null;
 
   const flush = (): void => {
     if (text.trim() !== '' && blockElement) {
       items.push({ type: 'block', text, heading });
-      itemSources.push({ element: blockElement, nodes });
+      itemSources.push({ element: blockElement, nodes: parts.filter((p): p is Text => p !== null), parts });
     }
     text = '';
-    nodes = [];
+    parts = [];
   };
 
   type Frame = { node: Node; exit: false } | { exit: true; element: Element; prevBlock: Element | null; prevHeading: number | null };
@@ -178,7 +185,7 @@ export function extractDom(root: Document, options: DomReadOptions): DomExtracti
       const data = (node as Text).data;
       if (data !== '') {
         text += data;
-        nodes.push(node as Text);
+        parts.push(node as Text);
       }
       continue;
     }
@@ -188,6 +195,7 @@ export function extractDom(root: Document, options: DomReadOptions): DomExtracti
     if (SKIP.has(tag) || isHidden(el)) continue;
     if (tag === 'br') {
       text += '\n';
+      parts.push(null);
       continue;
     }
     if ((tag === 'iframe' || tag === 'frame') && followFrames) {
@@ -235,10 +243,56 @@ export function extractDom(root: Document, options: DomReadOptions): DomExtracti
       cellElements.push(src.cells);
     }
   }
-  const blockSources: Array<{ element: Element; nodes: Text[] }> = [];
+  const blockSources: BlockSource[] = [];
   for (const itemIndex of assembled.blockItems) {
     const src = itemSources[itemIndex];
     if (src && 'element' in src) blockSources.push(src);
   }
   return { ...assembled, tableElements, cellElements, blockSources, frames: { read: framesRead, unreadable: framesUnreadable } };
+}
+
+const SPACE = /[\s\u00a0\u3000\u200b\u2002-\u200a\ufeff]/u;
+
+/** A position in the page: a text node and an offset in it. */
+export interface TextPoint {
+  readonly node: Text;
+  readonly offset: number;
+}
+
+/**
+ * The page positions of a span of a block's text (offsets in the block's folded text, as quotes
+ * give them): white space runs and line breaks fold to one space and the ends are trimmed, exactly
+ * as the block's text was made, so offset k of the folded text is found in the node it came from.
+ */
+export function blockSpan(source: Pick<BlockSource, 'parts'>, start: number, end: number): { start: TextPoint; end: TextPoint } | null {
+  // for each folded character, the node position it was read from (null: a folded line break)
+  const at: Array<TextPoint | null> = [];
+  let pending: TextPoint | null | undefined;
+  for (const part of source.parts) {
+    if (part === null) {
+      if (at.length > 0 && pending === undefined) pending = null;
+      continue;
+    }
+    const data = part.data;
+    for (let i = 0; i < data.length; i++) {
+      if (SPACE.test(data[i] as string)) {
+        if (at.length > 0 && pending === undefined) pending = { node: part, offset: i };
+        continue;
+      }
+      if (pending !== undefined) {
+        at.push(pending);
+        pending = undefined;
+      }
+      at.push({ node: part, offset: i });
+    }
+  }
+  if (start < 0 || end <= start || end > at.length) return null;
+  let s = start;
+  while (s < end && at[s] === null) s++;
+  let e = end - 1;
+  while (e > s && at[e] === null) e--;
+  const first = at[s];
+  const last = at[e];
+  if (!first || !last) return null;
+  return { start: first, end: { node: last.node, offset: last.offset + 1 } };
 }

@@ -87,6 +87,7 @@ export const en: Record<MessageKey, string> = {
   'word.up': 'rose',
   'word.down': 'fell',
   'ui.narrative': 'Narrative (text)',
+  'ui.question': 'Rate question',
   'scope.all': 'all funds',
   'scope.fiscal': 'fiscal appropriations',
   'scope.general': 'general public budget appropriations',

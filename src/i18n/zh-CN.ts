@@ -88,6 +88,7 @@ export const zhCN = {
   'word.up': '增加',
   'word.down': '减少',
   'ui.narrative': '情况说明（文字部分）',
+  'ui.question': '比率提示',
   'scope.all': '全部资金',
   'scope.fiscal': '财政拨款',
   'scope.general': '一般公共预算财政拨款',

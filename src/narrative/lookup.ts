@@ -50,7 +50,9 @@ export function cellValue(rt: RecognisedTable, pos: Pos, rowLabel?: string): Cel
   else if (v.type === 'number') printed = { value: v.value, scale: v.scale, empty: false };
   else return null;
   const col = colLabel(rt, pos.col);
-  const name = [titleOf(rt), rowLabel, col].filter((x) => x && x.length > 0).join(' / ');
+  // "决算数 / 决算数·合计" says it twice: the column already names the block
+  const row = rowLabel && col.startsWith(rowLabel) ? undefined : rowLabel;
+  const name = [titleOf(rt), row, col].filter((x) => x && x.length > 0).join(' / ');
   return { rt, pos, ref: { table: rt.table.index, row: pos.row, col: pos.col }, printed, name };
 }
 

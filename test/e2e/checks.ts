@@ -69,3 +69,29 @@ export function revealed(id: string): { flashing: boolean; visible: boolean } {
   }
   return { flashing: el.hasAttribute('data-crossfoot-flash'), visible: r.bottom > 0 && r.top < window.innerHeight };
 }
+
+/** Phrases highlighted with the CSS Custom Highlight API, by highlight name (white space folded). */
+export function highlightedPhrases(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
+  if (!registry) return out;
+  for (const [name, highlight] of registry) out[name] = [...highlight].map((r) => r.toString().replace(/\s+/g, ' ').trim());
+  return out;
+}
+
+/** The centre of the first rectangle of the highlighted phrase that reads `text`, scrolled into view. */
+export function phrasePoint(text: string): { x: number; y: number } | null {
+  const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
+  if (!registry) return null;
+  for (const [name, highlight] of registry) {
+    if (name === 'crossfoot-active') continue;
+    for (const range of highlight) {
+      if (range.toString().replace(/\s+/g, ' ').trim() !== text) continue;
+      const el = range.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0];
+      if (r) return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+    }
+  }
+  return null;
+}

@@ -12,7 +12,7 @@ import { loadOne } from '../../src/cli/load.js';
 import { checkDocument, type Report } from '../../src/engine/report.js';
 import { FIXTURES, fixturesAvailable, pageFile, SEEDS, SKINS } from '../support/fixtures.js';
 import { activeTabId, askTab, GOV_HOST, launchChromium, ROOT, type ChromiumSession } from './browsers.js';
-import { boxes, paintedIds, revealed } from './checks.js';
+import { boxes, highlightedPhrases, paintedIds, phrasePoint, revealed } from './checks.js';
 import { serve, type Served } from './server.js';
 
 const ARTIFACTS = path.join(ROOT, 'artifacts/e2e');
@@ -97,7 +97,8 @@ describe.skipIf(!fixturesAvailable())('Chromium: the built extension on the fixt
           for (const s of ['error', 'review', 'rounding'] as const) {
             expect(await popup.textContent(`[data-count="${s}"]`)).toBe(String(report.summary.findings[s]));
           }
-          const target = report.findings.find((f) => f.severity !== 'rounding' && f.cells.length > 0) ?? report.findings.find((f) => f.cells.length > 0);
+          const listed = report.findings.filter((f) => f.category !== 'rate-anomaly' && f.cells.length > 0);
+          const target = listed.find((f) => f.severity !== 'rounding') ?? listed[0];
           if (target) {
             if (target.severity === 'rounding') await popup.click('[data-severity="rounding"]');
             await page.evaluate(() => window.scrollTo(0, 0));
@@ -130,6 +131,49 @@ describe.skipIf(!fixturesAvailable())('Chromium: the built extension on the fixt
     await popup.screenshot({ path: path.join(ARTIFACTS, '001-word-popup.png') });
     await popup.close();
     await page.close();
+  });
+
+  it('001-word.html: the 2.61 vs 2.55 contradiction and the wrong-base 三公 decline rate are highlighted as phrases, explained on hover and listed in the popup', async () => {
+    const { page, tabId } = await openChecked(`http://${GOV_HOST}:${served.port}/pages/001-word.html`);
+    try {
+      const report = await askTab<Report & { url: string }>(session.worker, tabId, { type: 'crossfoot:get-report' });
+      const amount = report.findings.find((f) => f.rule === 'text-amount' && f.stated === '2.61' && f.expected === '2.55');
+      const rate = report.findings.find((f) => f.rule === 'text-growth' && f.category === 'growth-rate' && /三公/u.test(f.message.zh) && f.severity === 'error');
+      expect(amount?.quote, '2.61 vs 2.55').toBeTruthy();
+      expect(rate?.quote, 'three-public decline rate').toBeTruthy();
+      const fold = (t: string): string => t.replace(/\s+/g, ' ').trim();
+      const phrases = await page.evaluate(highlightedPhrases);
+      for (const f of [amount, rate]) {
+        if (!f?.quote) continue;
+        expect(phrases['crossfoot-error'] ?? [], f.id).toContain(fold(f.quote.text));
+        // the paragraph that holds the phrase carries the finding's id, like a painted cell
+        expect((await page.evaluate(paintedIds))[f.id], f.id).toBe(1);
+        // hovering the phrase shows its explanation and emphasises it
+        const point = await page.evaluate(phrasePoint, fold(f.quote.text));
+        expect(point, f.id).not.toBeNull();
+        if (!point) continue;
+        await page.mouse.move(point.x, point.y);
+        await expect.poll(() => page.evaluate(() => document.querySelector('crossfoot-overlay')?.shadowRoot?.textContent ?? '')).toContain(f.message.zh.slice(0, 30));
+        const active = (await page.evaluate(highlightedPhrases))['crossfoot-active'] ?? [];
+        expect(active).toContain(fold(f.quote.text));
+        await page.screenshot({ path: path.join(ARTIFACTS, `001-word-phrase-${f.rule}.png`) });
+        await page.mouse.move(0, 0);
+      }
+      // the popup lists both under 情况说明, and clicking one scrolls to the phrase and emphasises it
+      const popup = await openPopup(tabId);
+      const group = popup.locator('.group', { has: popup.locator('h2', { hasText: '情况说明' }) });
+      for (const f of [amount, rate]) if (f) expect(await group.locator(`[data-finding="${f.id}"]`).count(), f.id).toBe(1);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      if (amount?.quote) {
+        await popup.click(`[data-finding="${amount.id}"]`);
+        await expect.poll(async () => (await page.evaluate(highlightedPhrases))['crossfoot-active'] ?? []).toContain(fold(amount.quote.text));
+        await expect.poll(() => page.evaluate(revealed, amount.id), { timeout: 5_000 }).toMatchObject({ visible: true });
+      }
+      await popup.screenshot({ path: path.join(ARTIFACTS, '001-word-popup-narrative.png'), fullPage: true });
+      await popup.close();
+    } finally {
+      await page.close();
+    }
   });
 
   it('a page whose CSP forbids inline scripts and styles still gets its overlay', async () => {

@@ -11,7 +11,7 @@ import { loadOne } from '../../src/cli/load.js';
 import { checkDocument, type Report } from '../../src/engine/report.js';
 import { FIXTURES, fixturesAvailable, pageFile } from '../support/fixtures.js';
 import { DIST_FIREFOX, FIREFOX_UUID, GECKO_ID, GOV_HOST, ROOT } from './browsers.js';
-import { paintedIds } from './checks.js';
+import { highlightedPhrases, paintedIds } from './checks.js';
 import { serve, type Served } from './server.js';
 
 let served: Served;
@@ -86,6 +86,18 @@ describe.skipIf(!fixturesAvailable())('Firefox: the built extension, core scenar
 
     const painted = await page.evaluate(paintedIds);
     for (const f of report.findings.filter((x) => x.severity === 'error' && x.cells.length > 0)) expect(painted[f.id] ?? 0, f.id).toBeGreaterThan(0);
+
+    // phrases of the narrative: highlighted where Firefox offers the Custom Highlight API, their
+    // paragraph outlined where it does not; either way the paragraph carries the finding's id
+    const amount = report.findings.find((f) => f.rule === 'text-amount' && f.stated === '2.61');
+    expect(amount?.quote).toBeTruthy();
+    if (amount?.quote) {
+      expect(painted[amount.id]).toBe(1);
+      const highlights = await page.evaluate(highlightedPhrases);
+      const supported = await page.evaluate(() => document.documentElement.hasAttribute('data-crossfoot-highlights'));
+      if (supported) expect(highlights['crossfoot-error'] ?? []).toContain(amount.quote.text.replace(/\s+/g, ' ').trim());
+      else expect(await page.$eval('[data-crossfoot-text="error"]', (el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    }
 
     const popup = await extensionPage(`?tabId=${tabId}`);
     await popup.waitForSelector('.chip', { timeout: 20_000 });
