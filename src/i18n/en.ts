@@ -63,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   'anomaly-three-over': '“Three public” {subject}: spending of {executed} is {rate} of the budget of {budget}, above budget.',
   'suffix.reason': 'Reason given in the report: “{reason}”.',
   'suffix.no-reason': 'The report gives no reason.',
+  'growth-incomparable': '“{subject}”: last year was {current} {op} {change} = {prior}, not 0, so the rate can be computed ({expected}), yet the text says “无可比性” (not comparable). Please verify.',
   'kind.D01': 'Income and expenditure final accounts (summary)',
   'kind.D02': 'Income final accounts',
   'kind.D03': 'Expenditure final accounts',

@@ -64,6 +64,7 @@ export const zhCN = {
   'anomaly-three-over': '“三公”经费{subject}决算数 {executed} 为预算数 {budget} 的 {rate}，超出预算。',
   'suffix.reason': '报告说明的原因：“{reason}”。',
   'suffix.no-reason': '报告未说明原因。',
+  'growth-incomparable': '“{subject}”上年数为 {current} {op} {change} = {prior}，不为 0，增减率可以计算（{expected}），文中却称“无可比性”，需要核实。',
   'kind.D01': '收入支出决算总表',
   'kind.D02': '收入决算表',
   'kind.D03': '支出决算表',

@@ -36,6 +36,8 @@ export interface Statement {
   final?: Mention;
   change?: { readonly mention: Mention | null; readonly direction: Direction; readonly word: string; readonly start: number; readonly end: number };
   rate?: { readonly mention: Mention; readonly direction: Direction | null; readonly word: string };
+  /** "无可比性" said of the change instead of a rate (right only over a zero prior year). */
+  noComparison?: { readonly start: number; readonly end: number };
   share?: { readonly mention: Mention; readonly base: string | null };
   completion?: { readonly mention: Mention; readonly base: 'initial' | 'adjusted' | 'any'; readonly unitSlip: boolean };
   execution?: Mention;
@@ -211,6 +213,8 @@ export function statementsOf(p: Passage, firstId = 0): Statement[] {
         const target: Statement | null = cur.st ?? (out.length > 0 ? (out[out.length - 1] as Statement) : null);
         if (target && !target.comparison) target.comparison = { word, start: clause.start + (cmp.index ?? 0), end: clause.start + (cmp.index ?? 0) + cmp[0].length, passage: p.index };
       }
+      const incomparable = /无可比性|不具(?:有)?可比性|不可比/u.exec(clause.text);
+      if (incomparable && cur.st?.change && !cur.st.rate) cur.st.noComparison = { start: clause.start + incomparable.index, end: clause.start + incomparable.index + incomparable[0].length };
       const flat = FLAT.exec(clause.text);
       if (flat && !first) {
         const target: Statement | null = cur.st;

@@ -59,7 +59,7 @@ export default defineDocumentRule({
     category: 'growth-rate',
     description: { zh: '情况说明中的增减额与增长率一致（增长率 = 增减额 ÷ 上年数）', en: 'Stated changes and growth rates agree (rate = change ÷ prior year)' },
     basis: 'domain.md §4.4 N04; §4.3 P06',
-    messages: ['growth-rate', 'growth-direction', 'growth-zero-base', 'growth-negative-base'],
+    messages: ['growth-rate', 'growth-direction', 'growth-zero-base', 'growth-negative-base', 'growth-incomparable'],
   },
   run(ctx) {
     const narrative = narrativeOf(ctx.doc);
@@ -82,6 +82,26 @@ export default defineDocumentRule({
           difference: null,
           data: { subject, change: change.word, rateWord: rate.word, stated: formatPercent(rate.mention.value, rate.mention.scale) },
         });
+        continue;
+      }
+      // "无可比性" where last year was not zero: the rate could have been given
+      if (!rate && st.noComparison && change.direction !== 'flat') {
+        const current = currentOf(narrative, st);
+        const prior = current ? (change.direction === 'down' ? current.value.plus(change.mention.value) : current.value.minus(change.mention.value)) : null;
+        if (current && prior && prior.gt(0)) {
+          const exact = change.mention.value.dividedBy(prior).times(100);
+          reportClaim(ctx, narrative, {
+            st,
+            span: { start: change.start, end: st.noComparison.end, focus: st.noComparison.start },
+            severity: 'review',
+            category: 'growth-rate',
+            messageId: 'growth-incomparable',
+            stated: null,
+            expected: exact.toFixed(2),
+            difference: null,
+            data: { subject, current: shown(current), change: shown(change.mention), op: change.direction === 'down' ? '+' : '−', prior: formatAmount(prior, Math.max(current.scale, change.mention.scale)), expected: formatPercent(exact, 2) },
+          });
+        }
         continue;
       }
       if (!rate) continue;
