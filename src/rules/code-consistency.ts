@@ -60,6 +60,25 @@ export default defineDocumentRule({
   run(ctx) {
     const tables = ctx.doc.tables.filter((t) => CODE_TABLES.has(t.kind));
     const seen = new Set<string>();
+    /** Reports the line `wrong` against `right` once per line. */
+    const mark = (wrong: Line, right: Line, messageId: string, stated: string, expected: string, data: Record<string, string>): void => {
+      const id = `${wrong.rt.table.index}:${wrong.row.row}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      ctx.report({
+        severity: 'review',
+        category: 'cross-table',
+        table: wrong.rt.table.index,
+        cells: [{ table: wrong.rt.table.index, row: wrong.row.row, col: wrong.col }],
+        related: [{ table: right.rt.table.index, row: right.row.row, col: right.col }],
+        quote: null,
+        stated,
+        expected,
+        difference: null,
+        messageId,
+        data: { ...data, table: tableTitle(wrong.rt), other: tableTitle(right.rt) },
+      });
+    };
     for (let i = 0; i < tables.length; i++) {
       for (let k = i + 1; k < tables.length; k++) {
         const a = tables[i] as RecognisedTable;
@@ -74,43 +93,13 @@ export default defineDocumentRule({
           const twin = lb.find((y) => y.key === x.key && y.code !== x.code && y.code.length === x.code.length && x.code.length > 3 && y.code.slice(0, x.code.length - 2) === x.code.slice(0, x.code.length - 2) && !codesB.has(x.code) && !codesA.has(y.code));
           if (twin) {
             const [wrong, right] = pick(x, twin);
-            const id = `${wrong.rt.table.index}:${wrong.row.row}`;
-            if (seen.has(id)) continue;
-            seen.add(id);
-            ctx.report({
-              severity: 'review',
-              category: 'cross-table',
-              table: wrong.rt.table.index,
-              cells: [{ table: wrong.rt.table.index, row: wrong.row.row, col: wrong.col }],
-              related: [{ table: right.rt.table.index, row: right.row.row, col: right.col }],
-              quote: null,
-              stated: wrong.code,
-              expected: right.code,
-              difference: null,
-              messageId: 'code-consistency-code',
-              data: { name: wrong.row.label, table: tableTitle(wrong.rt), code: wrong.code, other: tableTitle(right.rt), otherCode: right.code },
-            });
+            mark(wrong, right, 'code-consistency-code', wrong.code, right.code, { name: wrong.row.label, code: wrong.code, otherCode: right.code });
             continue;
           }
           // one code, two unrelated names
           const same = lb.find((y) => y.code === x.code);
           if (same && nameSimilarity(x.key, same.key) < 0.3 && !x.key.includes(same.key) && !same.key.includes(x.key)) {
-            const id = `${same.rt.table.index}:${same.row.row}`;
-            if (seen.has(id)) continue;
-            seen.add(id);
-            ctx.report({
-              severity: 'review',
-              category: 'cross-table',
-              table: same.rt.table.index,
-              cells: [{ table: same.rt.table.index, row: same.row.row, col: same.col }],
-              related: [{ table: x.rt.table.index, row: x.row.row, col: x.col }],
-              quote: null,
-              stated: same.row.label,
-              expected: x.row.label,
-              difference: null,
-              messageId: 'code-consistency-name',
-              data: { code: x.code, table: tableTitle(same.rt), name: same.row.label, other: tableTitle(x.rt), otherName: x.row.label },
-            });
+            mark(same, x, 'code-consistency-name', same.row.label, x.row.label, { code: x.code, name: same.row.label, otherName: x.row.label });
           }
         }
       }
