@@ -64,6 +64,8 @@ export const en: Record<MessageKey, string> = {
   'suffix.reason': 'Reason given in the report: “{reason}”.',
   'suffix.no-reason': 'The report gives no reason.',
   'growth-incomparable': '“{subject}”: last year was {current} {op} {change} = {prior}, not 0, so the rate can be computed ({expected}), yet the text says “无可比性” (not comparable). Please verify.',
+  'text-amount-unit': 'The narrative gives “{subject}” as {stated}, while {cell} is {expected} {tableUnit}: the same figure with the wrong unit (“{unit}”).',
+  'text-units-double': '“{stated}” carries two units ({units}): whether it is a rate or an amount cannot be told; a unit is probably a slip. Please verify.',
   'kind.D01': 'Income and expenditure final accounts (summary)',
   'kind.D02': 'Income final accounts',
   'kind.D03': 'Expenditure final accounts',
@@ -138,6 +140,7 @@ export const en: Record<MessageKey, string> = {
   'reason.funds-total-not-found': 'No “年度资金总额” line in the self-evaluation; the sources of funds were not summed.',
   'reason.rate-operands-not-found': 'The columns rate “{column}” is computed from could not be told from the header; not checked.',
   'reason.table-missing': 'The report has no “{table}” table; the cross-table checks through it were not made.',
+  'reason.scope-differs': '{narrow} ({narrowScope}) and {wide} ({wideScope}) differ in scope, so their figures for one subject may differ; only that the first does not exceed the second was checked.',
   'reason.internal-error': 'The check failed to run ({message}); not checked.',
 
   'severity.error': 'Error',

@@ -65,6 +65,8 @@ export const zhCN = {
   'suffix.reason': '报告说明的原因：“{reason}”。',
   'suffix.no-reason': '报告未说明原因。',
   'growth-incomparable': '“{subject}”上年数为 {current} {op} {change} = {prior}，不为 0，增减率可以计算（{expected}），文中却称“无可比性”，需要核实。',
+  'text-amount-unit': '情况说明称“{subject}”为 {stated}，而{cell}为 {expected}{tableUnit}：数字相同，单位写成了“{unit}”。',
+  'text-units-double': '“{stated}”同时带有两个单位（{units}），是比率还是金额无法判断，单位可能写错，需要核实。',
   'kind.D01': '收入支出决算总表',
   'kind.D02': '收入决算表',
   'kind.D03': '支出决算表',
@@ -139,6 +141,7 @@ export const zhCN = {
   'reason.funds-total-not-found': '绩效自评表中未找到“年度资金总额”行，未核对资金来源合计。',
   'reason.rate-operands-not-found': '未能从表头确定比率栏“{column}”的计算依据栏，未核对。',
   'reason.table-missing': '报告中未找到{table}，与该表相关的表间核对未进行。',
+  'reason.scope-differs': '{narrow}（{narrowScope}）与{wide}（{wideScope}）口径不同，同一科目的数字本可不等，只核对了前者不大于后者。',
   'reason.internal-error': '检查时出错（{message}），该项未核对。',
 
   'severity.error': '错误',

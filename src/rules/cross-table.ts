@@ -180,6 +180,9 @@ export default defineDocumentRule({
       groups.set(key, list);
     }
     const excesses: Excess[] = [];
+    // tables that list the same subjects over different funds: compared line by line by inclusion
+    // only, and the report says so
+    const scoped = new Map<string, [Figure, Figure]>();
     for (const list of groups.values()) {
       for (let i = 0; i < list.length; i++) {
         for (let k = i + 1; k < list.length; k++) {
@@ -199,12 +202,17 @@ export default defineDocumentRule({
           for (const w of wide) {
             const e = exceeds(f, w);
             if (e) excesses.push(e);
+            const pair = `${f.rt.table.index}|${w.rt.table.index}`;
+            if (f.subject !== 'total' && !scoped.has(pair)) scoped.set(pair, [f, w]);
           }
           break;
         }
       }
     }
     for (const e of finest(excesses)) reportExcess(ctx, e);
+    for (const [narrow, wide] of scoped.values()) {
+      ctx.notChecked(narrow.rt.table.index, 'scope-differs', { narrow: tableTitle(narrow.rt), wide: tableTitle(wide.rt), narrowScope: `@${SCOPE_NAMES[narrow.scope]}`, wideScope: `@${SCOPE_NAMES[wide.scope]}` });
+    }
     // a set that lacks one of its tables: the identities through that table cannot be checked
     for (const family of ['final', 'budget'] as const) {
       const present = new Set(ctx.doc.tables.map((t) => t.kind).filter((k) => familyOf(k) === family || SETS[family].includes(k)));

@@ -28,6 +28,7 @@ import textProcurement from './text-procurement.js';
 import textReasons from './text-reasons.js';
 import textRestated from './text-restated.js';
 import textShare from './text-share.js';
+import textUnits from './text-units.js';
 import threePublicDetail from './three-public-detail.js';
 import totalRow from './total-row.js';
 
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   textReasons,
   textRestated,
   textShare,
+  textUnits,
   threePublicDetail,
   totalRow,
 ];

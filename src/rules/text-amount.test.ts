@@ -29,6 +29,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      description: 'the right figure with the wrong unit ("491.86元" in a 万元 report)',
+      tables: [D03],
+      text: ['三、支出决算情况说明', '本年支出合计 1434.34 万元，其中：基本支出 491.86 元。'],
+      findings: [{ messageId: 'text-amount-unit', severity: 'error', category: 'unit', stated: '491.86', expected: '491.86' }],
+    },
+    {
       description: 'transposed digits: 491.68 against the table’s 491.86',
       tables: [D03],
       text: ['三、支出决算情况说明', '本年支出合计 1434.34 万元，其中：基本支出 491.68 万元，比上年减少 27.04 万元，下降 5.21%。'],

@@ -41,7 +41,7 @@ export default defineDocumentRule({
     category: 'text-vs-table',
     description: { zh: '情况说明中的金额与表中对应数字一致', en: 'Amounts stated in the narrative agree with their table cells' },
     basis: 'domain.md §4.4 N01, N02',
-    messages: ['text-amount', 'text-amount-label', 'text-amount-scope'],
+    messages: ['text-amount', 'text-amount-label', 'text-amount-scope', 'text-amount-unit'],
   },
   run(ctx) {
     const doc = ctx.doc;
@@ -80,6 +80,12 @@ export default defineDocumentRule({
           related: [r.cell.ref],
           table: r.cell.ref.table,
         };
+        // the right figure with the wrong unit ("0.3元" where the table has 0.30 万元)
+        const tableUnit = r.cell.rt.unit;
+        if (tableUnit && mention.unit !== tableUnit && compareFigure({ ...mention, unit: tableUnit }, r.cell.printed, tableUnit).outcome === 'pass') {
+          reportClaim(ctx, narrative, { ...common, category: 'unit', severity: 'error', messageId: 'text-amount-unit', expected: r.cell.printed.value.toFixed(r.cell.printed.scale), difference: null, data: { ...base, expected: formatAmount(r.cell.printed.value, r.cell.printed.scale), tableUnit } });
+          continue;
+        }
         if (cmp.outcome === 'rounding') {
           reportClaim(ctx, narrative, { ...common, severity: 'rounding', messageId: 'text-amount', data: base });
           continue;
