@@ -142,12 +142,11 @@ function changes(ctx: DocumentContext, narrative: Narrative): void {
     if (!p || !change || !m || change.direction === 'flat' || !/元$/u.test(m.unit)) continue;
     const inWan = m.unit === '元' ? m.value.dividedBy(10000) : m.unit === '亿元' ? m.value.times(10000) : m.value;
     if (inWan.abs().lt(dec(t.changeFloor))) continue;
+    // the rate the figures give (a wrongly stated rate is text-growth's finding, not a question)
     const current: Mention | undefined = st.amount ?? st.final;
-    let rate: Decimal | null = st.rate?.mention && st.rate.mention.unit === '%' ? st.rate.mention.value : null;
-    if (!rate && current) {
-      const prior = change.direction === 'up' ? current.value.minus(m.value) : current.value.plus(m.value);
-      if (prior.gt(0)) rate = m.value.dividedBy(prior).times(HUNDRED);
-    }
+    const prior = current ? (change.direction === 'up' ? current.value.minus(m.value) : current.value.plus(m.value)) : null;
+    let rate: Decimal | null = prior?.gt(0) ? m.value.dividedBy(prior).times(HUNDRED) : null;
+    if (!rate && !current && st.rate?.mention && st.rate.mention.unit === '%') rate = st.rate.mention.value;
     if (!rate || !rate.abs().gt(dec(t.changeBeyond))) continue;
     const key = `${change.direction}|${rate.abs().toFixed(0)}|${inWan.toFixed(0)}`;
     const reason = reasonIn(p.text, change.end, sentenceAround(p.text, change.end)[1] + 1);
@@ -165,10 +164,10 @@ function changes(ctx: DocumentContext, narrative: Narrative): void {
       severity: 'review',
       category: 'rate-anomaly',
       messageId: 'anomaly-change',
-      stated: signed.toFixed(Math.max(1, st.rate?.mention.scale ?? 1)),
+      stated: signed.toFixed(2),
       expected: null,
       difference: null,
-      data: { subject: st.subject || st.item || '', change: `${change.direction === 'down' ? '−' : '+'}${shown(m)}`, rate: `${formatSigned(signed, st.rate?.mention.scale ?? 1)}%`, threshold: t.changeBeyond, ...reasonData(reason) },
+      data: { subject: st.subject || st.item || '', change: `${change.direction === 'down' ? '−' : '+'}${shown(m)}`, rate: `${formatSigned(signed, 2)}%`, threshold: t.changeBeyond, ...reasonData(reason) },
     });
   }
 }
