@@ -241,10 +241,12 @@ export class Overlay {
     this.show(el, pointer);
   }
 
+  /** Pointer moves: phrase by phrase inside a paragraph, and back onto a mark after a scroll hid the tooltip. */
   private move(e: MouseEvent): void {
-    if (!this.enabled || !this.hovered || !this.painted.get(this.hovered)?.text) return;
-    if (this.markedOf(e.target) !== this.hovered) return;
-    this.show(this.hovered, e);
+    if (!this.enabled) return;
+    const el = this.markedOf(e.target);
+    if (!el || (el === this.hovered && !this.painted.get(el)?.text)) return;
+    this.show(el, e);
   }
 
   private show(el: Element, pointer: MouseEvent | null): void {

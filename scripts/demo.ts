@@ -2,7 +2,7 @@
  * `npm run demo`: builds the extension, serves the bundled sample report on 127.0.0.1 (under a
  * *.gov.cn host name), prints the CLI's findings for it, and opens Chromium with the extension on
  * the page. Without a display it runs headless, prints the popup's summary and writes screenshots
- * of the marked page and of the popup into artifacts/demo/.
+ * of the marked page (a table and a sentence of the 情况说明) and of the popup into artifacts/demo/.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -38,6 +38,21 @@ export default async function demo(): Promise<number> {
     await error.hover();
     await page.waitForTimeout(250);
     await page.screenshot({ path: path.join(out, 'page-with-overlay.png') });
+    // a phrase of the 情况说明 with a finding: hovered, it explains itself like a cell
+    const phrase = await page.evaluate(() => {
+      const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
+      const range = registry ? [...(registry.get('crossfoot-error') ?? [])].at(-1) : undefined;
+      if (!range) return null;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0];
+      return r ? { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2 } : null;
+    });
+    if (phrase) {
+      await page.waitForTimeout(150); // let the scroll settle: scrolling hides the tooltip
+      await page.mouse.move(phrase.x, phrase.y);
+      await page.waitForTimeout(250);
+      await page.screenshot({ path: path.join(out, 'page-narrative.png') });
+    }
     await page.bringToFront();
     const tabId = await activeTabId(session.worker);
     const popup = await session.context.newPage();
@@ -45,11 +60,17 @@ export default async function demo(): Promise<number> {
     await popup.goto(`chrome-extension://${session.extensionId}/popup/index.html?tabId=${tabId}`);
     await popup.waitForSelector('.chip');
     await popup.screenshot({ path: path.join(out, 'popup.png') });
+    // the end of the list: the narrative's findings, the rate questions and their settings
+    await popup.evaluate(() => {
+      for (const d of Array.from(document.querySelectorAll<HTMLDetailsElement>('details.questions, details.settings'))) d.open = true;
+      document.querySelector('main')?.scrollTo({ top: 1e6 });
+    });
+    await popup.screenshot({ path: path.join(out, 'popup-questions.png') });
     const counts = await popup.$$eval('.chip', (chips) => chips.map((c) => `${c.querySelector('.label')?.textContent ?? ''} ${c.querySelector('.n')?.textContent ?? ''}`));
     const first = await popup.$$eval('.finding .msg', (m) => m.slice(0, 3).map((x) => x.textContent ?? ''));
     console.log(`Popup (headless, no display): ${counts.join(' · ')}`);
     for (const m of first) console.log(`  - ${m}`);
-    console.log(`Screenshots written to ${out}/ (page-with-overlay.png, popup.png)`);
+    console.log(`Screenshots written to ${out}/ (page-with-overlay.png, page-narrative.png, popup.png, popup-questions.png)`);
     return 0;
   } finally {
     await session.close();

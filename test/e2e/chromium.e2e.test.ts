@@ -152,6 +152,7 @@ describe.skipIf(!fixturesAvailable())('Chromium: the built extension on the fixt
         const point = await page.evaluate(phrasePoint, fold(f.quote.text));
         expect(point, f.id).not.toBeNull();
         if (!point) continue;
+        await page.waitForTimeout(150); // let the scroll settle: scrolling hides the tooltip
         await page.mouse.move(point.x, point.y);
         await expect.poll(() => page.evaluate(() => document.querySelector('crossfoot-overlay')?.shadowRoot?.textContent ?? '')).toContain(f.message.zh.slice(0, 30));
         const active = (await page.evaluate(highlightedPhrases))['crossfoot-active'] ?? [];
