@@ -30,8 +30,8 @@ export default defineConfig({
     outDir: `dist/${target}`,
     emptyOutDir: true,
     target: 'es2022',
-    minify: true,
-    sourcemap: false,
+    minify: process.env.MINIFY !== "0",
+    sourcemap: process.env.SOURCEMAP === "1",
     reportCompressedSize: false,
   },
 });

@@ -1,33 +1,81 @@
 /**
- * extract → engine: the page's tables and text into the same JSON report the CLI prints.
+ * extract → engine: the page's tables and text into the same JSON report the CLI prints, in time
+ * slices. Every stage is a generator of small steps (src/model/steps.ts); the slicer runs steps for
+ * a few milliseconds, then gives the page a turn, so that no task of ours blocks the page for long.
  */
-import { extractDom, type DomExtraction } from '../src/extract/dom.js';
-import { buildReport, type Report } from '../src/engine/report.js';
-import { runEngine } from '../src/engine/run.js';
+import { extractDomSteps, type DomExtraction } from '../src/extract/dom.js';
+import { buildReportSteps, type Report } from '../src/engine/report.js';
+import { runEngineSteps } from '../src/engine/run.js';
 import type { Thresholds } from '../src/engine/settings.js';
+import type { Steps } from '../src/model/steps.js';
+export type { Timings } from '../src/messages/protocol.js';
 
-export interface PageCheck {
-  readonly report: Report;
-  readonly extraction: DomExtraction;
-  readonly timings: { readonly extract: number; readonly check: number };
-}
-
-/** Gives the page's own work a turn between phases, so that no single task runs long. */
+/** Gives the page's own work a turn between slices. */
 export function yieldToPage(): Promise<void> {
   const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (sched?.yield) return sched.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export async function checkPage(doc: Document, source: string, signal: AbortSignal, thresholds?: Thresholds): Promise<PageCheck | null> {
-  const t0 = performance.now();
-  const extraction = extractDom(doc, { source });
-  const t1 = performance.now();
-  await yieldToPage();
-  if (signal.aborted) return null;
-  const t2 = performance.now();
-  const result = runEngine(extraction.document, { thresholds });
-  const report = buildReport(result, source);
-  const t3 = performance.now();
-  return { report, extraction, timings: { extract: t1 - t0, check: t3 - t2 } };
+/** Runs generators of steps in slices of about `budget` ms, and keeps count of the work. */
+export class Slicer {
+  longest = 0;
+  /** The phase the longest slice was in. */
+  longestIn = '';
+  slices = 0;
+  work = 0;
+
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly budget = 8,
+  ) {}
+
+  /** The result, or null when the signal aborted the work. */
+  async run<T>(steps: Steps<T>, phase: string): Promise<T | null> {
+    let start = performance.now();
+    let label = phase;
+    for (;;) {
+      const r = steps.next();
+      if (!r.done && typeof r.value === 'string') label = `${phase}: ${r.value}`;
+      const now = performance.now();
+      if (r.done) {
+        this.note(now - start, label);
+        return r.value;
+      }
+      if (now - start >= this.budget) {
+        this.note(now - start, label);
+        await yieldToPage();
+        if (this.signal.aborted) return null;
+        start = performance.now();
+      }
+    }
+  }
+
+  private note(ms: number, phase: string): void {
+    this.slices++;
+    this.work += ms;
+    if (ms > this.longest) {
+      this.longest = ms;
+      this.longestIn = phase;
+    }
+  }
+}
+
+export interface PageCheck {
+  readonly report: Report;
+  readonly extraction: DomExtraction;
+  /** Our own work in each phase (ms). */
+  readonly work: { readonly extract: number; readonly check: number };
+}
+
+export async function checkPage(doc: Document, source: string, slicer: Slicer, thresholds?: Thresholds): Promise<PageCheck | null> {
+  const w0 = slicer.work;
+  const extraction = await slicer.run(extractDomSteps(doc, { source }), 'extract');
+  if (!extraction) return null;
+  const w1 = slicer.work;
+  const result = await slicer.run(runEngineSteps(extraction.document, { thresholds }), 'check');
+  if (!result) return null;
+  const report = await slicer.run(buildReportSteps(result, source), 'check');
+  if (!report) return null;
+  return { report, extraction, work: { extract: w1 - w0, check: slicer.work - w1 } };
 }

@@ -8,7 +8,7 @@ import browser from '../src/platform/browser.js';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, type Settings } from '../src/platform/settings.js';
 import { isContentRequest, type ContentRequest, type PageStatus } from '../src/messages/protocol.js';
 import { sendToBackground } from '../src/messages/send.js';
-import { checkPage, yieldToPage, type PageCheck } from './check.js';
+import { checkPage, Slicer, yieldToPage, type PageCheck } from './check.js';
 import { Overlay } from './overlay.js';
 import { scanForCandidates } from './scan.js';
 
@@ -73,28 +73,34 @@ export class PageSession {
   }
 
   private async run(): Promise<PageStatus> {
+    const t0 = performance.now();
     const scan = scanForCandidates(document);
+    const scanned = performance.now() - t0;
     if (scan.candidates === 0) {
       this.overlay.clear();
       this.last = null;
-      this.status = { state: 'no-tables', tablesSeen: scan.tables };
+      this.status = { state: 'no-tables', tablesSeen: scan.tables, timings: { scan: scanned, extract: 0, check: 0, paint: 0, total: scanned, longestSlice: scanned, longestIn: 'scan', slices: 1 } };
       await this.tellBackground();
       return this.status;
     }
     this.status = { state: 'checking' };
     await yieldToPage();
+    const slicer = new Slicer(this.signal);
     try {
-      const result = await checkPage(document, location.href, this.signal, this.settings.thresholds);
+      const result = await checkPage(document, location.href, slicer, this.settings.thresholds);
       if (!result || this.signal.aborted) return this.status;
       this.last = result;
+      const before = slicer.work;
       if (result.report.tables.length === 0) {
         this.overlay.clear();
         this.status = { state: 'no-tables', tablesSeen: scan.tables };
       } else {
-        this.overlay.paint(result.report, result.extraction, { questions: this.settings.questions });
+        await slicer.run(this.overlay.paintSteps(result.report, result.extraction, { questions: this.settings.questions }), 'paint');
+        if (this.signal.aborted) return this.status;
         this.overlay.setEnabled(this.settings.overlay);
         for (const frame of result.extraction.document.tables.length ? this.frameDocs() : []) this.observe(frame);
-        this.status = { state: 'done', report: result.report, url: location.href, overlay: this.overlay.isEnabled };
+        const timings = { scan: scanned, ...result.work, paint: slicer.work - before, total: performance.now() - t0, longestSlice: Math.max(scanned, slicer.longest), longestIn: scanned > slicer.longest ? 'scan' : slicer.longestIn, slices: slicer.slices };
+        this.status = { state: 'done', report: result.report, url: location.href, overlay: this.overlay.isEnabled, timings };
       }
     } catch (e) {
       this.status = { state: 'failed', message: e instanceof Error ? e.message : String(e) };

@@ -13,6 +13,7 @@
 import type { Report, ReportCell, ReportFinding } from '../src/engine/report.js';
 import { isAnomaly } from '../src/engine/report.js';
 import { blockSpan, type DomExtraction } from '../src/extract/dom.js';
+import { runSync, type Steps } from '../src/model/steps.js';
 import type { Locale } from '../src/i18n/index.js';
 import { Tooltip } from './tooltip.js';
 
@@ -102,9 +103,16 @@ export class Overlay {
   }
 
   paint(report: Report, extraction: DomExtraction, options: { questions?: boolean } = {}): void {
+    runSync(this.paintSteps(report, extraction, options));
+  }
+
+  /** paint, a hundred findings and a few hundred elements at a time. */
+  *paintSteps(report: Report, extraction: DomExtraction, options: { questions?: boolean } = {}): Steps<void> {
     this.clear();
     this.report = report;
+    let n = 0;
     for (const f of report.findings) {
+      if (++n % 100 === 0) yield;
       if (isAnomaly(f) && !options.questions) continue;
       this.findings.set(f.id, f);
       let targets = f.cells.map((c) => this.elementOf(extraction, c)).filter((e): e is Element => !!e);
@@ -134,6 +142,7 @@ export class Overlay {
       }
     }
     for (const [el, p] of this.painted) {
+      if (++n % 300 === 0) yield;
       const ids = [...p.ids];
       const worst = ids.map((id) => this.findings.get(id)).filter((f): f is ReportFinding => !!f).map(markOf).sort((a, b) => RANK[b] - RANK[a])[0] ?? 'rounding';
       el.setAttribute(ATTR, ids.join(' '));

@@ -9,14 +9,16 @@ import { Decimal, ZERO, sum } from '../model/decimal.js';
 import type { CellRef } from '../model/table.js';
 import { BLANK, formatAmount, formatSigned } from '../i18n/format.js';
 import type { EngineFinding, Sink } from './context.js';
+import type { Steps } from '../model/steps.js';
 
 const key = (r: CellRef): string => `${r.table}:${r.row}:${r.col}`;
 
-/** Folds findings of the same rule whose arithmetic is identical (same stated, expected and parts). */
-export function foldEchoes(findings: EngineFinding[], values: (r: CellRef) => string): EngineFinding[] {
+/** Folds findings of the same rule whose arithmetic is identical (same stated, expected and parts), a few hundred at a time. */
+export function* foldEchoesSteps(findings: EngineFinding[], values: (r: CellRef) => string): Steps<EngineFinding[]> {
   const out: EngineFinding[] = [];
   const groups = new Map<string, EngineFinding>();
-  for (const f of findings) {
+  for (const [i, f] of findings.entries()) {
+    if (i % 300 === 299) yield;
     if (f.checks.length !== 1 || f.quote) {
       out.push(f);
       continue;
@@ -59,7 +61,7 @@ interface Tally {
   passes: number;
 }
 
-function tallies(sink: Sink): Map<string, Tally> {
+function* tallies(sink: Sink): Steps<Map<string, Tally>> {
   const t = new Map<string, Tally>();
   const get = (r: CellRef): Tally => {
     let v = t.get(key(r));
@@ -70,7 +72,10 @@ function tallies(sink: Sink): Map<string, Tally> {
     if (f.severity !== 'error') continue;
     for (const c of f.checks) for (const r of [c.target, ...c.plus, ...c.minus]) get(r).errors++;
   }
-  for (const p of sink.passed) for (const r of p.cells) get(r).passes++;
+  for (const [i, p] of sink.passed.entries()) {
+    if (i % 2000 === 1999) yield;
+    for (const r of p.cells) get(r).passes++;
+  }
   return t;
 }
 
@@ -80,13 +85,14 @@ export interface Valuer {
 }
 
 /**
- * Re-targets failing row identities (rule `column-sum`) at the part that is most likely wrong.
+ * Re-targets failing row identities (rule `column-sum`) at the part that is most likely wrong, in steps.
  * The finding then states the part's printed value and the value the total implies for it.
  */
-export function attributeCulprits(sink: Sink, findings: EngineFinding[], valuer: Valuer): void {
-  const t = tallies(sink);
+export function* attributeCulpritsSteps(sink: Sink, findings: EngineFinding[], valuer: Valuer): Steps<void> {
+  const t = yield* tallies(sink);
   const tally = (r: CellRef): Tally => t.get(key(r)) ?? { errors: 0, passes: 0 };
-  for (const f of findings) {
+  for (const [i, f] of findings.entries()) {
+    if (i % 200 === 199) yield;
     if (f.rule !== 'column-sum' || f.severity !== 'error') continue;
     const check = f.checks[0];
     if (!check || check.minus.length > 0) continue;

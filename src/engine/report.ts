@@ -8,6 +8,7 @@ import type { CellRef } from '../model/table.js';
 import type { RecognisedTable } from '../recognise/index.js';
 import { localisedFinding, localisedReason, causeMessage, message, type Localised } from '../i18n/index.js';
 import { runEngine, type EngineOptions, type EngineResult } from './run.js';
+import { runSync, type Steps } from '../model/steps.js';
 import type { Category, Severity } from './types.js';
 
 export const REPORT_SCHEMA = 'crossfoot.report/1';
@@ -117,6 +118,11 @@ function tableJson(rt: RecognisedTable): ReportTable {
 
 /** Builds the report from an engine result. */
 export function buildReport(result: EngineResult, source: string): Report {
+  return runSync(buildReportSteps(result, source));
+}
+
+/** buildReport, a hundred findings at a time. */
+export function* buildReportSteps(result: EngineResult, source: string): Steps<Report> {
   const tables = result.recognised.tables;
   const byIndex = new Map(tables.map((t) => [t.table.index, t]));
   const doc = result.recognised.document;
@@ -125,7 +131,10 @@ export function buildReport(result: EngineResult, source: string): Report {
     return { table: t?.id ?? `t${r.table + 1}`, row: r.row, col: r.col, text: t?.grid[r.row]?.[r.col]?.text ?? '' };
   };
   const tableId = (i: number | null): string | null => (i === null ? null : (byIndex.get(i)?.table.id ?? doc.tables[i]?.id ?? `t${i + 1}`));
-  const findings: ReportFinding[] = result.findings.map((f) => ({
+  const findings: ReportFinding[] = [];
+  for (const [i, f] of result.findings.entries()) {
+    if (i % 100 === 99) yield;
+    findings.push({
     id: f.id,
     rule: f.rule,
     severity: f.severity,
@@ -141,7 +150,8 @@ export function buildReport(result: EngineResult, source: string): Report {
     message: localisedFinding(f),
     cause: f.cause ? { kind: f.cause.kind, message: { zh: causeMessage('zh-CN', f.cause), en: causeMessage('en', f.cause) } } : null,
     reason: typeof f.data.reason === 'string' ? { given: f.data.reason !== '', text: f.data.reason } : null,
-  }));
+    });
+  }
   const count = (s: Severity): number => findings.filter((f) => f.severity === s && !isAnomaly(f)).length;
   return {
     schema: REPORT_SCHEMA,

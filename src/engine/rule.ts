@@ -5,6 +5,7 @@
  */
 import type { RecognisedDocument, RecognisedTable } from '../recognise/index.js';
 import type { Category } from './types.js';
+import type { Steps } from '../model/steps.js';
 import type { DocumentContext, TableContext } from './context.js';
 
 export interface RuleMeta {
@@ -28,7 +29,8 @@ export interface TableRule {
 export interface DocumentRule {
   readonly scope: 'document';
   readonly meta: RuleMeta;
-  run(ctx: DocumentContext): void;
+  /** A rule over many tables may be a generator: it yields between tables so that the page gets turns. */
+  run(ctx: DocumentContext): void | Steps<void>;
 }
 
 export type Rule = TableRule | DocumentRule;

@@ -3,9 +3,10 @@
  */
 import type { ReportDocument } from '../model/document.js';
 import type { CellRef } from '../model/table.js';
-import { recogniseDocument, type RecognisedDocument } from '../recognise/index.js';
+import { recogniseDocumentSteps, type RecognisedDocument } from '../recognise/index.js';
+import { runSync, type Steps } from '../model/steps.js';
 import { RULES } from '../rules/index.js';
-import { attributeCulprits, foldEchoes } from './attribute.js';
+import { attributeCulpritsSteps, foldEchoesSteps } from './attribute.js';
 import { DocumentContext, Sink, TableContext, type EngineFinding } from './context.js';
 import type { Thresholds } from './settings.js';
 import type { Rule } from './rule.js';
@@ -40,16 +41,23 @@ function compareFindings(a: Finding, b: Finding): number {
   const cb = firstCell(b);
   if (ca && cb && (ca.row !== cb.row || ca.col !== cb.col)) return ca.row - cb.row || ca.col - cb.col;
   if (a.quote && b.quote) return a.quote.block - b.quote.block || a.quote.start - b.quote.start;
-  return a.rule.localeCompare(b.rule);
+  return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
 }
 
 export function runEngine(doc: ReportDocument, options: EngineOptions = {}): EngineResult {
-  const recognised = recogniseDocument(doc);
+  return runSync(runEngineSteps(doc, options));
+}
+
+/** runEngine in steps: a table recognised, a rule run on one table, a document rule. */
+export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}): Steps<EngineResult> {
+  const recognised = yield* recogniseDocumentSteps(doc);
   const sink = new Sink();
   for (const rule of options.rules ?? RULES) {
+    yield rule.meta.id;
     if (rule.scope === 'table') {
       for (const rt of recognised.tables) {
         if (!rule.applies(rt, recognised)) continue;
+        yield;
         try {
           rule.run(new TableContext(rt, recognised, rule.meta, sink, options.thresholds));
         } catch (e) {
@@ -58,7 +66,8 @@ export function runEngine(doc: ReportDocument, options: EngineOptions = {}): Eng
       }
     } else {
       try {
-        rule.run(new DocumentContext(recognised, rule.meta, sink, options.thresholds));
+        const steps = rule.run(new DocumentContext(recognised, rule.meta, sink, options.thresholds));
+        if (steps) yield* steps;
       } catch (e) {
         sink.notChecked.push({ rule: rule.meta.id, table: null, reason: 'internal-error', data: { message: e instanceof Error ? e.message : String(e) } });
       }
@@ -71,8 +80,10 @@ export function runEngine(doc: ReportDocument, options: EngineOptions = {}): Eng
     const v = cellOf(r)?.value;
     return v && v.type === 'number' ? v.value.toFixed() : v?.type ?? '?';
   };
-  let findings: EngineFinding[] = foldEchoes(sink.findings, valueText);
-  attributeCulprits(sink, findings, {
+  yield 'fold-echoes';
+  let findings: EngineFinding[] = yield* foldEchoesSteps(sink.findings, valueText);
+  yield 'attribute';
+  yield* attributeCulpritsSteps(sink, findings, {
     value(r) {
       const v = cellOf(r)?.value;
       if (!v) return null;
@@ -87,7 +98,9 @@ export function runEngine(doc: ReportDocument, options: EngineOptions = {}): Eng
       return r.row === rel.row && r.col === rel.col ? ctx.cellName(r) : ctx.termName(rel, r);
     },
   });
+  yield;
   findings = findings.sort(compareFindings);
+  yield;
   const used = new Map<string, number>();
   const out: Finding[] = findings.map((f) => {
     const cell = firstCell(f);

@@ -1,6 +1,7 @@
 import type { ReportDocument, TextBlock } from '../model/document.js';
 import { emptyMeta, type Table } from '../model/table.js';
 import { displayText, keyText } from '../model/text.js';
+import { runSync, type Steps } from '../model/steps.js';
 import { buildGrid, type RawRow } from './grid.js';
 import { applyMeta, liftMetaRows, metaKind } from './meta.js';
 
@@ -34,25 +35,31 @@ function isHeadingLike(block: { text: string; heading: number | null }): boolean
  * spans expanded, and the title, 公开0N表, 单位 and 部门 lines found around the table attached to it.
  */
 export function assemble(items: readonly ReaderItem[], source: string, title: string | null): Assembled {
+  return runSync(assembleSteps(items, source, title));
+}
+
+/** assemble, one table at a time. */
+export function* assembleSteps(items: readonly ReaderItem[], source: string, title: string | null): Steps<Assembled> {
   const tables: Table[] = [];
   const blocks: TextBlock[] = [];
   const order: Array<{ type: 'table' | 'block'; index: number }> = [];
   const tableItems: number[] = [];
   const blockItems: number[] = [];
 
-  items.forEach((item, i) => {
+  for (const [i, item] of items.entries()) {
     if (item.type === 'block') {
       const text = displayText(item.text);
-      if (text === '') return;
+      if (text === '') continue;
       blocks.push({ index: blocks.length, text, kind: item.heading !== null ? 'heading' : 'paragraph', level: item.heading, beforeTable: -1 });
       blockItems.push(i);
       order.push({ type: 'block', index: blocks.length - 1 });
-      return;
+      continue;
     }
+    yield;
     const meta = emptyMeta();
     const lifted = liftMetaRows(item.rows, meta);
     const built = buildGrid(lifted.rows);
-    if (built.rows === 0 || built.cols === 0) return;
+    if (built.rows === 0 || built.cols === 0) continue;
     const index = tables.length;
     tables.push({
       index,
@@ -66,7 +73,7 @@ export function assemble(items: readonly ReaderItem[], source: string, title: st
     });
     tableItems.push(i);
     order.push({ type: 'table', index });
-  });
+  }
 
   // blocks know which table follows them; tables collect describing lines around them
   let nextTable = tables.length;

@@ -4,7 +4,8 @@
  * in place; our own UI (anything marked data-crossfoot-ui) is never read.
  */
 import type { RawCell, RawRow } from './grid.js';
-import { assemble, type Assembled, type ReaderItem } from './assemble.js';
+import { assembleSteps, type Assembled, type ReaderItem } from './assemble.js';
+import { runSync, type Steps } from '../model/steps.js';
 
 export interface DomReadOptions {
   readonly source: string;
@@ -46,12 +47,15 @@ const BLOCK = new Set([
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/** Hidden by markup: the hidden attribute or an inline display:none (the style attribute is read as text: no style object is made). */
 function isHidden(el: Element): boolean {
-  if (el.hasAttribute('data-crossfoot-ui')) return true;
-  if (el.hasAttribute('hidden')) return true;
-  const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
-  return style?.display === 'none';
+  if (el.hasAttribute('data-crossfoot-ui') || el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && DISPLAY_NONE.test(style);
 }
+
+const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
+const ZERO_HEIGHT = /(?:^|;)\s*height\s*:\s*0(?:\.0+)?(?:px|pt|cm|in)?\s*(?:;|$)/i;
 
 function headingLevel(tag: string): number | null {
   return /^h[1-6]$/.test(tag) ? Number(tag.slice(1)) : null;
@@ -82,8 +86,8 @@ function isSpacerRow(row: Element): boolean {
   if (isHidden(row)) return true;
   const h = row.getAttribute('height');
   if (h !== null && /^0*(?:\.0+)?(?:px|pt)?$/.test(h.trim())) return true;
-  const style = (row as HTMLElement).style as CSSStyleDeclaration | undefined;
-  return style !== undefined && /^0(?:\.0+)?(?:px|pt|cm|in)?$/.test(style.height ?? '');
+  const style = row.getAttribute('style');
+  return style !== null && ZERO_HEIGHT.test(style);
 }
 
 function spanOf(cell: Element, name: 'rowSpan' | 'colSpan'): number {
@@ -117,10 +121,11 @@ function cellText(cell: Element): string {
 }
 
 /** Reads a leaf <table> (one with no table inside) into raw rows and the list of its cell elements. */
-function readTable(table: Element): { rows: RawRow[]; cells: Element[] } {
+function* readTable(table: Element): Steps<{ rows: RawRow[]; cells: Element[] }> {
   const cells: Element[] = [];
   const rows: RawRow[] = [];
   for (const tr of rowsOf(table)) {
+    if (rows.length % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     const raw: RawCell[] = [];
     for (const cell of cellsOf(tr)) {
       raw.push({
@@ -142,6 +147,15 @@ function readTable(table: Element): { rows: RawRow[]; cells: Element[] } {
  * of nested elements must not overflow the stack).
  */
 export function extractDom(root: Document, options: DomReadOptions): DomExtraction {
+  return runSync(extractDomSteps(root, options));
+}
+
+/** Rows of a table read between two steps, and nodes walked between two steps. */
+const ROWS_PER_STEP = 200;
+const NODES_PER_STEP = 400;
+
+/** extractDom in steps (a few hundred table rows or a thousand nodes each). */
+export function* extractDomSteps(root: Document, options: DomReadOptions): Steps<DomExtraction> {
   const followFrames = options.followFrames ?? true;
   const frameDocument = options.frameDocument ?? defaultFrameDocument;
   const items: ReaderItem[] = [];
@@ -166,13 +180,15 @@ export function extractDom(root: Document, options: DomReadOptions): DomExtracti
   type Frame = { node: Node; exit: false } | { exit: true; element: Element; prevBlock: Element | null; prevHeading: number | null };
   const body = root.body ?? root.documentElement;
   if (!body) {
-    const empty = assemble([], options.source, null);
+    const empty = yield* assembleSteps([], options.source, null);
     return { ...empty, tableElements: [], cellElements: [], blockSources: [], frames: { read: 0, unreadable: 0 } };
   }
   const stack: Frame[] = [{ node: body, exit: false }];
   const seenFrames = new Set<Document>([root]);
 
+  let walked = 0;
   while (stack.length > 0) {
+    if (++walked % NODES_PER_STEP === 0) yield;
     const frame = stack.pop() as Frame;
     if (frame.exit) {
       flush();
@@ -212,7 +228,7 @@ export function extractDom(root: Document, options: DomReadOptions): DomExtracti
     }
     if (tag === 'table' && el.querySelector('table') === null) {
       flush();
-      const read = readTable(el);
+      const read = yield* readTable(el);
       items.push({ type: 'table', rows: read.rows });
       itemSources.push({ table: el, cells: read.cells });
       continue;
@@ -233,7 +249,7 @@ export function extractDom(root: Document, options: DomReadOptions): DomExtracti
   }
   flush();
 
-  const assembled = assemble(items, options.source, root.title ? root.title.trim() || null : null);
+  const assembled = yield* assembleSteps(items, options.source, root.title ? root.title.trim() || null : null);
   const tableElements: Element[] = [];
   const cellElements: Element[][] = [];
   for (const itemIndex of assembled.tableItems) {

@@ -4,12 +4,29 @@
  */
 import type { Report } from '../engine/report.js';
 
+/** Time the content script spent on its last check, in milliseconds (for the benchmark and the curious). */
+export interface Timings {
+  /** Looking for tables that could be budget tables. */
+  readonly scan: number;
+  /** Our own work per phase (the sum of our slices). */
+  readonly extract: number;
+  readonly check: number;
+  readonly paint: number;
+  /** From the start of the check to the marks painted, the page's turns between our slices included. */
+  readonly total: number;
+  /** The longest stretch the page had to wait for us, and how many slices the work took. */
+  readonly longestSlice: number;
+  /** The phase that slice was in (scan, extract, check, paint). */
+  readonly longestIn: string;
+  readonly slices: number;
+}
+
 /** What the content script knows about its page. */
 export type PageStatus =
   | { readonly state: 'idle' }
   | { readonly state: 'checking' }
-  | { readonly state: 'no-tables'; readonly tablesSeen: number }
-  | { readonly state: 'done'; readonly report: Report; readonly url: string; readonly overlay: boolean }
+  | { readonly state: 'no-tables'; readonly tablesSeen: number; readonly timings?: Timings }
+  | { readonly state: 'done'; readonly report: Report; readonly url: string; readonly overlay: boolean; readonly timings?: Timings }
   | { readonly state: 'failed'; readonly message: string };
 
 export type ContentRequest =

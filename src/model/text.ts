@@ -23,6 +23,20 @@ const DASHES = /[‐‑‒–—―−﹣－]/gu;
  * "财政拨款“三公”经费" and "财政拨款\"三公\"经费" give the same key; so do "（款）" and "(款)".
  */
 export function keyText(input: string): string {
+  // labels and headers recur across tables and rules: keep the keys of short strings
+  if (input.length > 64) return makeKey(input);
+  let key = keys.get(input);
+  if (key === undefined) {
+    if (keys.size >= 20_000) keys.clear();
+    key = makeKey(input);
+    keys.set(input, key);
+  }
+  return key;
+}
+
+const keys = new Map<string, string>();
+
+function makeKey(input: string): string {
   return input
     .normalize('NFKC')
     .replace(WHITESPACE, '')

@@ -115,18 +115,32 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
+/** A name's matching core and its bigrams, kept for names met again (project names are compared often). */
+const cores = new Map<string, { core: string; grams: Set<string> }>();
+
+function coreOf(name: string): { core: string; grams: Set<string> } {
+  let c = cores.get(name);
+  if (!c) {
+    if (cores.size > 4000) cores.clear();
+    const core = nameKey(name).replace(/项目|经费|专项|工作|费用|费$/gu, '');
+    c = { core, grams: bigrams(core) };
+    cores.set(name, c);
+  }
+  return c;
+}
+
 /** Similarity of two names (Dice coefficient on bigrams, 0–1), containment counting as a match. */
 export function nameSimilarity(a: string, b: string): number {
-  const x = nameKey(a).replace(/项目|经费|专项|工作|费用|费$/gu, '');
-  const y = nameKey(b).replace(/项目|经费|专项|工作|费用|费$/gu, '');
+  const cx = coreOf(a);
+  const cy = coreOf(b);
+  const x = cx.core;
+  const y = cy.core;
   if (!x || !y) return 0;
   if (x === y) return 1;
   // one name inside the other: a strong match, the stronger the less the longer one adds
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (short.length >= 4 && long.includes(short)) return 0.8 + (0.15 * short.length) / long.length;
-  const bx = bigrams(x);
-  const by = bigrams(y);
   let common = 0;
-  for (const g of bx) if (by.has(g)) common++;
-  return (2 * common) / Math.max(1, bx.size + by.size);
+  for (const g of cx.grams) if (cy.grams.has(g)) common++;
+  return (2 * common) / Math.max(1, cx.grams.size + cy.grams.size);
 }

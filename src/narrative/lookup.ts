@@ -158,11 +158,33 @@ export interface PerformanceMatch {
  * table would turn every figure into a false contradiction.
  */
 export function performanceTable(doc: RecognisedDocument, name: string): PerformanceMatch | null {
-  const tables = doc.tables.filter((rt) => rt.performance?.project);
+  let memo = matches.get(doc);
+  if (!memo) {
+    memo = new Map();
+    matches.set(doc, memo);
+  }
+  const known = memo.get(name);
+  if (known !== undefined) return known;
+  const found = findPerformanceTable(doc, name);
+  memo.set(name, found);
+  return found;
+}
+
+/** Matches already made, per document (several rules ask about the same projects). */
+const matches = new WeakMap<RecognisedDocument, Map<string, PerformanceMatch | null>>();
+const formsOf = new WeakMap<RecognisedDocument, { tables: RecognisedTable[]; bodies: string[] }>();
+
+function findPerformanceTable(doc: RecognisedDocument, name: string): PerformanceMatch | null {
+  let forms = formsOf.get(doc);
+  if (!forms) {
+    const list = doc.tables.filter((rt) => rt.performance?.project);
+    forms = { tables: list, bodies: [...new Set(list.map((rt) => bodyKey(rt.performance?.implementer ?? null)).filter((b) => b.length >= 4))] };
+    formsOf.set(doc, forms);
+  }
+  const tables = forms.tables;
   const subject = nameKey(name);
   // the body named in the text: the longest 实施单位 of any table that the name contains
-  const bodies = [...new Set(tables.map((rt) => bodyKey(rt.performance?.implementer ?? null)).filter((b): b is string => b.length >= 4))];
-  const named = bodies.filter((b) => subject.includes(b)).sort((a, b) => b.length - a.length)[0] ?? null;
+  const named = forms.bodies.filter((b) => subject.includes(b)).sort((a, b) => b.length - a.length)[0] ?? null;
   const scored: PerformanceMatch[] = [];
   for (const rt of tables) {
     const perf = rt.performance as PerformanceTable;

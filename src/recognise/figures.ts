@@ -9,6 +9,7 @@
  * Basis: domain.md §4.2 (X01–X06) and the templates of §2.1–2.2.
  */
 import { keyText } from '../model/text.js';
+import { runSync, type Steps } from '../model/steps.js';
 import type { RecognisedDocument, RecognisedTable, RowInfo } from './index.js';
 import type { TableKind } from './kind.js';
 import type { Column } from './layout.js';
@@ -33,6 +34,8 @@ export interface Pos {
 
 export interface Figure {
   readonly rt: RecognisedTable;
+  /** Which set of tables (one department's 决算 or 预算) the figure belongs to; see tableSets. */
+  readonly set: number;
   readonly family: Family;
   readonly measure: Measure;
   readonly scope: Scope;
@@ -191,7 +194,7 @@ function rowName(r: RowInfo): string {
 }
 
 /** Figures of a code table (支出决算表, 一般公共预算财政拨款支出决算表 …): its 合计 line, classes and codes. */
-function codeTableFigures(rt: RecognisedTable, family: Family, role: Role, out: Figure[]): void {
+function codeTableFigures(rt: RecognisedTable, family: Family, role: Role, out: Array<Omit<Figure, 'set'>>): void {
   for (const [b, rows] of rt.rows.entries()) {
     const block = rt.layout.blocks[b];
     if (!block) continue;
@@ -231,7 +234,7 @@ function codeTableFigures(rt: RecognisedTable, family: Family, role: Role, out: 
 }
 
 /** Figures of a summary table (收入支出决算总表, 财政拨款收入支出决算总表 and their 预算 twins). */
-function summaryFigures(rt: RecognisedTable, family: Family, role: Role, named: ReadonlyMap<string, string>, out: Figure[]): void {
+function summaryFigures(rt: RecognisedTable, family: Family, role: Role, named: ReadonlyMap<string, string>, out: Array<Omit<Figure, 'set'>>): void {
   const tableScope: Scope = role === 'summary-all' ? 'all' : 'fiscal';
   for (const side of summarySides(rt)) {
     const columns = side.values.map((c) => rt.layout.columns[c]).filter((c): c is Column => c !== undefined);
@@ -299,7 +302,7 @@ export function economicTotalCell(rt: RecognisedTable, which: 'personnel' | 'pub
   return null;
 }
 
-function economicFigures(rt: RecognisedTable, family: Family, out: Figure[]): void {
+function economicFigures(rt: RecognisedTable, family: Family, out: Array<Omit<Figure, 'set'>>): void {
   const personnel = economicTotalCell(rt, 'personnel');
   const pub = economicTotalCell(rt, 'public');
   const base = { rt, family, scope: 'general' as const, subject: 'total', column: '' };
@@ -317,9 +320,44 @@ function economicFigures(rt: RecognisedTable, family: Family, out: Figure[]): vo
   if (personnel && pub) out.push({ ...base, measure: 'basic', cells: [personnel.pos, pub.pos], row: `${personnel.row.label} + ${pub.row.label}` });
 }
 
+/**
+ * The sets of tables a page holds: one department's 决算 (or 预算) tables each. A page may hold
+ * several (a 汇总 report and its 本级 one, two years, two departments); figures are compared within
+ * a set only. A set ends where a kind it already has appears again, or where the 部门 line changes.
+ */
+export function tableSets(doc: RecognisedDocument): Map<RecognisedTable, number> {
+  const out = new Map<RecognisedTable, number>();
+  let set = 0;
+  let kinds = new Set<TableKind>();
+  let department: string | null = null;
+  for (const rt of doc.tables) {
+    const family = familyOf(rt.kind);
+    if (family) {
+      const dept = rt.table.meta.department ? keyText(rt.table.meta.department) : null;
+      if (kinds.has(rt.kind) || (dept && department && dept !== department)) {
+        set++;
+        kinds = new Set();
+        department = null;
+      }
+      kinds.add(rt.kind);
+      department = dept ?? department;
+    }
+    out.set(rt, set);
+  }
+  return out;
+}
+
 /** Every shared figure of a document's 决算 and 预算 tables. */
 export function figuresOf(doc: RecognisedDocument): Figure[] {
+  return runSync(figuresSteps(doc));
+}
+
+/** figuresOf, one table at a time. */
+export function* figuresSteps(doc: RecognisedDocument): Steps<Figure[]> {
+  const cached = figureCache.get(doc);
+  if (cached) return cached;
   const out: Figure[] = [];
+  const sets = tableSets(doc);
   // class names as the document's own code tables print them
   const named = new Map<string, string>();
   for (const rt of doc.tables) {
@@ -330,13 +368,20 @@ export function figuresOf(doc: RecognisedDocument): Figure[] {
   for (const rt of doc.tables) {
     const entry = FAMILY[rt.kind];
     if (!entry) continue;
+    yield;
     const [family, role] = entry;
-    if (role === 'summary-all' || role === 'summary-fiscal') summaryFigures(rt, family, role, named, out);
-    else if (role === 'economic') economicFigures(rt, family, out);
-    else codeTableFigures(rt, family, role, out);
+    const set = sets.get(rt) ?? 0;
+    const mine: Array<Omit<Figure, 'set'>> = [];
+    if (role === 'summary-all' || role === 'summary-fiscal') summaryFigures(rt, family, role, named, mine);
+    else if (role === 'economic') economicFigures(rt, family, mine);
+    else codeTableFigures(rt, family, role, mine);
+    for (const f of mine) out.push({ ...f, set });
   }
+  figureCache.set(doc, out);
   return out;
 }
+
+const figureCache = new WeakMap<RecognisedDocument, Figure[]>();
 
 export function tableTitle(rt: RecognisedTable): string {
   return titleOf(rt);

@@ -3,6 +3,7 @@
  * of its rows is. Rules select tables and cells through this, never through raw positions.
  */
 import type { ReportDocument } from '../model/document.js';
+import { runSync, type Steps } from '../model/steps.js';
 import type { Table } from '../model/table.js';
 import type { MoneyUnit } from '../model/units.js';
 import { recogniseKind, type TableKind } from './kind.js';
@@ -69,8 +70,18 @@ export function recogniseTable(table: Table, doc: ReportDocument, docUnit: Money
 
 /** Recognises every table; tables without any number and no budget kind are left out. */
 export function recogniseDocument(doc: ReportDocument): RecognisedDocument {
+  return runSync(recogniseDocumentSteps(doc));
+}
+
+/** recogniseDocument, one table at a time. */
+export function* recogniseDocumentSteps(doc: ReportDocument): Steps<RecognisedDocument> {
   const unit = dominantUnit(doc);
-  const tables = doc.tables.map((t) => recogniseTable(t, doc, unit)).filter((t) => t.numeric);
+  const tables: RecognisedTable[] = [];
+  for (const t of doc.tables) {
+    yield 'recognise';
+    const rt = recogniseTable(t, doc, unit);
+    if (rt.numeric) tables.push(rt);
+  }
   return { document: doc, tables };
 }
 

@@ -10,7 +10,7 @@
  */
 import { defineDocumentRule } from '../engine/rule.js';
 import { nameKey, nameSimilarity } from '../narrative/concepts.js';
-import { familyOf, tableTitle } from '../recognise/figures.js';
+import { familyOf, tableSets, tableTitle } from '../recognise/figures.js';
 import type { RecognisedTable, RowInfo } from '../recognise/index.js';
 
 const CODE_TABLES = new Set(['D02', 'D03', 'D05', 'D07', 'D08', 'B02', 'B03', 'B05', 'B08', 'B09']);
@@ -57,8 +57,9 @@ export default defineDocumentRule({
     basis: 'domain.md §4.2; 政府收支分类科目',
     messages: ['code-consistency-code', 'code-consistency-name'],
   },
-  run(ctx) {
+  *run(ctx) {
     const tables = ctx.doc.tables.filter((t) => CODE_TABLES.has(t.kind));
+    const sets = tableSets(ctx.doc);
     const seen = new Set<string>();
     /** Reports the line `wrong` against `right` once per line. */
     const mark = (wrong: Line, right: Line, messageId: string, stated: string, expected: string, data: Record<string, string>): void => {
@@ -83,7 +84,8 @@ export default defineDocumentRule({
       for (let k = i + 1; k < tables.length; k++) {
         const a = tables[i] as RecognisedTable;
         const b = tables[k] as RecognisedTable;
-        if (familyOf(a.kind) !== familyOf(b.kind)) continue;
+        if (familyOf(a.kind) !== familyOf(b.kind) || sets.get(a) !== sets.get(b)) continue;
+        yield;
         const la = linesOf(a);
         const lb = linesOf(b);
         const codesA = new Set(la.map((l) => l.code));

@@ -69,6 +69,15 @@ ruleTester(rule, {
       tables: [summary('90.00', '10.00', '100.00', '100.00', '100.00'), spending('支出决算表', '60.00', '40.00', '100.00'), fiscal('90.00', '90.00'), spending('一般公共预算财政拨款支出决算表', '50.00', '40.00', '90.00')],
     },
     {
+      description: 'two departments on one page: each set of tables is compared within itself',
+      tables: [
+        { ...summary('90.00', '10.00', '100.00', '100.00', '100.00'), department: '某局（汇总）' },
+        { ...income('100.00', '90.00', '10.00'), department: '某局（汇总）' },
+        { ...summary('50.00', '10.00', '60.00', '60.00', '60.00'), department: '某局（本级）' },
+        { ...income('60.00', '50.00', '10.00'), department: '某局（本级）' },
+      ],
+    },
+    {
       description: 'income by subject and spending by subject are not compared',
       tables: [income('100.00', '90.00', '10.00'), spending('支出决算表', '70.00', '40.00', '110.00')],
     },

@@ -17,7 +17,7 @@ import type { DocumentContext } from '../engine/context.js';
 import { likelyCause } from '../engine/cause.js';
 import { judgeSum, type Printed } from '../engine/tolerance.js';
 import { BLANK, formatAmount, formatSigned } from '../i18n/format.js';
-import { familyOf, figuresOf, summaryRank, tableTitle, WIDER, type Figure, type Scope } from '../recognise/figures.js';
+import { familyOf, figuresSteps, summaryRank, tableTitle, WIDER, type Figure, type Scope } from '../recognise/figures.js';
 import type { TableKind } from '../recognise/kind.js';
 
 function printed(f: Figure, i = 0): Printed | null {
@@ -170,11 +170,11 @@ export default defineDocumentRule({
     basis: 'domain.md §4.2 X01–X04, X06',
     messages: ['cross-table', 'cross-table-sum', 'cross-table-scope'],
   },
-  run(ctx) {
-    const figures = figuresOf(ctx.doc);
+  *run(ctx) {
+    const figures = yield* figuresSteps(ctx.doc);
     const groups = new Map<string, Figure[]>();
     for (const f of figures) {
-      const key = `${f.family}|${f.measure}|${f.subject}`;
+      const key = `${f.set}|${f.family}|${f.measure}|${f.subject}`;
       const list = groups.get(key) ?? [];
       list.push(f);
       groups.set(key, list);
@@ -184,6 +184,7 @@ export default defineDocumentRule({
     // only, and the report says so
     const scoped = new Map<string, [Figure, Figure]>();
     for (const list of groups.values()) {
+      yield;
       for (let i = 0; i < list.length; i++) {
         for (let k = i + 1; k < list.length; k++) {
           const a = list[i] as Figure;

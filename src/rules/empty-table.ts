@@ -43,22 +43,24 @@ export default defineDocumentRule({
     basis: 'domain.md §1; §4.2 X07',
     messages: ['empty-table-unexplained', 'empty-table-note', 'empty-table-text'],
   },
-  run(ctx) {
+  *run(ctx) {
     const narrative = narrativeOf(ctx.doc);
     for (const fund of FUNDS) {
-      for (const rt of ctx.doc.tables.filter((t) => fund.kinds.includes(t.kind))) {
-        const notes = rt.table.meta.notes.map(keyText);
-        // the 情况说明 sentences about this fund: in its own section, or naming it
-        const sentences: Array<{ passage: number; start: number; end: number; text: string }> = [];
-        for (const p of narrative.passages) {
-          const own = p.headings.some((h) => fund.name.test(h));
-          for (const m of p.text.matchAll(/[^。；;]+[。；;]?/gu)) {
-            const text = m[0];
-            const key = keyText(text).replace(/^注[:：]?/u, '');
-            if (key === '' || notes.some((n) => n.includes(key))) continue; // the table's own note
-            if ((own || fund.name.test(text)) && NONE.test(text) && (fund.name.test(text) || !/政府性基金|国有资本经营/u.test(text))) sentences.push({ passage: p.index, start: m.index, end: m.index + text.length, text });
-          }
+      // the 情况说明 sentences that say this fund has nothing: in its own section, or naming it
+      const saying: Array<{ passage: number; start: number; end: number; text: string; key: string }> = [];
+      for (const p of narrative.passages) {
+        const own = p.headings.some((h) => fund.name.test(h));
+        if (!own && !fund.name.test(p.text)) continue;
+        for (const m of p.text.matchAll(/[^。；;]+[。；;]?/gu)) {
+          const text = m[0];
+          const key = keyText(text).replace(/^注[:：]?/u, '');
+          if (key !== '' && (own || fund.name.test(text)) && NONE.test(text) && (fund.name.test(text) || !/政府性基金|国有资本经营/u.test(text))) saying.push({ passage: p.index, start: m.index, end: m.index + text.length, text, key });
         }
+      }
+      for (const rt of ctx.doc.tables.filter((t) => fund.kinds.includes(t.kind))) {
+        yield;
+        const notes = rt.table.meta.notes.map(keyText);
+        const sentences = saying.filter((s) => !notes.some((n) => n.includes(s.key))); // not the table's own note
         const { nonzero, first } = figures(rt);
         const noteSays = notes.find((n) => NONE.test(n) && (fund.name.test(n) || /本表/u.test(n)));
         if (nonzero === 0) {

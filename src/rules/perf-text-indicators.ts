@@ -98,11 +98,12 @@ export default defineDocumentRule({
     basis: 'domain.md §4.5; §4.4 N07',
     messages: ['perf-outcome-indicator', 'perf-text-indicator'],
   },
-  run(ctx) {
+  *run(ctx) {
     // the form's own 实际完成情况 text
     for (const rt of ctx.doc.tables) {
       const perf = rt.performance;
       if (!perf?.outcome || perf.indicators.length === 0) continue;
+      yield;
       for (const claim of quantityClaims(perf.outcome.text)) {
         const indicator = indicatorOf(claim, perf.indicators);
         if (indicator && differs(claim, indicator)) report(ctx, rt, claim, indicator, { cell: perf.outcome.pos }, perf.outcome.text);
@@ -117,6 +118,7 @@ export default defineDocumentRule({
       const p = narrative.passages[st.passage];
       if (!match || !p) continue;
       done.add(st.passage);
+      yield;
       const from = Math.max(0, p.text.search(/完成情况/u));
       for (const claim of quantityClaims(p.text.slice(from))) {
         const indicator = indicatorOf(claim, match.perf.indicators);

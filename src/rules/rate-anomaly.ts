@@ -21,6 +21,7 @@ import { tablesOf, threePublicCell, type ThreePublicItem } from '../narrative/lo
 import { narrativeOf, performanceOf, type Narrative } from '../narrative/model.js';
 import { reasonIn, sentenceAround, type Reason } from '../narrative/reasons.js';
 import type { RecognisedTable } from '../recognise/index.js';
+import type { Steps } from '../model/steps.js';
 
 const HUNDRED = new Decimal(100);
 const dec = (n: number): Decimal => new Decimal(String(n));
@@ -40,7 +41,7 @@ function reasonData(reason: Reason | string | null): { reason: string } {
 }
 
 /** 执行率 of each 项目支出绩效自评表: low, nil, or above the budget. */
-function projects(ctx: DocumentContext, narrative: Narrative): void {
+function* projects(ctx: DocumentContext, narrative: Narrative): Steps<void> {
   const t = ctx.thresholds;
   // each project's paragraph of the 情况说明, for its stated reason
   const paragraphs = new Map<number, number>();
@@ -52,6 +53,7 @@ function projects(ctx: DocumentContext, narrative: Narrative): void {
     const perf = rt.performance;
     const total = perf?.funds.find((f) => f.total) ?? perf?.funds[0];
     if (!perf || !total) continue;
+    yield;
     const budget = number(rt, total.cells.annual);
     const executed = number(rt, total.cells.executed);
     if (!budget || !executed || !budget.value.gt(0)) continue;
@@ -226,9 +228,9 @@ export default defineDocumentRule({
     basis: 'issue 4 item 6; domain.md §2.3, §1',
     messages: ['anomaly-execution', 'anomaly-no-spending', 'anomaly-over-budget', 'anomaly-no-budget', 'anomaly-change', 'anomaly-three-over'],
   },
-  run(ctx) {
+  *run(ctx) {
     const narrative = narrativeOf(ctx.doc);
-    projects(ctx, narrative);
+    yield* projects(ctx, narrative);
     budgetItems(ctx, narrative);
     changes(ctx, narrative);
     threePublic(ctx, narrative);

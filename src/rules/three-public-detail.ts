@@ -13,7 +13,7 @@ import { defineDocumentRule } from '../engine/rule.js';
 import { judgeSum, type Printed } from '../engine/tolerance.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
 import { tablesOf, threePublicCell, type CellValue, type ThreePublicItem } from '../narrative/lookup.js';
-import { tableTitle } from '../recognise/figures.js';
+import { tableSets, tableTitle } from '../recognise/figures.js';
 
 const LINES: ReadonlyArray<[RegExp, ThreePublicItem]> = [
   [/^30212$/u, 'abroad'],
@@ -31,15 +31,18 @@ export default defineDocumentRule({
     messages: ['three-public-detail', 'three-public-detail-over'],
   },
   run(ctx) {
+    const sets = tableSets(ctx.doc);
     for (const rt of tablesOf(ctx.doc, ['D06', 'B06'])) {
       const which = rt.kind === 'D06' ? 'final' : 'budget';
+      // the 三公 table of the same set of tables (one department's report)
+      const own = { ...ctx.doc, tables: ctx.doc.tables.filter((t) => sets.get(t) === sets.get(rt)) };
       for (const [b, rows] of rt.rows.entries()) {
         const col = rt.layout.blocks[b]?.values[0];
         if (col === undefined) continue;
         for (const row of rows) {
           const line = LINES.find(([re]) => re.test(row.code ?? ''));
           if (!line) continue;
-          const other = threePublicCell(ctx.doc, which, line[1]);
+          const other = threePublicCell(own, which, line[1]);
           if (!other || other.rt.kind[0] !== rt.kind[0]) continue;
           const v = rt.table.grid[row.valueRow]?.[col]?.value;
           if (!v || (v.type !== 'number' && v.type !== 'empty')) continue;

@@ -16,6 +16,8 @@ export interface CaseTable {
   /** Title line above the table ("支出决算表"); it decides the table's kind. */
   readonly title?: string;
   readonly unit?: string;
+  /** The 部门 line above the table. */
+  readonly department?: string;
   /** Rows of cells; a cell "a|2" spans two columns, "a^2" two rows. */
   readonly rows: readonly (readonly string[])[];
 }
@@ -65,6 +67,7 @@ export function documentOf(tables: readonly CaseTable[], text: readonly string[]
   for (const t of tables) {
     if (t.title) items.push({ type: 'block', text: t.title, heading: null });
     items.push({ type: 'block', text: `单位：${t.unit ?? '万元'}`, heading: null });
+    if (t.department) items.push({ type: 'block', text: `部门：${t.department}`, heading: null });
     items.push({ type: 'table', rows: rawRows(t.rows) });
   }
   for (const line of text) items.push({ type: 'block', text: line, heading: null });

@@ -1,0 +1,286 @@
+/**
+ * `npm run bench`: the built extension in headless Chromium on every fixture page and on synthetic
+ * pages of 10, 100 and 1,000 budget tables (built from the fixture tables), plus a long page of
+ * ordinary tables. For each: the content script's time from start to painted (median of the runs),
+ * split into extract / check / paint; a bare baseline measured in the same page and run (reading
+ * the text of every cell of every table once) and the ratio; the longest stretch of the main thread
+ * the extension took; the long tasks seen while it worked; the extra JS heap. Then the bundle sizes.
+ * Prints a table; `--json [file]` also writes JSON (default artifacts/bench/latest.json).
+ * `--runs N` (default 5), `--quick` (fewer pages, for a smoke run), `--only REGEX` (pages whose name matches).
+ *
+ * Figures are measured side by side in one run on a shared, noisy machine: read the ratios, not the
+ * milliseconds. Targets are reported, never asserted.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { JSDOM } from 'jsdom';
+import type { Page } from 'playwright-core';
+import type { PageStatus, Timings } from '../src/messages/protocol.js';
+import { FIXTURES, SEEDS, SKINS } from '../test/support/fixtures.js';
+import { serve } from '../test/e2e/server.js';
+import { activeTabId, askTab, DIST_CHROME, GOV_HOST, launchChromium, ROOT, type ChromiumSession } from '../test/e2e/browsers.js';
+
+const TARGETS = { ratio: 3, longestTask: 50, noBudget: 5, gzipKb: 80 };
+
+interface Row {
+  page: string;
+  tables: number;
+  cells: number;
+  findings: number;
+  runs: number;
+  total: number;
+  extract: number;
+  check: number;
+  paint: number;
+  work: number;
+  baseline: number;
+  ratio: number;
+  longestSlice: number;
+  longestIn: string;
+  longTasks: number;
+  heapKb: number | null;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length === 0 ? 0 : s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+/** The fixture tables with the lines that describe them (title, 公开表, 单位), as HTML snippets. */
+async function fixtureTables(): Promise<string[]> {
+  const out: string[] = [];
+  for (const seed of SEEDS) {
+    const dom = new JSDOM(await readFile(path.join(FIXTURES, 'pages', `${seed}-plain.html`), 'utf8'));
+    for (const table of Array.from(dom.window.document.querySelectorAll('table'))) {
+      if (table.querySelector('table')) continue;
+      const before: string[] = [];
+      let prev = table.previousElementSibling;
+      for (let i = 0; i < 4 && prev && prev.localName !== 'table'; i++, prev = prev.previousElementSibling) before.unshift(prev.outerHTML);
+      out.push(`<section>${before.join('')}${table.outerHTML}</section>`);
+    }
+  }
+  return out;
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><style>body{font:14px sans-serif;margin:24px}table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 4px}</style></head><body><h1>${title}</h1>${body}</body></html>`;
+}
+
+/** Pages of n budget tables, cycling through the fixture tables. */
+function synthetic(tables: string[], n: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) parts.push(tables[i % tables.length] as string);
+  return page(`合成页面：${n} 张预决算表`, parts.join('\n'));
+}
+
+/** A long page of ordinary tables (timetables) and prose, without any budget table. */
+function noBudget(): string {
+  const parts: string[] = [];
+  for (let t = 0; t < 200; t++) {
+    const rows = Array.from({ length: 20 }, (_, r) => `<tr><td>G${1000 + t * 20 + r}</td><td>长春</td><td>${String(6 + (r % 14)).padStart(2, '0')}:${String((r * 7) % 60).padStart(2, '0')}</td><td>吉林</td><td>${String(7 + (r % 14)).padStart(2, '0')}:${String((r * 11) % 60).padStart(2, '0')}</td></tr>`).join('');
+    parts.push(`<h3>第${t + 1}组 列车时刻</h3><p>以下为城际列车时刻，仅供参考。</p><table><tr><th>车次</th><th>始发站</th><th>开车</th><th>终到站</th><th>到达</th></tr>${rows}</table>`);
+  }
+  return page('列车时刻表（无预决算表格）', parts.join('\n'));
+}
+
+/** In the page: the bare baseline — read the text of every cell of every table once. */
+function bareBaseline(): { ms: number; tables: number; cells: number; chars: number } {
+  const t0 = performance.now();
+  let cells = 0;
+  let chars = 0;
+  const docs: Document[] = [document];
+  for (const f of Array.from(document.querySelectorAll('iframe'))) {
+    try {
+      if (f.contentDocument) docs.push(f.contentDocument);
+    } catch {
+      /* cross-origin */
+    }
+  }
+  let tables = 0;
+  for (const d of docs) {
+    for (const table of Array.from(d.getElementsByTagName('table'))) {
+      tables++;
+      for (const cell of Array.from(table.querySelectorAll('td, th'))) {
+        chars += (cell.textContent ?? '').length;
+        cells++;
+      }
+    }
+  }
+  return { ms: performance.now() - t0, tables, cells, chars };
+}
+
+async function heapUsed(session: ChromiumSession, p: Page): Promise<number> {
+  const cdp = await session.context.newCDPSession(p);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usage.usedSize;
+}
+
+async function measure(session: ChromiumSession, base: string, name: string, url: string, runs: number, withHeap: boolean): Promise<Row> {
+  const samples: Array<Timings & { baseline: number; longTasks: number }> = [];
+  let tables = 0;
+  let cells = 0;
+  let findings = 0;
+  let heapKb: number | null = null;
+  for (let i = 0; i < runs; i++) {
+    const p = await session.context.newPage();
+    try {
+      await p.goto(`http://${GOV_HOST}:${base}${url}`);
+      // script-built pages show their tables late: wait for the check that found them
+      await p.waitForSelector(/lazy/.test(name) ? 'html[data-crossfoot-state="done"]' : 'html[data-crossfoot-state="done"], html[data-crossfoot-state="no-tables"]', { timeout: 300_000 });
+      await p.bringToFront();
+      const tabId = await activeTabId(session.worker);
+      const status = await askTab<PageStatus>(session.worker, tabId, { type: 'crossfoot:get-status' });
+      const timings = 'timings' in status ? status.timings : undefined;
+      if (!timings) throw new Error(`${name}: no timings (${status.state})`);
+      if (status.state === 'done') findings = status.report.findings.length;
+      const bare = await p.evaluate(bareBaseline);
+      tables = bare.tables;
+      cells = bare.cells;
+      const longTasks = await p.evaluate(() => (globalThis as unknown as { __crossfootLongTasks?: number[] }).__crossfootLongTasks?.reduce((a, b) => Math.max(a, b), 0) ?? 0);
+      samples.push({ ...timings, baseline: bare.ms, longTasks });
+      if (withHeap && i === 0) {
+        const marked = await heapUsed(session, p);
+        const plain = await session.context.newPage();
+        await plain.goto(`http://127.0.0.1:${base}${url}`);
+        await plain.waitForTimeout(300);
+        const unmarked = await heapUsed(session, plain);
+        await plain.close();
+        heapKb = Math.round((marked - unmarked) / 1024);
+      }
+    } finally {
+      await p.close();
+    }
+  }
+  const m = (k: keyof (typeof samples)[number]): number => median(samples.map((s) => s[k] as number));
+  const work = median(samples.map((s) => s.extract + s.check + s.paint + s.scan));
+  const baseline = m('baseline');
+  return {
+    page: name,
+    tables,
+    cells,
+    findings,
+    runs,
+    total: m('total'),
+    extract: m('extract'),
+    check: m('check'),
+    paint: m('paint'),
+    work,
+    baseline,
+    ratio: baseline > 0 ? work / baseline : 0,
+    longestSlice: Math.max(...samples.map((s) => s.longestSlice)),
+    longestIn: samples.reduce((a, s) => (s.longestSlice > a.longestSlice ? s : a), samples[0] as (typeof samples)[number]).longestIn,
+    longTasks: Math.max(...samples.map((s) => s.longTasks)),
+    heapKb,
+  };
+}
+
+async function bundles(): Promise<Array<{ file: string; raw: number; gzip: number }>> {
+  const out: Array<{ file: string; raw: number; gzip: number }> = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (/\.(?:js|css|html)$/.test(e.name)) {
+        const data = await readFile(p);
+        out.push({ file: path.relative(DIST_CHROME, p), raw: data.length, gzip: gzipSync(data, { level: 9 }).length });
+      }
+    }
+  };
+  await walk(DIST_CHROME);
+  return out.sort((a, b) => b.raw - a.raw);
+}
+
+const fmt = (n: number, d = 1): string => n.toFixed(d);
+
+export default async function bench(args: string[]): Promise<number> {
+  const runs = Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 5;
+  const quick = args.includes('--quick');
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? new RegExp(args[onlyAt + 1] ?? '.') : null;
+  const wanted = (name: string): boolean => !only || only.test(name);
+  const jsonAt = args.indexOf('--json');
+  const jsonFile = jsonAt >= 0 ? (args[jsonAt + 1] && !args[jsonAt + 1]?.startsWith('--') ? path.resolve(args[jsonAt + 1] as string) : path.join(ROOT, 'artifacts/bench/latest.json')) : null;
+
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-bench-'));
+  const tables = await fixtureTables();
+  const sizes = quick ? [10, 100] : [10, 100, 1000];
+  for (const n of sizes) await writeFile(path.join(dir, `synthetic-${n}.html`), synthetic(tables, n));
+  await writeFile(path.join(dir, 'no-budget-tables.html'), noBudget());
+  const served = await serve({ '/pages/': path.join(FIXTURES, 'pages'), '/bench/': dir });
+  const session = await launchChromium();
+  // long tasks seen by the page while it lives (the extension's and the page's own)
+  await session.context.addInitScript(() => {
+    const list: number[] = [];
+    (globalThis as unknown as { __crossfootLongTasks: number[] }).__crossfootLongTasks = list;
+    try {
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) list.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      /* no long-task timing */
+    }
+  });
+  const rows: Row[] = [];
+  try {
+    const pages = quick ? SEEDS.map((s) => `${s}-word`) : SEEDS.flatMap((s) => SKINS.map((k) => `${s}-${k}`));
+    for (const name of pages.filter(wanted)) {
+      rows.push(await measure(session, String(served.port), name, `/pages/${name}.html`, runs, true));
+      process.stderr.write(`  ${name}\n`);
+    }
+    for (const n of sizes.filter((k) => wanted(`synthetic ×${k}`))) {
+      rows.push(await measure(session, String(served.port), `synthetic ×${n}`, `/bench/synthetic-${n}.html`, n >= 1000 ? Math.min(runs, 5) : runs, true));
+      process.stderr.write(`  synthetic ×${n}\n`);
+    }
+    if (wanted('no budget tables')) rows.push(await measure(session, String(served.port), 'no budget tables (200 tables)', '/bench/no-budget-tables.html', runs, false));
+  } finally {
+    await session.close();
+    await served.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  const files = await bundles();
+  const content = files.find((f) => /content-scripts\/index\.js$/.test(f.file));
+
+  // the table
+  const head = ['page', 'tables', 'cells', 'findings', 'total ms', 'extract', 'check', 'paint', 'work', 'bare', 'ratio', 'longest slice', 'long tasks', 'heap KB'];
+  const lines = rows.map((r) => [r.page, String(r.tables), String(r.cells), String(r.findings), fmt(r.total), fmt(r.extract), fmt(r.check), fmt(r.paint), fmt(r.work), fmt(r.baseline, 2), `${fmt(r.ratio)}×`, `${fmt(r.longestSlice)} (${r.longestIn})`, fmt(r.longTasks), r.heapKb === null ? '' : String(r.heapKb)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const row = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+  const out: string[] = [];
+  out.push(`Crossfoot bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, median of ${runs} runs`);
+  out.push('', row(head), row(widths.map((w) => '-'.repeat(w))), ...lines.map(row), '');
+  out.push('Bundles (dist/chrome):');
+  for (const f of files) out.push(`  ${f.file.padEnd(40)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB raw ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
+
+  // the targets
+  const fixtures = rows.filter((r) => !r.page.startsWith('synthetic') && !r.page.startsWith('no budget'));
+  const largest = fixtures.reduce((a, b) => (b.cells > a.cells ? b : a), fixtures[0] as Row);
+  const s10 = rows.find((r) => r.page === 'synthetic ×10');
+  const sMax = rows.filter((r) => r.page.startsWith('synthetic')).at(-1);
+  const scaling = s10 && sMax && s10 !== sMax ? sMax.work / s10.work / (sMax.tables / Math.max(1, s10.tables)) : null;
+  const noBudgetRow = rows.find((r) => r.page.startsWith('no budget'));
+  const longest = Math.max(...fixtures.map((r) => r.longestSlice));
+  const targets = [
+    { target: `largest fixture page (${largest?.page}) analysed within ${TARGETS.ratio}× the bare baseline`, value: `${fmt(largest?.ratio ?? 0)}×`, met: (largest?.ratio ?? Infinity) <= TARGETS.ratio },
+    { target: `no main-thread stretch over ${TARGETS.longestTask} ms caused by the extension on any fixture page`, value: `${fmt(longest)} ms`, met: longest <= TARGETS.longestTask },
+    { target: 'near-linear scaling from 10 to 1,000 tables (work per table at the largest size ÷ at 10)', value: scaling === null ? 'n/a' : `${fmt(scaling, 2)}`, met: scaling !== null && scaling <= 1.5 },
+    { target: `under ${TARGETS.noBudget} ms on a page without budget tables`, value: `${fmt(noBudgetRow?.work ?? 0, 2)} ms`, met: (noBudgetRow?.work ?? Infinity) < TARGETS.noBudget },
+    { target: `content-script bundle under ${TARGETS.gzipKb} KB gzip`, value: `${fmt((content?.gzip ?? 0) / 1024)} KB`, met: (content?.gzip ?? Infinity) / 1024 < TARGETS.gzipKb },
+  ];
+  out.push('', 'Targets:');
+  for (const t of targets) out.push(`  ${t.met ? '✓' : '✗ MISSED'}  ${t.target}: ${t.value}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  if (jsonFile) {
+    await mkdir(path.dirname(jsonFile), { recursive: true });
+    const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
+    await writeFile(jsonFile, `${JSON.stringify({ schema: 'crossfoot.bench/1', machine, runs, rows, bundles: files, targets }, null, 2)}\n`);
+    const size = (await stat(jsonFile)).size;
+    process.stdout.write(`\nJSON written to ${path.relative(process.cwd(), jsonFile)} (${size} bytes)\n`);
+  }
+  return 0;
+}
