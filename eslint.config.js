@@ -13,7 +13,7 @@ const unsafeSyntax = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', 'coverage/**', 'public/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', 'coverage/**', 'public/**', '.scratch/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
