@@ -126,8 +126,8 @@ export class TableContext {
   }
 
   /** Records a passing check (used to tell which cell of a failing identity is the likely culprit). */
-  pass(cells: readonly Pos[]): void {
-    this.sink.passed.push({ rule: this.rule.id, cells: cells.map((c) => this.ref(c)) });
+  pass(cells: readonly Pos[], kind: Passed['kind'] = 'sum'): void {
+    this.sink.passed.push({ rule: this.rule.id, cells: cells.map((c) => this.ref(c)), kind });
   }
 
   notChecked(reason: string, data: MessageData = {}): void {

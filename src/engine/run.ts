@@ -10,7 +10,7 @@ import { attributeCulpritsSteps, foldEchoesSteps } from './attribute.js';
 import { DocumentContext, Sink, TableContext, type EngineFinding } from './context.js';
 import type { Thresholds } from './settings.js';
 import type { Rule } from './rule.js';
-import type { Finding, NotChecked } from './types.js';
+import type { Finding, NotChecked, Passed } from './types.js';
 import { ZERO } from '../model/decimal.js';
 import type { RuleMeta } from './rule.js';
 
@@ -20,6 +20,8 @@ export interface EngineResult {
   readonly recognised: RecognisedDocument;
   readonly findings: Finding[];
   readonly notChecked: NotChecked[];
+  /** Checks that held, with their cells (which cells take part in an identity: mutation tests use it). */
+  readonly passed: Passed[];
 }
 
 export interface EngineOptions {
@@ -111,5 +113,5 @@ export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}
     const { checks: _checks, ...rest } = f;
     return { ...rest, id: n === 0 ? base : `${base}-${n + 1}` };
   });
-  return { recognised, findings: out, notChecked: sink.notChecked };
+  return { recognised, findings: out, notChecked: sink.notChecked, passed: sink.passed };
 }

@@ -75,5 +75,13 @@ export interface NotChecked {
 /** A check that ran and held; kept so that a failing identity can be blamed on the right cell. */
 export interface Passed {
   readonly rule: string;
+  /** The cell the check computes first, then the cells it is computed from. */
   readonly cells: readonly CellRef[];
+  /**
+   * What kind of check held: `sum` (a total within the rounding band of its parts), `exact` (parts
+   * adding up to a constant of the template, no band), `rate` (a printed rate against its inputs'
+   * rounding intervals), `bound` (a figure within a range, not an equality), `formula` (a score by
+   * the document's own scoring practice).
+   */
+  readonly kind: 'sum' | 'exact' | 'rate' | 'bound' | 'formula';
 }

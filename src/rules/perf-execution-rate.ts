@@ -56,7 +56,7 @@ export default defineTableRule({
       }
       const j = judgeRate(rv.value, rv.scale, spent, budget, 2);
       if (j.outcome === 'pass') {
-        ctx.pass([rate, executed, budgetPos]);
+        ctx.pass([rate, executed, budgetPos], 'rate');
         continue;
       }
       if (j.outcome === 'zero-denominator' || !j.expected || !j.exact || !j.difference) continue;

@@ -107,13 +107,44 @@ export function scoringPractice(doc: RecognisedDocument, ctxFor: (i: number) => 
   return practice;
 }
 
-function weightsCheck(ctx: TableContext, indicators: readonly Indicator[], fundWeight: Printed | null, total: Pos | null): number {
+const weightTotals = new WeakMap<RecognisedDocument, Map<string, number>>();
+
+/** The indicator weight total the document's other forms use, when at least two agree and none differs. */
+function weightPractice(doc: RecognisedDocument, own: Decimal): 90 | 100 | null {
+  let totals = weightTotals.get(doc);
+  if (!totals) {
+    totals = new Map();
+    for (const rt of doc.tables) {
+      const perf = rt.performance;
+      if (!perf) continue;
+      const ws = perf.indicators.map((i) => (i.weight ? printedOf(rt.table.grid[i.weight.row]?.[i.weight.col]?.value) : null)).filter((p): p is Printed => !!p && !p.empty);
+      if (ws.length === 0) continue;
+      const t = sum(ws.map((p) => p.value)).toFixed(0);
+      totals.set(t, (totals.get(t) ?? 0) + 1);
+    }
+    weightTotals.set(doc, totals);
+  }
+  const others = (t: string): number => (totals.get(t) ?? 0) - (own.toFixed(0) === t ? 1 : 0);
+  const n90 = others('90');
+  const n100 = others('100');
+  return n90 >= 2 && n100 === 0 ? 90 : n100 >= 2 && n90 === 0 ? 100 : null;
+}
+
+function weightsCheck(ctx: TableContext, indicators: readonly Indicator[], fundWeight: Printed | null, total: Pos | null, fundScored: boolean): number {
   const weights = indicators.map((i) => (i.weight ? ctx.printed(i.weight) : null)).filter((p): p is Printed => !!p && !p.empty);
   const positions = indicators.map((i) => i.weight).filter((p): p is Pos => !!p);
   if (weights.length === 0) return 90;
   const w = sum(weights.map((p) => p.value));
   const funds = fundWeight && !fundWeight.empty ? fundWeight.value : null;
-  const expected = funds ? new Decimal(100).minus(funds) : w.eq(100) ? new Decimal(100) : new Decimal(90);
+  // indicators weigh 90 beside a scored 预算执行率 (10 points); 100 only where the form scores no funds
+  // at all, which a 总分 above the indicators' scores contradicts (the difference is the funds' score)
+  const total_ = total ? ctx.printed(total) : null;
+  const scores = indicators.map((i) => (i.score ? ctx.printed(i.score) : null)).filter((p): p is Printed => !!p && !p.empty);
+  const fundsImplied = total_ && !total_.empty && scores.length > 0 && total_.value.minus(sum(scores.map((p) => p.value))).gt(unit(Math.max(total_.scale, ...scores.map((p) => p.scale))).times(scores.length + 1).dividedBy(2));
+  // where nothing in the form tells 90 from 100, the document's other forms do (they share one template)
+  const open = !funds && !fundScored && !fundsImplied;
+  const practice = open ? weightPractice(ctx.doc, w) : null;
+  const expected = funds ? new Decimal(100).minus(funds) : open && w.eq(100) && practice !== 90 ? new Decimal(100) : new Decimal(90);
   if (!w.eq(expected)) {
     const scale = Math.max(0, ...weights.map((p) => p.scale));
     ctx.report({
@@ -133,7 +164,7 @@ function weightsCheck(ctx: TableContext, indicators: readonly Indicator[], fundW
         count: weights.length,
       },
     });
-  } else ctx.pass(positions);
+  } else ctx.pass(positions, open && practice === null ? 'bound' : 'exact');
   return expected.toNumber();
 }
 
@@ -178,7 +209,7 @@ export default defineTableRule({
     }
 
     // 2. weights
-    const indicatorShare = weightsCheck(ctx, perf.indicators, fundWeight, perf.total);
+    const indicatorShare = weightsCheck(ctx, perf.indicators, fundWeight, perf.total, fundScore !== null && !fundScore.empty);
 
     // 3. 总分: never above 100, and the sum of the scores
     if (perf.total) {
@@ -229,7 +260,7 @@ export default defineTableRule({
               messageId: 'perf-total-implied',
               data: { project, stated: formatAmount(total.value, total.scale), scores: formatAmount(s, scale), room: formatAmount(room, 0), implied: formatAmount(implied, scale) },
             });
-          } else ctx.pass([perf.total, ...scorePos]);
+          } else ctx.pass([perf.total, ...scorePos], 'bound');
         }
       }
     }
@@ -265,7 +296,7 @@ export default defineTableRule({
         if (!expected) continue;
         const verdict = closeEnough(s.score, expected);
         if (verdict === 'equal') {
-          ctx.pass([ind.score as Pos]);
+          ctx.pass([ind.score as Pos], 'formula');
           continue;
         }
         const exp = expected.toDecimalPlaces(Math.max(2, s.score.scale), Decimal.ROUND_HALF_UP);

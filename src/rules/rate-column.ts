@@ -135,7 +135,7 @@ export default defineTableRule({
           }
           const j = judgeRate(stated.value, stated.scale, numerator, denominator, 2);
           if (j.outcome === 'pass') {
-            ctx.pass([ratePos, ...numeratorPos, denominatorPos]);
+            ctx.pass([ratePos, ...numeratorPos, denominatorPos], 'rate');
             continue;
           }
           if (!j.expected || !j.difference || !j.exact) continue;
