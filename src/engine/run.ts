@@ -54,6 +54,10 @@ export function runEngine(doc: ReportDocument, options: EngineOptions = {}): Eng
 export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}): Steps<EngineResult> {
   const recognised = yield* recogniseDocumentSteps(doc);
   const sink = new Sink();
+  // what the reader could not take in is said, never silently dropped
+  for (const t of doc.tables) {
+    if (t.truncated) sink.notChecked.push({ rule: 'reader', table: t.index, reason: `truncated-${t.truncated.what}`, data: { limit: t.truncated.limit, found: t.truncated.found ?? '?' } });
+  }
   for (const rule of options.rules ?? RULES) {
     yield rule.meta.id;
     if (rule.scope === 'table') {

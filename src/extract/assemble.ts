@@ -2,7 +2,7 @@ import type { ReportDocument, TextBlock } from '../model/document.js';
 import { emptyMeta, type Table } from '../model/table.js';
 import { displayText, keyText } from '../model/text.js';
 import { runSync, type Steps } from '../model/steps.js';
-import { buildGrid, type RawRow } from './grid.js';
+import { buildGridSteps, type RawRow } from './grid.js';
 import { applyMeta, liftMetaRows, metaKind } from './meta.js';
 
 /** What a reader emits, in reading order: text blocks and tables still as raw rows. */
@@ -58,7 +58,7 @@ export function* assembleSteps(items: readonly ReaderItem[], source: string, tit
     yield;
     const meta = emptyMeta();
     const lifted = liftMetaRows(item.rows, meta);
-    const built = buildGrid(lifted.rows);
+    const built = yield* buildGridSteps(lifted.rows);
     if (built.rows === 0 || built.cols === 0) continue;
     const index = tables.length;
     tables.push({

@@ -1,6 +1,7 @@
 import { parseCellValue, EMPTY, type CellValue } from '../model/number.js';
-import type { Cell } from '../model/table.js';
+import type { Cell, Truncation } from '../model/table.js';
 import { displayText } from '../model/text.js';
+import { runSync, type Steps } from '../model/steps.js';
 
 /** A cell as a reader found it, before span expansion. */
 export interface RawCell {
@@ -33,7 +34,7 @@ export interface GridResult {
   readonly grid: Cell[][];
   readonly rows: number;
   readonly cols: number;
-  readonly truncated: string | null;
+  readonly truncated: Truncation | null;
 }
 
 const PAD: Omit<Cell, 'row' | 'col' | 'origin'> = {
@@ -56,9 +57,14 @@ function clampSpan(n: number, max: number): number {
  * rows are padded with empty slots so that every row has the same width.
  */
 export function buildGrid(input: readonly RawRow[]): GridResult {
-  let truncated: string | null = null;
+  return runSync(buildGridSteps(input));
+}
+
+/** buildGrid, a thousand rows at a time. */
+export function* buildGridSteps(input: readonly RawRow[]): Steps<GridResult> {
+  let truncated: Truncation | null = null;
   const rows = input.filter((r) => !(r.spacer && r.cells.every((c) => displayText(c.text) === '')));
-  if (rows.length > GRID_LIMITS.maxRows) truncated = `only the first ${GRID_LIMITS.maxRows} of ${rows.length} rows were read`;
+  if (rows.length > GRID_LIMITS.maxRows) truncated = { what: 'rows', limit: GRID_LIMITS.maxRows, found: rows.length };
   const rowCount = Math.min(rows.length, GRID_LIMITS.maxRows);
 
   const slots: Array<Array<Cell | undefined>> = [];
@@ -67,6 +73,7 @@ export function buildGrid(input: readonly RawRow[]): GridResult {
   let cellBudget = GRID_LIMITS.maxCells;
 
   for (let r = 0; r < rowCount; r++) {
+    if (r % 1000 === 999) yield;
     const row = rows[r];
     if (!row) continue;
     const line = slots[r] ?? [];
@@ -74,17 +81,18 @@ export function buildGrid(input: readonly RawRow[]): GridResult {
     for (const raw of row.cells) {
       while (line[c] !== undefined) c++;
       if (c >= GRID_LIMITS.maxCols) {
-        truncated ??= `columns beyond ${GRID_LIMITS.maxCols} were not read`;
+        truncated ??= { what: 'columns', limit: GRID_LIMITS.maxCols, found: null };
         break;
       }
       const rs0 = clampSpan(raw.rowSpan, GRID_LIMITS.maxRowSpan);
       const rowSpan = Math.max(1, Math.min(rs0 === 0 ? rowCount - r : rs0, rowCount - r));
       const colSpan = Math.max(1, Math.min(clampSpan(raw.colSpan, GRID_LIMITS.maxColSpan) || 1, GRID_LIMITS.maxCols - c));
       if (rowSpan * colSpan > cellBudget) {
-        truncated ??= `the table has more than ${GRID_LIMITS.maxCells} cells; the rest was not read`;
+        truncated ??= { what: 'cells', limit: GRID_LIMITS.maxCells, found: null };
         break;
       }
       cellBudget -= rowSpan * colSpan;
+      if (raw.text.length > GRID_LIMITS.maxCellText) truncated ??= { what: 'text', limit: GRID_LIMITS.maxCellText, found: raw.text.length };
       const text = displayText(raw.text.length > GRID_LIMITS.maxCellText ? raw.text.slice(0, GRID_LIMITS.maxCellText) : raw.text);
       const value: CellValue = text.length > 64 ? { type: 'text' } : parseCellValue(text);
       const origin = { row: r, col: c };
@@ -116,6 +124,7 @@ export function buildGrid(input: readonly RawRow[]): GridResult {
 
   const grid: Cell[][] = [];
   for (let r = 0; r < rowCount; r++) {
+    if (r % 2000 === 1999) yield;
     const line = slots[r] ?? [];
     const out: Cell[] = [];
     for (let c = 0; c < width; c++) {

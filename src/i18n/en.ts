@@ -141,6 +141,10 @@ export const en: Record<MessageKey, string> = {
   'reason.rate-operands-not-found': 'The columns rate “{column}” is computed from could not be told from the header; not checked.',
   'reason.table-missing': 'The report has no “{table}” table; the cross-table checks through it were not made.',
   'reason.scope-differs': '{narrow} ({narrowScope}) and {wide} ({wideScope}) differ in scope, so their figures for one subject may differ; only that the first does not exceed the second was checked.',
+  'reason.truncated-rows': 'The table has {found} rows, more than the {limit} read; the rest was neither read nor checked.',
+  'reason.truncated-columns': 'The table has more than {limit} columns; the rest was neither read nor checked.',
+  'reason.truncated-cells': 'The table has more than {limit} cells; the rest was neither read nor checked.',
+  'reason.truncated-text': 'A cell holds {found} characters of text; only the first {limit} were read.',
   'reason.internal-error': 'The check failed to run ({message}); not checked.',
 
   'severity.error': 'Error',

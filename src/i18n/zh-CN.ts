@@ -142,6 +142,10 @@ export const zhCN = {
   'reason.rate-operands-not-found': '未能从表头确定比率栏“{column}”的计算依据栏，未核对。',
   'reason.table-missing': '报告中未找到{table}，与该表相关的表间核对未进行。',
   'reason.scope-differs': '{narrow}（{narrowScope}）与{wide}（{wideScope}）口径不同，同一科目的数字本可不等，只核对了前者不大于后者。',
+  'reason.truncated-rows': '表格共 {found} 行，超过读取上限 {limit} 行，其后各行未读取、未核对。',
+  'reason.truncated-columns': '表格超过 {limit} 栏，其后各栏未读取、未核对。',
+  'reason.truncated-cells': '表格单元格超过 {limit} 个，其后部分未读取、未核对。',
+  'reason.truncated-text': '某单元格文字长达 {found} 字，只读取了前 {limit} 字。',
   'reason.internal-error': '检查时出错（{message}），该项未核对。',
 
   'severity.error': '错误',

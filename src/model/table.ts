@@ -28,6 +28,14 @@ export interface Cell {
   readonly src: number;
 }
 
+/** Part of a table left unread: rows, columns or cells beyond the limits, or cell text cut short. */
+export interface Truncation {
+  readonly what: 'rows' | 'columns' | 'cells' | 'text';
+  /** The limit that applied, and how much there was (when known). */
+  readonly limit: number;
+  readonly found: number | null;
+}
+
 /** Lines that describe a table, found above it as paragraphs or inside it as full-width rows. */
 export interface TableMeta {
   /** The table's own title ("支出决算表"). */
@@ -54,7 +62,8 @@ export interface Table {
   /** Rows of the source that were lifted out as metadata or dropped as spacers (source row numbers). */
   readonly skippedRows: number;
   /** Why part of the table was not read (too large, ragged beyond repair…). */
-  readonly truncated: string | null;
+  /** What the reader left out of a table too large to read whole (null when it read everything). */
+  readonly truncated: Truncation | null;
 }
 
 export function emptyMeta(): TableMeta {

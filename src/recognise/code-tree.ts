@@ -23,6 +23,7 @@ export function buildCodeTree(rows: readonly RowInfo[]): CodeTree {
   const top: RowInfo[] = [];
   const misfiled: CodeTree['misfiled'] = [];
   const lengths = new Set<number>();
+  const lastOfLength = new Map<number, { row: RowInfo; at: number }>();
   coded.forEach((r, i) => {
     const code = r.code as string;
     lengths.add(code.length);
@@ -36,15 +37,11 @@ export function buildCodeTree(rows: readonly RowInfo[]): CodeTree {
       list.push(r);
       children.set(parent, list);
     } else top.push(r);
-    // listed under: the nearest earlier row with a shorter code
-    for (let k = i - 1; k >= 0; k--) {
-      const prev = coded[k] as RowInfo;
-      const pc = prev.code as string;
-      if (pc.length < code.length) {
-        if (!code.startsWith(pc) && !parent) misfiled.push({ row: r, listedUnder: prev });
-        break;
-      }
-    }
+    // listed under: the nearest earlier row with a shorter code (the last one of each length is kept)
+    let prev: { row: RowInfo; at: number } | undefined;
+    for (const [len, last] of lastOfLength) if (len < code.length && (!prev || last.at > prev.at)) prev = last;
+    if (prev && !code.startsWith(prev.row.code as string) && !parent) misfiled.push({ row: r, listedUnder: prev.row });
+    lastOfLength.set(code.length, { row: r, at: i });
   });
   return { coded, children, top, levels: lengths.size, misfiled };
 }
