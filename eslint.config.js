@@ -10,6 +10,8 @@ const unsafeSyntax = [
   { selector: "CallExpression[callee.property.name=/^(write|writeln)$/][callee.object.name='document']", message: 'document.write parses markup.' },
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Page text is rendered as text in the popup.' },
   { selector: "CallExpression[callee.name='parseFloat']", message: 'Money never becomes a JavaScript number: parse with src/model/number.ts.' },
+  { selector: "CallExpression[callee.name=/^(setTimeout|setInterval)$/][arguments.0.type=/^(Literal|TemplateLiteral|BinaryExpression)$/]", message: 'Pass a function to timers, never code as a string.' },
+  { selector: "CallExpression[callee.property.name=/^(setTimeout|setInterval)$/][arguments.0.type=/^(Literal|TemplateLiteral|BinaryExpression)$/]", message: 'Pass a function to timers, never code as a string.' },
 ];
 
 export default tseslint.config(

@@ -75,3 +75,23 @@ describe('catalogues', () => {
     for (const r of reasons) expect(CATALOGUES['zh-CN'], r).toHaveProperty(`reason.${r}`);
   });
 });
+
+describe('safety rules of the lint configuration', () => {
+  it('forbids markup and code from strings wherever the extension runs', async () => {
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ cwd: ROOT });
+    const cases: Array<[string, string]> = [
+      ['content-scripts/probe.ts', 'export function f(el: Element, s: string): void { el.innerHTML = s; }'],
+      ['content-scripts/probe.ts', 'export function f(el: Element, s: string): void { el.outerHTML = s; }'],
+      ['popup/probe.ts', 'export function f(el: Element, s: string): void { el.insertAdjacentHTML("beforeend", s); }'],
+      ['content-scripts/probe.ts', 'export function f(s: string): void { document.write(s); }'],
+      ['src/engine/probe.ts', 'export function f(s: string): unknown { return eval(s); }'],
+      ['src/engine/probe.ts', 'export function f(s: string): unknown { return new Function(s); }'],
+      ['content-scripts/probe.ts', 'export function f(): unknown { return setTimeout("window.x = 1", 0); }'],
+    ];
+    for (const [file, code] of cases) {
+      const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
+      expect(result?.errorCount ?? 0, `${file}: ${code}`).toBeGreaterThan(0);
+    }
+  });
+});
