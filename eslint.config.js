@@ -52,7 +52,18 @@ export default tseslint.config(
   },
   {
     files: ['content-scripts/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'Use src/platform/browser.ts.' }], patterns: [{ group: ['**/popup/*', '../popup/*'], message: 'The content script reaches the popup only through src/messages.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'webextension-polyfill', message: 'The content script uses src/platform/page-api.ts.' }],
+          patterns: [
+            { group: ['**/popup/*', '../popup/*'], message: 'The content script reaches the popup only through src/messages.' },
+            { group: ['**/platform/browser', '**/platform/browser.js', '**/messages/send', '**/messages/send.js'], message: 'The content script runs on every page: it uses src/platform/page-api.ts, not the polyfill.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['popup/**'],

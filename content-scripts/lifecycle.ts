@@ -4,10 +4,10 @@
  * adds or changes tables (a debounced MutationObserver) or a same-origin frame loads.
  * Everything hangs on one AbortSignal.
  */
-import browser from '../src/platform/browser.js';
+import { pageApi } from '../src/platform/page-api.js';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, type Settings } from '../src/platform/settings.js';
 import { isContentRequest, type ContentRequest, type PageStatus } from '../src/messages/protocol.js';
-import { sendToBackground } from '../src/messages/send.js';
+import { sendToBackground } from '../src/messages/notify.js';
 import { checkPage, Slicer, yieldToPage, type PageCheck } from './check.js';
 import { Overlay } from './overlay.js';
 import { scanForCandidates } from './scan.js';
@@ -203,11 +203,11 @@ export function init(signal: AbortSignal): PageSession | null {
     if (!isContentRequest(message)) return undefined;
     return session.handle(message);
   };
-  browser.runtime.onMessage.addListener(listener);
+  pageApi.onMessage.addListener(listener);
   signal.addEventListener(
     'abort',
     () => {
-      browser.runtime.onMessage.removeListener(listener);
+      pageApi.onMessage.removeListener(listener);
       session.destroy();
       root.removeAttribute(MARKER);
     },

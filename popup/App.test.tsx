@@ -32,6 +32,12 @@ vi.mock('../src/platform/browser.js', () => ({
   },
 }));
 
+// the settings module talks to the browser's own API (page-api.ts): the same stub, as `browser`
+(globalThis as unknown as { browser: unknown }).browser = {
+  runtime: { sendMessage: async () => undefined, onMessage: { addListener: () => undefined, removeListener: () => undefined } },
+  storage: { local: { get: async () => state.stored, set: async (v: Record<string, unknown>) => Object.assign(state.stored, v) }, onChanged: { addListener: () => undefined, removeListener: () => undefined } },
+};
+
 const { App } = await import('./App.js');
 const { checkDocument } = await import('../src/engine/report.js');
 const { documentOf } = await import('../test/support/rule-tester.js');

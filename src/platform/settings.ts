@@ -4,7 +4,7 @@
  * and the thresholds of those questions. The popup writes them; every content script reads them and
  * follows their changes.
  */
-import browser from './browser.js';
+import { pageApi } from './page-api.js';
 import type { Locale } from '../i18n/index.js';
 import { DEFAULT_THRESHOLDS, thresholds, type Thresholds } from '../engine/settings.js';
 
@@ -33,14 +33,14 @@ export function settingsOf(stored: Partial<Record<(typeof KEYS)[number], unknown
 
 export async function loadSettings(): Promise<Settings> {
   try {
-    return settingsOf((await browser.storage.local.get([...KEYS])) as Record<string, unknown>);
+    return settingsOf(await pageApi.storage.get([...KEYS]));
   } catch {
     return DEFAULT_SETTINGS;
   }
 }
 
 export async function saveSettings(patch: Partial<Settings>): Promise<void> {
-  await browser.storage.local.set(patch as Record<string, unknown>);
+  await pageApi.storage.set(patch as Record<string, unknown>);
 }
 
 /** Calls `listener` with the new settings whenever one changes; returns the unsubscribe function. */
@@ -51,6 +51,6 @@ export function onSettingsChanged(listener: (next: Settings, changed: ReadonlySe
     if (changed.size === 0) return;
     void loadSettings().then((s) => listener(s, changed));
   };
-  browser.storage.onChanged.addListener(handler);
-  return () => browser.storage.onChanged.removeListener(handler);
+  pageApi.storage.onChanged.addListener(handler);
+  return () => pageApi.storage.onChanged.removeListener(handler);
 }
