@@ -11,7 +11,7 @@
  * explains it. Questions about rates (rate anomalies) are marked only when the user asks for them.
  */
 import type { Report, ReportCell, ReportFinding } from '../src/engine/report.js';
-import { isAnomaly } from '../src/engine/report.js';
+import { isAnomaly } from '../src/engine/anomaly.js';
 import { blockSpan, type DomExtraction } from '../src/extract/dom.js';
 import { runSync, type Steps } from '../src/model/steps.js';
 import type { Locale } from '../src/i18n/index.js';

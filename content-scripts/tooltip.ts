@@ -6,7 +6,7 @@
 import type { ReportFinding } from '../src/engine/report.js';
 import type { Locale } from '../src/i18n/index.js';
 import { message } from '../src/i18n/index.js';
-import { isAnomaly } from '../src/engine/report.js';
+import { isAnomaly } from '../src/engine/anomaly.js';
 
 type Mark = ReportFinding['severity'] | 'question';
 

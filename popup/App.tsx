@@ -5,7 +5,8 @@
  * Page text is rendered as text (JSX escapes it), never as markup.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { isAnomaly, type Report, type ReportFinding, type ReportTable } from '../src/engine/report.js';
+import type { Report, ReportFinding, ReportTable } from '../src/engine/report.js';
+import { isAnomaly } from '../src/engine/anomaly.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../src/engine/settings.js';
 import { loadSettings, saveSettings } from '../src/platform/settings.js';
 import type { Locale } from '../src/i18n/index.js';

@@ -9,6 +9,8 @@ import type { RecognisedTable } from '../recognise/index.js';
 import { localisedFinding, localisedReason, causeMessage, message, type Localised } from '../i18n/index.js';
 import { runEngine, type EngineOptions, type EngineResult } from './run.js';
 import { runSync, type Steps } from '../model/steps.js';
+import { isAnomaly } from './anomaly.js';
+export { isAnomaly } from './anomaly.js';
 import type { Category, Severity } from './types.js';
 
 export const REPORT_SCHEMA = 'crossfoot.report/1';
@@ -64,11 +66,6 @@ export interface ReportFinding {
   readonly cause: { readonly kind: string; readonly message: Localised } | null;
   /** For questions about a rate (rate-anomaly): the reason the report gives for it, or given: false. */
   readonly reason: { readonly given: boolean; readonly text: string } | null;
-}
-
-/** A question about a rate rather than a contradiction (listed and counted apart). */
-export function isAnomaly(f: Pick<ReportFinding, 'category'>): boolean {
-  return f.category === 'rate-anomaly';
 }
 
 export interface ReportNotChecked {
