@@ -99,6 +99,18 @@ ruleTester(rule, {
       findings: [{ messageId: 'cross-table-sum', severity: 'error', cells: ['r2c3'], stated: '60.00', expected: '100.00' }],
     },
     {
+      description: 'the 部门预算 counterparts: 财政拨款收支总表 against 一般公共预算支出表',
+      documentTitle: '2025年部门预算',
+      tables: [
+        { ...fiscal('100.00', '100.00'), title: '财政拨款收支总表' },
+        { ...spending('一般公共预算支出表', '60.00', '30.00', '90.00'), rows: [['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ['', '合计', '90.00', '60.00', '30.00'], ['2010301', '行政运行', '60.00', '60.00', ''], ['2010302', '一般行政管理事务', '30.00', '', '30.00']] },
+      ],
+      findings: [
+        { messageId: 'cross-table-sum', severity: 'error', stated: '100.00', expected: '90.00' },
+        { messageId: 'cross-table', severity: 'error', stated: '100.00', expected: '90.00' },
+      ],
+    },
+    {
       description: 'a 一般公共预算 code figure above the all-funds figure of the same code: review',
       tables: [spending('支出决算表', '60.00', '40.00', '100.00'), spending('一般公共预算财政拨款支出决算表', '65.00', '40.00', '105.00')],
       // reported once, at the code: the class and the total are over only because of it

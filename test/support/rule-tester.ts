@@ -28,6 +28,8 @@ export interface ValidCase {
   readonly text?: readonly string[];
   /** User settings for the case (rate-anomaly thresholds). */
   readonly thresholds?: Partial<Thresholds>;
+  /** The page's title (default "2024年度部门决算"; a 部门预算 title makes the tables 预算 kinds). */
+  readonly documentTitle?: string;
 }
 
 export interface ExpectedFinding {
@@ -80,8 +82,8 @@ function refText(f: Finding, i: number): string {
   return c.table === 0 ? `r${c.row}c${c.col}` : `t${c.table}r${c.row}c${c.col}`;
 }
 
-export function run(rule: Rule, tables: readonly CaseTable[], text: readonly string[] = [], settings: Partial<Thresholds> = {}): { findings: Finding[]; notChecked: NotChecked[] } {
-  const result = runEngine(documentOf(tables, text), { rules: [rule], thresholds: thresholds(settings) });
+export function run(rule: Rule, tables: readonly CaseTable[], text: readonly string[] = [], settings: Partial<Thresholds> = {}, title?: string): { findings: Finding[]; notChecked: NotChecked[] } {
+  const result = runEngine(documentOf(tables, text, title), { rules: [rule], thresholds: thresholds(settings) });
   return { findings: result.findings.filter((f) => f.rule === rule.meta.id), notChecked: result.notChecked };
 }
 
@@ -90,7 +92,7 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
     describe('valid', () => {
       for (const c of cases.valid) {
         it(c.description, () => {
-          const { findings, notChecked } = run(rule, c.tables, c.text, c.thresholds);
+          const { findings, notChecked } = run(rule, c.tables, c.text, c.thresholds, c.documentTitle);
           expect(notChecked.filter((n) => n.reason === 'internal-error')).toEqual([]);
           expect(findings.map((f) => `${f.severity} ${f.messageId} ${refText(f, 0)} ${f.stated}→${f.expected}`)).toEqual([]);
         });
@@ -99,7 +101,7 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
     describe('invalid', () => {
       for (const c of cases.invalid) {
         it(c.description, () => {
-          const { findings, notChecked } = run(rule, c.tables, c.text, c.thresholds);
+          const { findings, notChecked } = run(rule, c.tables, c.text, c.thresholds, c.documentTitle);
           expect(notChecked.filter((n) => n.reason === 'internal-error')).toEqual([]);
           const actual = findings.map((f, i) => {
             const e = c.findings[i];
