@@ -19,6 +19,9 @@ const FUNDS: ReadonlyArray<{ kinds: readonly string[]; name: RegExp; scope: stri
 ];
 
 const NONE = /没有|无(?!可比)|不涉及|未(?:发生|安排|使用)|空表|无数据|为0|为零|均为0/u;
+/** A note stating absence: "本部门没有政府性基金预算财政拨款", "本单位不涉及…", "本表为空表". */
+const ABSENT = /(?:没有|无|不涉及|未发生|未安排)[^，。；,;]{0,16}(?:政府性基金|国有资本经营)|(?:政府性基金|国有资本经营)[^，。；,;]{0,16}(?:为空|为0|为零)/u;
+const EMPTY_TABLE = /本表(?:为)?空表|本表无数据|本表数据为空/u;
 
 function figures(rt: RecognisedTable): { nonzero: number; first: { row: number; col: number } | null } {
   let nonzero = 0;
@@ -62,7 +65,8 @@ export default defineDocumentRule({
         const notes = rt.table.meta.notes.map(keyText);
         const sentences = saying.filter((s) => !notes.some((n) => n.includes(s.key))); // not the table's own note
         const { nonzero, first } = figures(rt);
-        const noteSays = notes.find((n) => NONE.test(n) && (fund.name.test(n) || /本表/u.test(n)));
+        // a note that says the department has none of this fund, or that the table is empty
+        const noteSays = notes.find((n) => ABSENT.test(n) && fund.name.test(n)) ?? notes.find((n) => EMPTY_TABLE.test(n));
         if (nonzero === 0) {
           if (!noteSays && sentences.length === 0) {
             ctx.report({
