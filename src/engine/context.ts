@@ -2,14 +2,14 @@
  * What a rule works with: printed values by cell, names for cells, and the comparisons that turn
  * arithmetic into findings (with tolerance, formula and likely cause) or into recorded passes.
  */
-import { Decimal, ZERO } from '../model/decimal.js';
+import { Decimal } from '../model/decimal.js';
 import type { CellRef } from '../model/table.js';
 import type { RecognisedDocument, RecognisedTable, RowInfo } from '../recognise/index.js';
 import { BLANK, formatAmount, formatSigned } from '../i18n/format.js';
 import { likelyCause, type Participant } from './cause.js';
 import type { RuleMeta } from './rule.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './settings.js';
-import { judgeSum, type Printed, type SumJudgement } from './tolerance.js';
+import { judgeSum, printedAt, type Printed, type SumJudgement } from './tolerance.js';
 import type { Category, Finding, MessageData, NotChecked, Passed, Severity } from './types.js';
 
 /** An arithmetic check behind a finding, kept so that later passes can re-attribute it. */
@@ -82,12 +82,7 @@ export class TableContext {
 
   /** The printed figure of a cell; blank cells are exact zeros; null for text and percentages. */
   printed(pos: Pos): Printed | null {
-    const cell = this.rt.table.grid[pos.row]?.[pos.col];
-    if (!cell) return null;
-    const v = cell.value;
-    if (v.type === 'empty') return { value: ZERO, scale: 0, empty: true };
-    if (v.type === 'number') return { value: v.value, scale: v.scale, empty: false };
-    return null;
+    return printedAt(this.rt.table, pos);
   }
 
   /** Row label of a cell's row within the block of its column ("2010301 行政运行"). */

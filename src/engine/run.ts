@@ -9,10 +9,9 @@ import { RULES } from '../rules/index.js';
 import { attributeCulpritsSteps, foldEchoesSteps } from './attribute.js';
 import { DocumentContext, Sink, TableContext, type EngineFinding } from './context.js';
 import type { Thresholds } from './settings.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleMeta } from './rule.js';
 import type { Finding, NotChecked, Passed } from './types.js';
-import { ZERO } from '../model/decimal.js';
-import type { RuleMeta } from './rule.js';
+import { printedOf } from './tolerance.js';
 
 const NAMING: RuleMeta = { id: 'naming', category: 'table-sum', description: { zh: '', en: '' }, basis: '', messages: [] };
 
@@ -90,13 +89,7 @@ export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}
   let findings: EngineFinding[] = yield* foldEchoesSteps(sink.findings, valueText);
   yield 'attribute';
   yield* attributeCulpritsSteps(sink, findings, {
-    value(r) {
-      const v = cellOf(r)?.value;
-      if (!v) return null;
-      if (v.type === 'number') return { value: v.value, scale: v.scale, empty: false };
-      if (v.type === 'empty') return { value: ZERO, scale: 0, empty: true };
-      return null;
-    },
+    value: (r) => printedOf(cellOf(r)?.value),
     name(r, rel) {
       const rt = byIndex.get(r.table);
       if (!rt) return '';

@@ -5,6 +5,8 @@
  * made a mistake: that is the rounding band. Beyond it, the figures contradict each other.
  */
 import { Decimal, ZERO, halfUnit, sum, unit } from '../model/decimal.js';
+import type { CellValue } from '../model/number.js';
+import type { Table } from '../model/table.js';
 import type { Severity } from './types.js';
 
 /** A printed figure: its value, how many decimals were printed, and whether the cell was blank. */
@@ -12,6 +14,22 @@ export interface Printed {
   readonly value: Decimal;
   readonly scale: number;
   readonly empty: boolean;
+}
+
+/**
+ * The printed figure of a cell's value: a blank cell is an exact zero; text is null, and so is a
+ * percentage unless `percent` asks for it (a rate is not an amount to add).
+ */
+export function printedOf(v: CellValue | undefined, percent = false): Printed | null {
+  if (!v) return null;
+  if (v.type === 'empty') return { value: ZERO, scale: 0, empty: true };
+  if (v.type === 'number' || (percent && v.type === 'percent')) return { value: v.value, scale: v.scale, empty: false };
+  return null;
+}
+
+/** The printed figure at a position of a table (see printedOf); null where there is no position or cell. */
+export function printedAt(table: Table, pos: { readonly row: number; readonly col: number } | null | undefined, percent = false): Printed | null {
+  return pos ? printedOf(table.grid[pos.row]?.[pos.col]?.value, percent) : null;
 }
 
 export type Outcome = 'pass' | Severity;

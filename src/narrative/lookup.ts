@@ -6,7 +6,7 @@
 import { Decimal } from '../model/decimal.js';
 import { keyText } from '../model/text.js';
 import type { CellRef } from '../model/table.js';
-import type { Printed } from '../engine/tolerance.js';
+import { printedAt, type Printed } from '../engine/tolerance.js';
 import type { Column, RecognisedDocument, RecognisedTable, RowInfo, TableKind } from '../recognise/index.js';
 import type { PerformanceTable } from '../recognise/performance.js';
 import { summarySides, type Side } from '../recognise/summary.js';
@@ -42,13 +42,8 @@ function colLabel(rt: RecognisedTable, col: number): string {
 }
 
 export function cellValue(rt: RecognisedTable, pos: Pos, rowLabel?: string): CellValue | null {
-  const cell = rt.table.grid[pos.row]?.[pos.col];
-  if (!cell) return null;
-  const v = cell.value;
-  let printed: Printed;
-  if (v.type === 'empty') printed = { value: new Decimal(0), scale: 0, empty: true };
-  else if (v.type === 'number') printed = { value: v.value, scale: v.scale, empty: false };
-  else return null;
+  const printed = printedAt(rt.table, pos);
+  if (!printed) return null;
   const col = colLabel(rt, pos.col);
   // "决算数 / 决算数·合计" says it twice: the column already names the block
   const row = rowLabel && col.startsWith(rowLabel) ? undefined : rowLabel;

@@ -4,6 +4,7 @@
  */
 import type { ReportDocument } from '../model/document.js';
 import { runSync, type Steps } from '../model/steps.js';
+import { isNumeric } from '../model/number.js';
 import type { Table } from '../model/table.js';
 import type { MoneyUnit } from '../model/units.js';
 import { recogniseKind, type TableKind } from './kind.js';
@@ -35,7 +36,7 @@ export interface RecognisedDocument {
 function hasNumbers(table: Table, from: number): boolean {
   for (let r = from; r < table.rows; r++) {
     for (const cell of table.grid[r] ?? []) {
-      if (!cell.merged && (cell.value.type === 'number' || cell.value.type === 'percent')) return true;
+      if (!cell.merged && isNumeric(cell.value)) return true;
     }
   }
   return false;

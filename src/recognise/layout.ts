@@ -7,6 +7,7 @@
  * it is the reliable guide: the n-th value header in reading order belongs to the column numbered
  * n, wherever the header text happens to stand.
  */
+import { isNumeric } from '../model/number.js';
 import type { Cell, Table } from '../model/table.js';
 import { joinCjk, keyText } from '../model/text.js';
 import { parseCode } from './codes.js';
@@ -114,7 +115,7 @@ function indexNumbers(table: Table, r: number): { nums: Map<number, number>; str
 }
 
 function hasNumber(table: Table, r: number): boolean {
-  return (table.grid[r] ?? []).some((c) => isOrigin(c) && (c.value.type === 'number' || c.value.type === 'percent'));
+  return (table.grid[r] ?? []).some((c) => isOrigin(c) && isNumeric(c.value));
 }
 
 function rowTexts(table: Table, r: number): string[] {

@@ -7,7 +7,7 @@
  */
 import type { Cell, Table } from '../model/table.js';
 import { displayText, keyText } from '../model/text.js';
-import { parseQuantity, type Quantity } from '../model/number.js';
+import { isNumeric, parseQuantity, type Quantity } from '../model/number.js';
 
 export interface Pos {
   readonly row: number;
@@ -70,8 +70,9 @@ function text(table: Table, r: number, c: number): string {
   return cell && !cell.merged ? cell.text : '';
 }
 
-function isNumber(cell: Cell | undefined): boolean {
-  return !!cell && !cell.merged && (cell.value.type === 'number' || cell.value.type === 'percent');
+/** A cell that holds a figure (an amount or a percentage) at its own position. */
+function holdsFigure(cell: Cell | undefined): boolean {
+  return !!cell && !cell.merged && isNumeric(cell.value);
 }
 
 function rowKeys(table: Table, r: number): string[] {
@@ -102,7 +103,7 @@ function fundRows(table: Table, header: { row: number; cols: Partial<Record<Fund
     let labelCol = -1;
     for (let c = 0; c < firstValueCol; c++) if (keys[c] && !/^资金情况/u.test(keys[c] as string)) labelCol = c;
     if (labelCol < 0) {
-      const c = keys.findIndex((k, i) => k !== '' && !isNumber(table.grid[r]?.[i]));
+      const c = keys.findIndex((k, i) => k !== '' && !holdsFigure(table.grid[r]?.[i]));
       if (c < 0) continue;
       labelCol = c;
     }
@@ -184,7 +185,7 @@ function indicators(table: Table, h: IndicatorHeader): { list: Indicator[]; tota
     if (totalAt >= 0) {
       let pos: Pos | null = null;
       for (let c = (table.grid[r]?.length ?? 0) - 1; c > totalAt; c--) {
-        if (isNumber(table.grid[r]?.[c])) {
+        if (holdsFigure(table.grid[r]?.[c])) {
           pos = { row: r, col: c };
           break;
         }
@@ -196,7 +197,7 @@ function indicators(table: Table, h: IndicatorHeader): { list: Indicator[]; tota
     // find the shift that puts numbers under 权重 and 得分
     let shift: number | null = null;
     for (const s of [0, 1, -1, 2, -2]) {
-      if (isNumber(table.grid[r]?.[h.weight + s]) && isNumber(table.grid[r]?.[h.score + s])) {
+      if (holdsFigure(table.grid[r]?.[h.weight + s]) && holdsFigure(table.grid[r]?.[h.score + s])) {
         shift = s;
         break;
       }

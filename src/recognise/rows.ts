@@ -3,6 +3,7 @@
  * column or split over 类/款/项 columns), its 行次, and whether it is a total (合计/总计/小计),
  * a named total (本年收入合计 …), or an "其中" part of the row above.
  */
+import { isNumeric } from '../model/number.js';
 import type { Table } from '../model/table.js';
 import { displayText, keyText, labelKey } from '../model/text.js';
 import { codeLevel, parseCode, type CodeLevel } from './codes.js';
@@ -51,7 +52,7 @@ function origin(table: Table, r: number, c: number): string {
 function hasValue(table: Table, r: number, block: Block): boolean {
   return block.values.some((c) => {
     const v = table.grid[r]?.[c]?.value;
-    return v !== undefined && (v.type === 'number' || v.type === 'percent');
+    return v !== undefined && isNumeric(v);
   });
 }
 

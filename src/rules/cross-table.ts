@@ -15,18 +15,13 @@ import type { CellRef } from '../model/table.js';
 import { defineDocumentRule } from '../engine/rule.js';
 import type { DocumentContext } from '../engine/context.js';
 import { likelyCause } from '../engine/cause.js';
-import { judgeSum, type Printed } from '../engine/tolerance.js';
+import { judgeSum, printedAt, type Printed } from '../engine/tolerance.js';
 import { BLANK, formatAmount, formatSigned } from '../i18n/format.js';
 import { familyOf, figuresSteps, summaryRank, tableTitle, WIDER, type Figure, type Scope } from '../recognise/figures.js';
 import type { TableKind } from '../recognise/kind.js';
 
 function printed(f: Figure, i = 0): Printed | null {
-  const p = f.cells[i];
-  const v = p ? f.rt.table.grid[p.row]?.[p.col]?.value : undefined;
-  if (!v) return null;
-  if (v.type === 'empty') return { value: new Decimal(0), scale: 0, empty: true };
-  if (v.type === 'number') return { value: v.value, scale: v.scale, empty: false };
-  return null;
+  return printedAt(f.rt.table, f.cells[i]);
 }
 
 function parts(f: Figure): Printed[] | null {

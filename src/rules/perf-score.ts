@@ -20,7 +20,7 @@ import type { Pos, TableContext } from '../engine/context.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
 import type { RecognisedDocument } from '../recognise/index.js';
 import type { Indicator } from '../recognise/performance.js';
-import type { Printed } from '../engine/tolerance.js';
+import { printedAt, type Printed } from '../engine/tolerance.js';
 
 type Practice = 'proportional' | 'all-or-nothing' | 'unknown';
 
@@ -117,7 +117,7 @@ function weightPractice(doc: RecognisedDocument, own: Decimal): 90 | 100 | null 
     for (const rt of doc.tables) {
       const perf = rt.performance;
       if (!perf) continue;
-      const ws = perf.indicators.map((i) => (i.weight ? printedOf(rt.table.grid[i.weight.row]?.[i.weight.col]?.value) : null)).filter((p): p is Printed => !!p && !p.empty);
+      const ws = perf.indicators.map((i) => printedAt(rt.table, i.weight)).filter((p): p is Printed => !!p && !p.empty);
       if (ws.length === 0) continue;
       const t = sum(ws.map((p) => p.value)).toFixed(0);
       totals.set(t, (totals.get(t) ?? 0) + 1);
@@ -268,7 +268,7 @@ export default defineTableRule({
     // 4. targets met or missed against the score
     const practice = scoringPractice(ctx.doc, (i) => {
       const rt = ctx.doc.tables[i];
-      return { printed: (p: Pos) => (rt ? printedOf(rt.table.grid[p.row]?.[p.col]?.value) : null) };
+      return { printed: (p: Pos) => (rt ? printedAt(rt.table, p) : null) };
     });
     for (const s of scoredIndicators(ctx, perf.indicators)) {
       const ind = s.indicator;
@@ -315,9 +315,3 @@ export default defineTableRule({
   },
 });
 
-function printedOf(v: import('../model/number.js').CellValue | undefined): Printed | null {
-  if (!v) return null;
-  if (v.type === 'empty') return { value: new Decimal(0), scale: 0, empty: true };
-  if (v.type === 'number') return { value: v.value, scale: v.scale, empty: false };
-  return null;
-}

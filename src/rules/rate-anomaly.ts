@@ -13,6 +13,7 @@ import { Decimal } from '../model/decimal.js';
 import { keyText } from '../model/text.js';
 import type { CellRef } from '../model/table.js';
 import { defineDocumentRule } from '../engine/rule.js';
+import { printedAt } from '../engine/tolerance.js';
 import type { DocumentContext } from '../engine/context.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import type { Mention, Statement } from '../narrative/claims.js';
@@ -26,13 +27,7 @@ import type { Steps } from '../model/steps.js';
 const HUNDRED = new Decimal(100);
 const dec = (n: number): Decimal => new Decimal(String(n));
 
-function number(rt: RecognisedTable, pos: { row: number; col: number } | undefined): { value: Decimal; scale: number } | null {
-  if (!pos) return null;
-  const v = rt.table.grid[pos.row]?.[pos.col]?.value;
-  if (v?.type === 'number' || v?.type === 'percent') return { value: v.value, scale: v.scale };
-  if (v?.type === 'empty') return { value: new Decimal(0), scale: 0 };
-  return null;
-}
+const number = (rt: RecognisedTable, pos: { row: number; col: number } | undefined) => printedAt(rt.table, pos, true);
 
 /** The reason the report gives: data for the message suffix ('' when it gives none). */
 function reasonData(reason: Reason | string | null): { reason: string } {

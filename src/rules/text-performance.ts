@@ -7,10 +7,9 @@
  * Basis: issue 4 item 3 ("执行率 and 得分 restated in the text vs the 绩效自评表"); domain.md §4.5.
  * Sample pages: 001-*.html ("得分为 91.48 分" for 91.43; 400.19 against 714.52), 002-*.html ("48.05分" for 90).
  */
-import { Decimal } from '../model/decimal.js';
 import { keyText } from '../model/text.js';
 import { defineDocumentRule } from '../engine/rule.js';
-import { judgeRate } from '../engine/tolerance.js';
+import { judgeRate, printedAt } from '../engine/tolerance.js';
 import { formatAmount, formatPercent } from '../i18n/format.js';
 import { compareFigure, reportClaim, shown } from '../narrative/compare.js';
 import { performanceSums, summaryCell, totalRowCell, type Pos } from '../narrative/lookup.js';
@@ -18,14 +17,7 @@ import { clauseStart, narrativeOf, performanceOf, resolve } from '../narrative/m
 import type { Statement } from '../narrative/claims.js';
 import type { RecognisedTable } from '../recognise/index.js';
 
-function printed(rt: RecognisedTable, pos: Pos | null | undefined): { value: Decimal; scale: number } | null {
-  if (!pos) return null;
-  const v = rt.table.grid[pos.row]?.[pos.col]?.value;
-  if (!v) return null;
-  if (v.type === 'number' || v.type === 'percent') return { value: v.value, scale: v.scale };
-  if (v.type === 'empty') return { value: new Decimal(0), scale: 0 };
-  return null;
-}
+const printed = (rt: RecognisedTable, pos: Pos | null | undefined) => printedAt(rt.table, pos, true);
 
 export default defineDocumentRule({
   meta: {

@@ -8,9 +8,8 @@
  * Basis: domain.md §4.2 X05 [I, 疑似].
  * Sample pages: 001-*.html (30217 公务接待费 0.08 vs 三公 决算 0.75), 002-*.html (0.18 vs 706.12).
  */
-import { Decimal } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
-import { judgeSum, type Printed } from '../engine/tolerance.js';
+import { judgeSum, printedAt } from '../engine/tolerance.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
 import { tablesOf, threePublicCell, type CellValue, type ThreePublicItem } from '../narrative/lookup.js';
 import { tableSets, tableTitle } from '../recognise/figures.js';
@@ -44,9 +43,8 @@ export default defineDocumentRule({
           if (!line) continue;
           const other = threePublicCell(own, which, line[1]);
           if (!other || other.rt.kind[0] !== rt.kind[0]) continue;
-          const v = rt.table.grid[row.valueRow]?.[col]?.value;
-          if (!v || (v.type !== 'number' && v.type !== 'empty')) continue;
-          const detail: Printed = v.type === 'number' ? { value: v.value, scale: v.scale, empty: false } : { value: new Decimal(0), scale: 0, empty: true };
+          const detail = printedAt(rt.table, { row: row.valueRow, col });
+          if (!detail) continue;
           if (detail.empty && other.printed.empty) continue;
           const j = judgeSum(detail, [other.printed]);
           if (j.outcome === 'pass' || j.outcome === 'rounding') continue;
