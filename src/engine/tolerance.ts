@@ -16,6 +16,11 @@ export interface Printed {
   readonly empty: boolean;
 }
 
+/** A figure stated somewhere (a sentence, a computed part) with the precision it was given in. */
+export function asPrinted(x: { readonly value: Decimal; readonly scale: number }): Printed {
+  return { value: x.value, scale: x.scale, empty: false };
+}
+
 /**
  * The printed figure of a cell's value: a blank cell is an exact zero; text is null, and so is a
  * percentage unless `percent` asks for it (a rate is not an amount to add).

@@ -6,7 +6,7 @@
 import type { RecognisedDocument } from '../recognise/index.js';
 import { keyText } from '../model/text.js';
 import { conceptOf, nameKey } from './concepts.js';
-import { COMPARISON, comparisonWord, itemName, statementsOf, type Mention, type Statement } from './claims.js';
+import { COMPARISON, comparisonWord, itemName, statementsOf, type Statement } from './claims.js';
 import {
   byLeaf,
   economicTotal,
@@ -250,7 +250,3 @@ export function clauseStart(narrative: Narrative, st: Statement, at: number): nu
   return i;
 }
 
-/** A mention's value and precision, as a printed figure. */
-export function printedOf(m: Mention): { value: import('../model/decimal.js').Decimal; scale: number; empty: false } {
-  return { value: m.value, scale: m.scale, empty: false };
-}

@@ -10,7 +10,7 @@
  */
 import { defineTableRule } from '../engine/rule.js';
 import type { Pos, TableContext } from '../engine/context.js';
-import { judgeRate, type Printed } from '../engine/tolerance.js';
+import { asPrinted, judgeRate, type Printed } from '../engine/tolerance.js';
 import { BLANK, formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import type { Category } from '../engine/types.js';
 import type { Column, RowInfo } from '../recognise/index.js';
@@ -111,7 +111,7 @@ export default defineTableRule({
           if (kind === 'growth' && ops.current && !ops.change) {
             const cur = ctx.printed({ row: r.valueRow, col: ops.current.col });
             if (!cur || !denominator) continue;
-            numerator = { value: cur.value.minus(denominator.value), scale: Math.max(cur.scale, denominator.scale), empty: false };
+            numerator = asPrinted({ value: cur.value.minus(denominator.value), scale: Math.max(cur.scale, denominator.scale) });
             numeratorPos = [{ row: r.valueRow, col: ops.current.col }];
           } else {
             numerator = ctx.printed({ row: r.valueRow, col: ops.numerator.col });

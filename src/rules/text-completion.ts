@@ -7,7 +7,7 @@
  * Sample pages: 000-*.html (其他政府办公厅…"决算数大于预算数" under 337.13 < 394.55), 001-*.html (公务接待费), 002-*.html.
  */
 import { defineDocumentRule } from '../engine/rule.js';
-import { judgeRate } from '../engine/tolerance.js';
+import { asPrinted, judgeRate } from '../engine/tolerance.js';
 import { formatPercent, formatSigned } from '../i18n/format.js';
 import { reportClaim, shown } from '../narrative/compare.js';
 import { clauseStart, narrativeOf, performanceOf } from '../narrative/model.js';
@@ -49,7 +49,7 @@ export default defineDocumentRule({
           if (budget.value.isZero()) {
             reportClaim(ctx, narrative, { st, span, severity: 'review', category: 'zero-denominator', messageId: 'completion-zero-budget', stated: c.mention.value.toFixed(c.mention.scale), expected: null, difference: null, data });
           } else {
-            const j = judgeRate(c.mention.value, c.mention.scale, { value: final.value, scale: final.scale, empty: false }, { value: budget.value, scale: budget.scale, empty: false }, 2);
+            const j = judgeRate(c.mention.value, c.mention.scale, asPrinted(final), asPrinted(budget), 2);
             const boundary = j.outcome === 'pass' && c.mention.value.eq(100) && j.exact !== null && !j.exact.eq(100);
             if ((j.outcome === 'rounding' || j.outcome === 'error' || boundary) && j.exact && j.expected && j.difference) {
               reportClaim(ctx, narrative, {

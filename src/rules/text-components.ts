@@ -10,14 +10,13 @@
  */
 import { Decimal } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
-import { judgeSum, type Printed } from '../engine/tolerance.js';
+import { asPrinted, judgeSum } from '../engine/tolerance.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
 import { reportClaim, shown } from '../narrative/compare.js';
 import { clauseStart, narrativeOf, type Narrative } from '../narrative/model.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import { keyText } from '../model/text.js';
 
-const p = (m: Mention): Printed => ({ value: m.value, scale: m.scale, empty: false });
 const MONEY = /元$/u;
 
 function listCheck(narrative: Narrative, parent: Statement, children: Statement[], field: 'amount' | 'budget' | 'final', report: (f: Parameters<typeof reportClaim>[2]) => void): void {
@@ -27,7 +26,7 @@ function listCheck(narrative: Narrative, parent: Statement, children: Statement[
   if (!total || parts.length < 2 || parts.some((m) => !m) || !MONEY.test(total.unit)) return;
   const ms = parts as Mention[];
   if (ms.some((m) => m.unit !== total.unit)) return;
-  const j = judgeSum(p(total), ms.map(p));
+  const j = judgeSum(asPrinted(total), ms.map(asPrinted));
   if (j.outcome === 'pass') return;
   const names = children.map((c, i) => `${c.subject || c.item || ''} ${shown(ms[i] as Mention)}`);
   const terms = names.length > 8 ? `${names.slice(0, 7).join(' + ')} + … (${names.length})` : names.join(' + ');
@@ -96,7 +95,7 @@ export default defineDocumentRule({
           const stated = total.change.direction === 'down' ? tc.value.negated() : tc.value;
           const scale = Math.max(tc.scale, ...(items as Statement[]).map((s) => s.change?.mention?.scale ?? 0));
           const parts = (changes as Decimal[]).map((v, i) => ({ value: v, scale: (items[i] as Statement).change?.mention?.scale ?? scale, empty: !(items[i] as Statement).change?.mention }));
-          const j = judgeSum({ value: stated, scale: tc.scale, empty: false }, parts);
+          const j = judgeSum(asPrinted({ value: stated, scale: tc.scale }), parts);
           if (j.outcome !== 'pass') {
             report({
               st: total,

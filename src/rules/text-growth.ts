@@ -10,7 +10,7 @@
  */
 import { Decimal, unit } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
-import { judgeRate } from '../engine/tolerance.js';
+import { asPrinted, judgeRate } from '../engine/tolerance.js';
 import type { Cause } from '../engine/types.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import { reportClaim, shown } from '../narrative/compare.js';
@@ -127,7 +127,7 @@ export default defineDocumentRule({
         reportClaim(ctx, narrative, { st, span, severity: 'error', category: 'growth-rate', messageId: 'growth-negative-base', stated: c.value.toFixed(c.scale), expected: null, difference: null, data: base });
         continue;
       }
-      const j = judgeRate(rate.mention.value, rate.mention.scale, { value: c.value, scale: c.scale, empty: false }, { value: prior, scale, empty: false }, 2);
+      const j = judgeRate(rate.mention.value, rate.mention.scale, asPrinted(c), asPrinted({ value: prior, scale }), 2);
       if (j.outcome === 'pass' || j.outcome === 'zero-denominator' || !j.exact || !j.expected || !j.difference) continue;
       const cause = j.outcome === 'error' ? diagnose(st, rate.mention.value, rate.mention.scale, c.value, current.value, j.exact) : null;
       reportClaim(ctx, narrative, {

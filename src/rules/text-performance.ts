@@ -9,7 +9,7 @@
  */
 import { keyText } from '../model/text.js';
 import { defineDocumentRule } from '../engine/rule.js';
-import { judgeRate, printedAt } from '../engine/tolerance.js';
+import { asPrinted, judgeRate, printedAt } from '../engine/tolerance.js';
 import { formatAmount, formatPercent } from '../i18n/format.js';
 import { compareFigure, reportClaim, shown } from '../narrative/compare.js';
 import { performanceSums, summaryCell, totalRowCell, type Pos } from '../narrative/lookup.js';
@@ -147,7 +147,7 @@ export default defineDocumentRule({
       const budget = printed(rt, total?.cells.annual);
       const executed = printed(rt, total?.cells.executed);
       if (rateMention && budget && executed && !budget.value.isZero() && !st.budget) {
-        const j = judgeRate(rateMention.value, rateMention.scale, { ...executed, empty: false }, { ...budget, empty: false }, 2);
+        const j = judgeRate(rateMention.value, rateMention.scale, asPrinted(executed), asPrinted(budget), 2);
         if ((j.outcome === 'error' || j.outcome === 'rounding') && j.exact && j.expected && j.difference) {
           reportClaim(ctx, narrative, {
             st,

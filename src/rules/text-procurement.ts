@@ -9,7 +9,7 @@
  */
 import { Decimal } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
-import { judgeRate } from '../engine/tolerance.js';
+import { asPrinted, judgeRate } from '../engine/tolerance.js';
 import { formatAmount, formatPercent } from '../i18n/format.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import { reportClaim, shown } from '../narrative/compare.js';
@@ -21,7 +21,6 @@ const CATEGORIES: ReadonlyArray<{ word: RegExp; concept: string; name: string }>
   { word: /服务/u, concept: 'proc-services', name: '服务' },
 ];
 
-const printed = (m: Mention) => ({ value: m.value, scale: m.scale, empty: false });
 
 export default defineDocumentRule({
   meta: {
@@ -49,7 +48,7 @@ export default defineDocumentRule({
       const amount = only.amount as Mention;
       if (!st) return;
       const stated = st.share.mention;
-      const j = judgeRate(stated.value, stated.scale, printed(sme.amount), printed(amount), 2);
+      const j = judgeRate(stated.value, stated.scale, asPrinted(sme.amount), asPrinted(amount), 2);
       if ((j.outcome === 'error' || j.outcome === 'rounding') && j.exact && j.expected && j.difference) {
         reportClaim(ctx, narrative, {
           st,

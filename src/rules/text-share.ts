@@ -10,7 +10,7 @@
 import { Decimal } from '../model/decimal.js';
 import { keyText } from '../model/text.js';
 import { defineDocumentRule } from '../engine/rule.js';
-import { judgeRate } from '../engine/tolerance.js';
+import { asPrinted, judgeRate } from '../engine/tolerance.js';
 import type { CellRef } from '../model/table.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import { reportClaim, shown } from '../narrative/compare.js';
@@ -105,7 +105,7 @@ export default defineDocumentRule({
         continue;
       }
       if (!base || !part) continue;
-      const j = judgeRate(stated.value, stated.scale, { value: part.value, scale: part.scale, empty: false }, { value: base.value, scale: base.scale, empty: false }, 2);
+      const j = judgeRate(stated.value, stated.scale, asPrinted(part), asPrinted(base), 2);
       if (!j.exact || !j.expected || !j.difference || j.outcome === 'zero-denominator') continue;
       // "100%" claims the whole: say so when it is not exactly the whole
       const boundary = j.outcome === 'pass' && stated.value.eq(100) && !j.exact.eq(100);
