@@ -109,7 +109,7 @@ export function nameKey(name: string): string {
 }
 
 /** Character bigrams, for fuzzy matching of project names. */
-function bigrams(s: string): Set<string> {
+export function bigrams(s: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < s.length - 1; i++) out.add(s.slice(i, i + 2));
   return out;

@@ -10,7 +10,7 @@ import { printedAt, type Printed } from '../engine/tolerance.js';
 import type { Column, RecognisedDocument, RecognisedTable, RowInfo, TableKind } from '../recognise/index.js';
 import type { PerformanceTable } from '../recognise/performance.js';
 import { summarySides, type Side } from '../recognise/summary.js';
-import { economicTotalCell } from '../recognise/figures.js';
+import { columnName, economicTotalCell, tableTitle } from '../recognise/figures.js';
 import { nameKey, nameSimilarity } from './concepts.js';
 
 export interface Pos {
@@ -31,23 +31,15 @@ export function tablesOf(doc: RecognisedDocument, kinds: readonly TableKind[]): 
   return doc.tables.filter((t) => kinds.includes(t.kind));
 }
 
-function titleOf(rt: RecognisedTable): string {
-  return rt.table.meta.title ?? rt.table.meta.headings.at(-1) ?? rt.table.id;
-}
-
-function colLabel(rt: RecognisedTable, col: number): string {
-  const path = rt.layout.columns[col]?.path ?? [];
-  const leaf = path[path.length - 1] ?? '';
-  return /^(?:合计|小计|金额|决算数|预算数)$/u.test(leaf) && path.length > 1 ? `${path[path.length - 2]}·${leaf}` : leaf;
-}
 
 export function cellValue(rt: RecognisedTable, pos: Pos, rowLabel?: string): CellValue | null {
   const printed = printedAt(rt.table, pos);
   if (!printed) return null;
-  const col = colLabel(rt, pos.col);
+  const column = rt.layout.columns[pos.col];
+  const col = column ? columnName(column) : '';
   // "决算数 / 决算数·合计" says it twice: the column already names the block
   const row = rowLabel && col.startsWith(rowLabel) ? undefined : rowLabel;
-  const name = [titleOf(rt), row, col].filter((x) => x && x.length > 0).join(' / ');
+  const name = [tableTitle(rt), row, col].filter((x) => x && x.length > 0).join(' / ');
   return { rt, pos, ref: { table: rt.table.index, row: pos.row, col: pos.col }, printed, name };
 }
 

@@ -179,11 +179,13 @@ const TABLE_SCOPE: Partial<Record<Role, Scope>> = {
   economic: 'general',
 };
 
-function titleOf(rt: RecognisedTable): string {
+/** A table's title, else the heading above it, else its id. */
+export function tableTitle(rt: RecognisedTable): string {
   return rt.table.meta.title ?? rt.table.meta.headings.at(-1) ?? rt.table.id;
 }
 
-function columnName(c: Column): string {
+/** A column's name: its leaf header, with the block it totals when the leaf alone says only "合计". */
+export function columnName(c: Column): string {
   const path = c.path;
   const leaf = path[path.length - 1] ?? '';
   return TOTAL_LEAF.test(leaf) && path.length > 1 ? `${path[path.length - 2]}·${leaf}` : leaf;
@@ -383,6 +385,3 @@ export function* figuresSteps(doc: RecognisedDocument): Steps<Figure[]> {
 
 const figureCache = new WeakMap<RecognisedDocument, Figure[]>();
 
-export function tableTitle(rt: RecognisedTable): string {
-  return titleOf(rt);
-}

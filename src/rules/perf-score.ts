@@ -13,7 +13,7 @@
  * Basis: domain.md §4.5 K03–K05; Anhui/central and Sichuan templates.
  * Sample pages: 001-*.html (weights 85 and 95, 总分 100.00 and 91.43), 000-*.html (">1份" met by 1份).
  */
-import { Decimal, sum, unit } from '../model/decimal.js';
+import { Decimal, HUNDRED, sum, unit } from '../model/decimal.js';
 import type { Quantity } from '../model/number.js';
 import { defineTableRule } from '../engine/rule.js';
 import type { Pos, TableContext } from '../engine/context.js';
@@ -144,7 +144,7 @@ function weightsCheck(ctx: TableContext, indicators: readonly Indicator[], fundW
   // where nothing in the form tells 90 from 100, the document's other forms do (they share one template)
   const open = !funds && !fundScored && !fundsImplied;
   const practice = open ? weightPractice(ctx.doc, w) : null;
-  const expected = funds ? new Decimal(100).minus(funds) : open && w.eq(100) && practice !== 90 ? new Decimal(100) : new Decimal(90);
+  const expected = funds ? HUNDRED.minus(funds) : open && w.eq(100) && practice !== 90 ? HUNDRED : new Decimal(90);
   if (!w.eq(expected)) {
     const scale = Math.max(0, ...weights.map((p) => p.scale));
     ctx.report({
@@ -160,7 +160,7 @@ function weightsCheck(ctx: TableContext, indicators: readonly Indicator[], fundW
         stated: formatAmount(w, scale),
         expected: formatAmount(expected, scale),
         difference: formatSigned(w.minus(expected), scale),
-        funds: formatAmount(funds ?? new Decimal(100).minus(expected), 0),
+        funds: formatAmount(funds ?? HUNDRED.minus(expected), 0),
         count: weights.length,
       },
     });
@@ -220,7 +220,7 @@ export default defineTableRule({
           cells: [ctx.ref(perf.total)],
           related: [],
           stated: total.value.toFixed(total.scale),
-          expected: new Decimal(100).toFixed(total.scale),
+          expected: HUNDRED.toFixed(total.scale),
           difference: total.value.minus(100).toFixed(total.scale),
           messageId: 'perf-total-over',
           data: { project, stated: formatAmount(total.value, total.scale) },

@@ -13,6 +13,7 @@
 import { defineDocumentRule } from '../engine/rule.js';
 import type { DocumentContext } from '../engine/context.js';
 import { keyText } from '../model/text.js';
+import { bigrams } from '../narrative/concepts.js';
 import { narrativeOf, performanceOf } from '../narrative/model.js';
 import { locate } from '../narrative/passages.js';
 import { quantityClaims, type QuantityClaim } from '../narrative/quantities.js';
@@ -23,12 +24,6 @@ const GENERIC_START = /^(?:全年|本年度|年度|本年)?(?:开展|完成|组�
 
 function core(name: string): string {
   return keyText(name).replace(/[“”"'《》]/gu, '').replace(GENERIC_END, '').replace(GENERIC_START, '');
-}
-
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
-  return out;
 }
 
 /** How much of the shorter name the longer one shares (bigram overlap; containment is 1). */

@@ -9,7 +9,7 @@
  * Sample pages: 000-*.html (营商环境服务专项经费 4.42%; 行政运行 107.1% of 年初预算), 001-*.html
  * (省一体化平台硬件设备建设经费 29.38%; projects with a budget and no spending).
  */
-import { Decimal } from '../model/decimal.js';
+import { Decimal, HUNDRED } from '../model/decimal.js';
 import { keyText } from '../model/text.js';
 import type { CellRef } from '../model/table.js';
 import { defineDocumentRule } from '../engine/rule.js';
@@ -24,7 +24,6 @@ import { reasonIn, sentenceAround, type Reason } from '../narrative/reasons.js';
 import type { RecognisedTable } from '../recognise/index.js';
 import type { Steps } from '../model/steps.js';
 
-const HUNDRED = new Decimal(100);
 const dec = (n: number): Decimal => new Decimal(String(n));
 
 const number = (rt: RecognisedTable, pos: { row: number; col: number } | undefined) => printedAt(rt.table, pos, true);
