@@ -6,8 +6,7 @@
  */
 import { Decimal, ZERO, halfUnit, sum, unit } from '../model/decimal.js';
 import type { CellValue } from '../model/number.js';
-import type { Table } from '../model/table.js';
-import type { Severity } from './types.js';
+import { cellAt, type Table } from '../model/table.js';
 
 /** A printed figure: its value, how many decimals were printed, and whether the cell was blank. */
 export interface Printed {
@@ -34,10 +33,8 @@ export function printedOf(v: CellValue | undefined, percent = false): Printed | 
 
 /** The printed figure at a position of a table (see printedOf); null where there is no position or cell. */
 export function printedAt(table: Table, pos: { readonly row: number; readonly col: number } | null | undefined, percent = false): Printed | null {
-  return pos ? printedOf(table.grid[pos.row]?.[pos.col]?.value, percent) : null;
+  return pos ? printedOf(cellAt(table, pos.row, pos.col)?.value, percent) : null;
 }
-
-export type Outcome = 'pass' | Severity;
 
 export interface SumJudgement {
   readonly outcome: 'pass' | 'rounding' | 'error';
@@ -60,11 +57,6 @@ export function judgeSum(target: Printed, plus: readonly Printed[], minus: reado
   const band = halfUnit(scale).times(Math.max(1, printed));
   const outcome = difference.isZero() ? 'pass' : difference.abs().lte(band) ? 'rounding' : 'error';
   return { outcome, expected, difference, band, scale };
-}
-
-/** Compares two printed figures that should be equal (the same quantity printed twice). */
-export function judgeEqual(a: Printed, b: Printed): SumJudgement {
-  return judgeSum(a, [b]);
 }
 
 export interface RateJudgement {
@@ -114,9 +106,4 @@ export function judgeRate(stated: Decimal, statedScale: number, numerator: Print
   else if (!spansZero && stated.gte(low) && stated.lte(high)) outcome = 'rounding';
   else outcome = 'error';
   return { outcome, exact, expected, difference, low, high };
-}
-
-/** Half a unit of the last printed digit of `p` (0 for blanks). */
-export function halfOf(p: Printed): Decimal {
-  return p.empty ? ZERO : halfUnit(p.scale);
 }

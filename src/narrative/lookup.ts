@@ -4,7 +4,6 @@
  * a name a reader can find in the page ("收入支出决算总表 / 本年收入合计").
  */
 import { Decimal } from '../model/decimal.js';
-import { keyText } from '../model/text.js';
 import type { CellRef } from '../model/table.js';
 import { printedAt, type Printed } from '../engine/tolerance.js';
 import type { Column, RecognisedDocument, RecognisedTable, RowInfo, TableKind } from '../recognise/index.js';
@@ -226,6 +225,3 @@ export const byLeaf =
   (keys: string): boolean =>
     re.test(keys.split('/').at(-1) ?? '') || re.test(keys);
 
-export function keyOf(s: string): string {
-  return keyText(s);
-}

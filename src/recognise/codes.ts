@@ -19,11 +19,6 @@ export function codeLevel(code: string): CodeLevel {
   return code.length === 3 ? 1 : code.length === 5 ? 2 : 3;
 }
 
-/** The parent code (20103 → 201, 2010301 → 20103); null for a 类. */
-export function parentCode(code: string): string | null {
-  return code.length <= 3 ? null : code.slice(0, code.length - 2);
-}
-
 /** Economic-classification codes (301…399) as used in the 基本支出 detail tables. */
 export function isEconomicCode(code: string): boolean {
   return /^3\d\d/.test(code) && code.length <= 5;

@@ -327,7 +327,11 @@ function economicFigures(rt: RecognisedTable, family: Family, out: Array<Omit<Fi
  * several (a 汇总 report and its 本级 one, two years, two departments); figures are compared within
  * a set only. A set ends where a kind it already has appears again, or where the 部门 line changes.
  */
-export function tableSets(doc: RecognisedDocument): Map<RecognisedTable, number> {
+const setCache = new WeakMap<RecognisedDocument, ReadonlyMap<RecognisedTable, number>>();
+
+export function tableSets(doc: RecognisedDocument): ReadonlyMap<RecognisedTable, number> {
+  const cached = setCache.get(doc);
+  if (cached) return cached;
   const out = new Map<RecognisedTable, number>();
   let set = 0;
   let kinds = new Set<TableKind>();
@@ -346,6 +350,7 @@ export function tableSets(doc: RecognisedDocument): Map<RecognisedTable, number>
     }
     out.set(rt, set);
   }
+  setCache.set(doc, out);
   return out;
 }
 
