@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { isAnomaly, type Report, type ReportCell, type ReportFinding } from '../engine/report.js';
 import type { Locale } from '../i18n/index.js';
 import { message } from '../i18n/index.js';
+import { csvCell, safeOutput } from './safe-text.js';
 
 export type Format = 'text' | 'json' | 'md' | 'csv';
 
@@ -71,18 +72,19 @@ export function formatText(report: Report, locale: Locale): string {
     out.push(locale === 'en' ? 'Not checked:' : '未核对：');
     for (const n of report.notChecked) out.push(`  - ${n.table ? `${tableTitle(report, n.table, locale)} · ` : ''}${n.rule}: ${locale === 'en' ? n.message.en : n.message.zh}`);
   }
-  return out.join('\n').trimEnd() + '\n';
+  return safeOutput(out.join('\n').trimEnd() + '\n');
 }
 
+/** Inline Markdown that shows the text as it is: every character Markdown or HTML would act on is escaped. */
 function mdEscape(s: string): string {
-  return s.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
+  return s.replace(/[|\\`*_[\]<>&~]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
 }
 
 export function formatMarkdown(report: Report, locale: Locale): string {
   const en = locale === 'en';
   const out: string[] = [];
   out.push(`# Crossfoot 勾稽: ${mdEscape(report.title ?? report.source)}`, '');
-  out.push(`${en ? 'Source' : '来源'}: \`${report.source.replace(/`/g, "'")}\``, '');
+  out.push(`${en ? 'Source' : '来源'}: ${mdEscape(report.source)}`, '');
   out.push(`**${summaryLine(report, locale)}**`, '');
   out.push(en ? '| Severity | Category | Table | Cells | Stated | Expected | Difference | Finding |' : '| 严重程度 | 类别 | 表 | 单元格 | 所列 | 应为 | 差额 | 说明 |');
   out.push('|---|---|---|---|---:|---:|---:|---|');
@@ -100,7 +102,7 @@ export function formatMarkdown(report: Report, locale: Locale): string {
     out.push('', `## ${en ? 'Not checked' : '未核对'}`, '');
     for (const n of report.notChecked) out.push(`- ${n.table ? `${mdEscape(tableTitle(report, n.table, locale))}: ` : ''}${mdEscape(en ? n.message.en : n.message.zh)} (\`${n.rule}\`)`);
   }
-  return out.join('\n') + '\n';
+  return safeOutput(out.join('\n') + '\n');
 }
 
 export function formatCsv(reports: Report[], withHeader = true): string {
@@ -129,5 +131,5 @@ export function formatCsv(reports: Report[], withHeader = true): string {
       ]);
     }
   }
-  return stringify(rows);
+  return stringify(rows.map((row) => row.map(csvCell)));
 }

@@ -1,38 +1,43 @@
 /**
  * Loads what the CLI is pointed at (an HTML page, a plain-text report, a folder, a URL) into
- * ReportDocuments, through the same DOM adapter the content script uses.
+ * ReportDocuments, through the same DOM reader the content script uses.
+ *
+ * A document is hostile input. Its scripts never run in Node: jsdom parses the markup with scripts
+ * off and loads no sub-resource, so nothing in the page can reach the user's files or processes.
+ * A page built by its scripts is run, on request (`--scripts`), in headless Chromium (render.ts)
+ * and read from what it shows. Frames are read only from the document's own folder (a local page)
+ * or its own origin (a URL). Bytes read, time spent on the network and the reader's work are
+ * bounded (src/model/limits.ts); a bound reached ends with a one-line message or a note in the
+ * report, never a crash.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractDom } from '../extract/dom.js';
 import { readTextReport } from '../extract/text-report.js';
-import type { ReportDocument } from '../model/document.js';
+import type { ReaderNote, ReportDocument } from '../model/document.js';
+import { LIMITS } from '../model/limits.js';
+import { InputError } from './errors.js';
+import type { Rendered, ScriptRenderer } from './render.js';
 
-/** A problem with the input that ends the run with a one-line message and a non-zero exit code. */
-export class InputError extends Error {
-  constructor(
-    message: string,
-    readonly code: number = 2,
-  ) {
-    super(message);
-  }
-}
+export { InputError } from './errors.js';
 
 export interface LoadOptions {
-  /** Run the page's inline scripts (in jsdom, with no network) so script-built tables appear. */
+  /** Run the page's scripts in headless Chromium (never in Node) so that script-built tables appear. */
   readonly scripts?: boolean;
-  /** How long to wait for script-built content, in ms. */
+  /** The browser to run them in (one per CLI run); made on first use when absent. */
+  readonly renderer?: ScriptRenderer;
+  /** How long a page's scripts may run before it is read, in ms. */
   readonly scriptTimeout?: number;
-  /** Network timeout for URLs, in ms. */
+  /** Network time for URLs, body included, in ms. */
   readonly fetchTimeout?: number;
 }
 
 export interface Loaded {
   readonly source: string;
   readonly document: ReportDocument;
-  /** What could not be read (cross-origin frames, scripts not run…). */
+  /** What the loader could not do (scripts not run…), for the command line's own messages. */
   readonly notes: string[];
 }
 
@@ -79,146 +84,235 @@ function isHtml(name: string, text: string): boolean {
   return /^\s*(?:<!doctype html|<html|<head|<body|<table|<meta|<div|<p[\s>])/i.test(text.slice(0, 2000));
 }
 
+function megabytes(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const TOO_LARGE = (what: string, size: number | null): InputError =>
+  new InputError(`cannot read ${what}: it is ${size === null ? 'larger than' : `${megabytes(size)}, more than`} the ${megabytes(LIMITS.cli.maxBytes)} Crossfoot reads from one document`);
+
 interface Fetched {
   readonly text: string;
   readonly url: string;
   readonly html: boolean;
+  /** For a local file, the folder its frames may come from. */
+  readonly folder: string | null;
+  /** The local file (for the browser, which serves it from its folder). */
+  readonly file: string | null;
 }
 
 async function fetchUrl(url: string, timeout: number): Promise<Fetched> {
+  // one deadline for the whole exchange, body included: a server that stalls mid-body ends the read
+  const signal = AbortSignal.timeout(timeout);
+  const slow = (): InputError => new InputError(`cannot read ${url}: no complete answer within ${timeout / 1000} s`);
   let res: Response;
   try {
-    res = await fetch(url, { signal: AbortSignal.timeout(timeout), redirect: 'follow' });
+    res = await fetch(url, { signal, redirect: 'follow' });
   } catch (e) {
-    const reason = e instanceof Error && e.name === 'TimeoutError' ? `no answer within ${timeout / 1000} s` : 'it could not be reached';
-    throw new InputError(`cannot read ${url}: ${reason}`);
+    if (signal.aborted) throw slow();
+    void e;
+    throw new InputError(`cannot read ${url}: it could not be reached`);
   }
   if (!res.ok) throw new InputError(`cannot read ${url}: the server answered ${res.status} ${res.statusText}`.trim());
-  const buf = Buffer.from(await res.arrayBuffer());
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > LIMITS.cli.maxBytes) {
+    void res.body?.cancel().catch(() => undefined);
+    throw TOO_LARGE(url, declared);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    const reader = res.body?.getReader();
+    for (;;) {
+      if (!reader) break;
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > LIMITS.cli.maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw TOO_LARGE(url, null);
+      }
+      chunks.push(Buffer.from(value));
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    if (signal.aborted) throw slow();
+    throw new InputError(`cannot read ${url}: the connection broke off`);
+  }
+  const buf = Buffer.concat(chunks);
   if (looksBinary(buf)) throw new InputError(`cannot read ${url}: it is not a web page or a text report (binary content)`);
   const type = res.headers.get('content-type') ?? '';
   const charset = /charset=([\w-]+)/i.exec(type)?.[1] ?? sniffCharset(buf);
   const text = decode(buf, charset);
-  return { text, url: res.url || url, html: /html/i.test(type) || isHtml(new URL(url).pathname, text) };
+  return { text, url: res.url || url, html: /html/i.test(type) || isHtml(new URL(url).pathname, text), folder: null, file: null };
 }
 
-async function readLocal(file: string): Promise<Fetched> {
-  let buf: Buffer;
+async function readBytes(file: string): Promise<Buffer> {
+  let handle;
   try {
-    buf = await readFile(file);
+    const info = await stat(file);
+    if (info.isDirectory()) throw new InputError(`cannot read ${file}: it is a folder`);
+    if (info.size > LIMITS.cli.maxBytes) throw TOO_LARGE(file, info.size);
+    handle = await open(file, 'r');
+    // read at most the bound, whatever the file grows to meanwhile
+    const buf = Buffer.alloc(Math.min(info.size, LIMITS.cli.maxBytes) + 1);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    if (bytesRead > LIMITS.cli.maxBytes) throw TOO_LARGE(file, null);
+    return buf.subarray(0, bytesRead);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(`no such file: ${file}`);
     if (code === 'EACCES') throw new InputError(`cannot read ${file}: permission denied`);
     throw new InputError(`cannot read ${file}: ${code ?? 'unknown error'}`);
+  } finally {
+    await handle?.close();
   }
+}
+
+async function readLocal(file: string): Promise<Fetched> {
+  const buf = await readBytes(file);
   if (looksBinary(buf)) throw new InputError(`cannot read ${file}: it is a binary file, not a web page or a text report`);
   const text = decode(buf, sniffCharset(buf));
-  return { text, url: pathToFileURL(path.resolve(file)).href, html: isHtml(file, text) };
+  const absolute = path.resolve(file);
+  return { text, url: pathToFileURL(absolute).href, html: isHtml(file, text), folder: path.dirname(absolute), file: absolute };
 }
 
-/** Pending timers and frames of a jsdom window, so we can wait for script-built content. */
-function instrument(window: Window & typeof globalThis): () => number {
-  const pending = new Set<number>();
-  const origSet = window.setTimeout.bind(window);
-  const origClear = window.clearTimeout.bind(window);
-  const w = window as unknown as Record<string, unknown>;
-  w.setTimeout = (fn: TimerHandler, delay?: number, ...rest: unknown[]): number => {
-    const short = (delay ?? 0) <= 10_000;
-    const id = origSet(
-      (...a: unknown[]) => {
-        pending.delete(id);
-        if (typeof fn === 'function') (fn as (...x: unknown[]) => void)(...a);
-      },
-      delay,
-      ...rest,
-    ) as unknown as number;
-    if (short) pending.add(id);
-    return id;
-  };
-  w.clearTimeout = (id?: number): void => {
-    if (id !== undefined) pending.delete(id);
-    origClear(id);
-  };
-  return () => pending.size;
+/** Whether a local path lies inside a folder once symbolic links are followed. */
+async function inside(folder: string, file: string): Promise<boolean> {
+  try {
+    const [root, real] = await Promise.all([realpath(folder), realpath(file)]);
+    return real.startsWith(root + path.sep);
+  } catch {
+    return false;
+  }
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** Parses markup, within the element bound; `cut` is told when the bound was reached. */
+function parse(html: string, url: string, cut: () => void): Document {
+  const bounded = boundMarkup(html);
+  if (bounded.cut) cut();
+  // no runScripts, no resources: jsdom neither runs the page's code nor loads anything it names
+  const dom = new JSDOM(bounded.html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  return dom.window.document;
+}
 
-async function domFromHtml(html: string, url: string, options: LoadOptions, notes: string[]): Promise<{ dom: JSDOM; settle: Promise<void> }> {
-  const virtualConsole = new VirtualConsole(); // page console output and script errors stay quiet
-  let pendingTimers: () => number = () => 0;
-  let loaded = false;
-  const dom = new JSDOM(html, {
-    url,
-    contentType: 'text/html',
-    runScripts: options.scripts ? 'dangerously' : undefined,
-    pretendToBeVisual: true,
-    virtualConsole,
-    beforeParse(window) {
-      // listen before parsing: without scripts or resources the load event can fire at once
-      window.addEventListener('load', () => (loaded = true), { once: true });
-      if (options.scripts) pendingTimers = instrument(window as unknown as Window & typeof globalThis);
-    },
-  });
-  const settle = (async () => {
-    if (!options.scripts) {
-      if (/<script\b(?![^>]*type=["']?application\/(?:ld\+)?json)/i.test(html)) notes.push('scripts-not-run');
-      return;
+/** The markup up to the element past the bound (the parser closes what is left open), or all of it. */
+function boundMarkup(html: string): { html: string; cut: boolean } {
+  const tag = /<[a-zA-Z]/g;
+  let n = 0;
+  while (tag.exec(html)) {
+    if (++n > LIMITS.cli.maxElements) return { html: html.slice(0, tag.lastIndex - 2), cut: true };
+  }
+  return { html, cut: false };
+}
+
+const HAS_SCRIPT = /<script\b(?![^>]*type=["']?application\/(?:ld\+)?json)|\son[a-z]+\s*=/i;
+
+interface FrameContext {
+  readonly base: Fetched;
+  readonly options: LoadOptions;
+  readonly notes: Set<string>;
+  readonly cut: () => void;
+  frames: number;
+}
+
+/** The documents of a page's frames, read as the browser would show them, within the page's own folder or origin. */
+async function frameDocuments(doc: Document, ctx: FrameContext, depth: number, rendered: Rendered | null, out: Map<Element, Document | null>): Promise<void> {
+  const frames = Array.from(doc.querySelectorAll('iframe, frame'));
+  for (const [position, frame] of frames.entries()) {
+    if (ctx.frames >= LIMITS.dom.maxFrames || depth >= LIMITS.dom.maxFrameDepth) {
+      out.set(frame, null);
+      continue;
     }
-    const deadline = Date.now() + (options.scriptTimeout ?? 10_000);
-    while (!loaded && Date.now() < deadline) await sleep(5);
-    // wait while the page has short timers pending (content inserted "800 ms after load")
-    while (pendingTimers() > 0 && Date.now() < deadline) await sleep(25);
-    await sleep(0);
-    if (pendingTimers() > 0) notes.push('scripts-timeout');
-  })();
-  return { dom, settle };
-}
-
-async function loadHtml(fetched: Fetched, options: LoadOptions, depth = 0): Promise<Loaded> {
-  const notes: string[] = [];
-  const { dom, settle } = await domFromHtml(fetched.text, fetched.url, options, notes);
-  await settle;
-  const frameDocs = new Map<Element, Document | null>();
-  const base = new URL(fetched.url);
-  // Same-origin frames are read like the browser would show them; others are reported.
-  for (const frame of Array.from(dom.window.document.querySelectorAll('iframe[src], frame[src]'))) {
-    const src = frame.getAttribute('src') ?? '';
+    const inner = rendered?.frames.get(position);
+    if (inner) {
+      ctx.frames++;
+      const innerDoc = parse(inner.html, inner.url.startsWith('about:') ? doc.URL : inner.url, ctx.cut);
+      out.set(frame, innerDoc);
+      await frameDocuments(innerDoc, ctx, depth + 1, inner, out);
+      continue;
+    }
+    if (rendered) {
+      out.set(frame, null); // the browser did not show it: another origin, or nothing there
+      continue;
+    }
+    const srcdoc = frame.getAttribute('srcdoc');
+    if (srcdoc !== null && frame.localName === 'iframe') {
+      ctx.frames++;
+      const innerDoc = parse(srcdoc, doc.URL, ctx.cut);
+      out.set(frame, innerDoc);
+      await frameDocuments(innerDoc, ctx, depth + 1, null, out);
+      continue;
+    }
+    const src = frame.getAttribute('src')?.trim() ?? '';
+    if (src === '' || /^(?:about|javascript|data):/i.test(src)) {
+      out.set(frame, null);
+      continue;
+    }
     let target: URL;
     try {
-      target = new URL(src, base);
+      target = new URL(src, doc.URL);
     } catch {
-      frameDocs.set(frame, null);
+      out.set(frame, null);
       continue;
     }
-    if (target.origin !== base.origin || depth > 3 || (target.protocol === 'file:' && !target.pathname)) {
-      frameDocs.set(frame, null);
-      notes.push('frame-cross-origin');
-      continue;
-    }
+    const base = new URL(ctx.base.url);
+    let fetched: Fetched | null = null;
     try {
-      const inner = target.protocol === 'file:' ? await readLocal(fileURLToPath(target)) : await fetchUrl(target.href, options.fetchTimeout ?? 15_000);
-      const innerDom = await domFromHtml(inner.text, inner.url, options, notes);
-      await innerDom.settle;
-      frameDocs.set(frame, innerDom.dom.window.document);
+      if (base.protocol === 'file:') {
+        // file URLs all share the opaque origin "null": a local page's frames come from its own folder only
+        const file = target.protocol === 'file:' ? fileURLToPath(target) : null;
+        if (file && ctx.base.folder && (await inside(ctx.base.folder, file))) fetched = await readLocal(file);
+      } else if (target.origin === base.origin) fetched = await fetchUrl(target.href, ctx.options.fetchTimeout ?? LIMITS.cli.fetchTimeout);
     } catch {
-      frameDocs.set(frame, null);
-      notes.push('frame-unreadable');
+      fetched = null;
     }
+    if (!fetched || !fetched.html) {
+      out.set(frame, null);
+      continue;
+    }
+    ctx.frames++;
+    if (HAS_SCRIPT.test(fetched.text)) ctx.notes.add('scripts-not-run');
+    const innerDoc = parse(fetched.text, fetched.url, ctx.cut);
+    out.set(frame, innerDoc);
+    await frameDocuments(innerDoc, ctx, depth + 1, null, out);
   }
-  const extraction = extractDom(dom.window.document, {
-    source: fetched.url,
-    frameDocument: (f) => frameDocs.get(f) ?? null,
-  });
-  dom.window.close();
-  return { source: fetched.url, document: extraction.document, notes: Array.from(new Set(notes)) };
+}
+
+async function loadHtml(fetched: Fetched, options: LoadOptions): Promise<Loaded> {
+  const notes = new Set<string>();
+  const readerNotes: ReaderNote[] = [];
+  let rendered: Rendered | null = null;
+  if (options.scripts) {
+    const renderer = options.renderer ?? new (await import('./render.js')).ScriptRenderer();
+    try {
+      const timeout = options.scriptTimeout ?? LIMITS.cli.scriptTimeout;
+      rendered = await renderer.render(fetched.file ? { file: fetched.file } : { url: fetched.url }, timeout);
+      if (rendered.timedOut) readerNotes.push({ reason: 'scripts-timeout', data: { seconds: timeout / 1000 } });
+    } finally {
+      if (!options.renderer) await renderer.close();
+    }
+  } else if (HAS_SCRIPT.test(fetched.text)) notes.add('scripts-not-run');
+  let cut = false;
+  const onCut = (): void => {
+    if (!cut) readerNotes.push({ reason: 'truncated-elements', data: { limit: LIMITS.cli.maxElements } });
+    cut = true;
+  };
+  const doc = parse(rendered ? rendered.html : fetched.text, fetched.url, onCut);
+  const frameDocs = new Map<Element, Document | null>();
+  await frameDocuments(doc, { base: fetched, options, notes, cut: onCut, frames: 0 }, 0, rendered, frameDocs);
+  const extraction = extractDom(doc, { source: fetched.url, frameDocument: (f) => frameDocs.get(f) ?? null });
+  // jsdom's window is left to the garbage collector: closing it walks the tree recursively, which a
+  // page nested a thousand deep turns into a stack overflow
+  const document = readerNotes.length > 0 ? { ...extraction.document, notes: [...(extraction.document.notes ?? []), ...readerNotes] } : extraction.document;
+  return { source: fetched.url, document, notes: [...notes] };
 }
 
 /** Loads one file or URL. */
 export async function loadOne(input: string, options: LoadOptions = {}): Promise<Loaded> {
   if (/^https?:\/\//i.test(input)) {
-    const fetched = await fetchUrl(input, options.fetchTimeout ?? 15_000);
+    const fetched = await fetchUrl(input, options.fetchTimeout ?? LIMITS.cli.fetchTimeout);
     return fetched.html ? loadHtml(fetched, options) : loadText(fetched);
   }
   const fetched = await readLocal(input);

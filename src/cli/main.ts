@@ -8,6 +8,8 @@ import { thresholds, type Thresholds } from '../engine/settings.js';
 import type { Locale } from '../i18n/index.js';
 import { formatCsv, formatMarkdown, formatText, type Format } from './format.js';
 import { expandInput, InputError, loadOne, type LoadOptions } from './load.js';
+import type { ScriptRenderer } from './render.js';
+import { inertJson, safeLine } from './safe-text.js';
 
 const USAGE = `Usage: crossfoot <file.html | file.txt | folder | http(s)://URL> [options]
 
@@ -17,15 +19,17 @@ every inconsistency: totals that do not add up, wrong subject-code sums, wrong r
 Options:
   --format text|json|md|csv   output format (default: text)
   --lang zh|en                language of messages in text and md output (default: zh)
-  --scripts / --no-scripts    run a page's inline scripts so script-built tables appear
-                              (default: on for local files, off for URLs; jsdom, no network)
+  --scripts                   run the page in headless Chromium first, so that tables its scripts
+                              build appear (off by default; the page's code never runs in Node,
+                              and the browser reaches nothing beyond the page's own folder or site)
   --fail-on error|review      exit with code 1 when findings of that severity (or worse) exist
   --threshold NAME=VALUE      rate-anomaly thresholds (repeatable): execution=90 (执行率 below, %),
                               completion=100 (spending above budget, %), change=50 (year-on-year, ±%),
                               floor=1 (changes smaller than this many 万元 are not questioned)
   --help                      show this help
 
-Exit codes: 0 checked, 1 findings at --fail-on level, 2 bad input, 3 no budget tables found.
+Exit codes: 0 checked, 1 findings at --fail-on level, 2 bad input, 3 no budget tables found,
+4 the output could not be written in full.
 JSON follows the schema crossfoot.report/1 (docs/report-schema.md); a folder gives a JSON array.
 `;
 
@@ -33,7 +37,7 @@ interface Args {
   inputs: string[];
   format: Format;
   lang: Locale;
-  scripts: boolean | null;
+  scripts: boolean;
   failOn: 'error' | 'review' | null;
   thresholds: Partial<Record<keyof Thresholds, number>>;
 }
@@ -41,7 +45,7 @@ interface Args {
 const THRESHOLD_NAMES: Record<string, keyof Thresholds> = { execution: 'executionBelow', completion: 'completionAbove', change: 'changeBeyond', floor: 'changeFloor' };
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { inputs: [], format: 'text', lang: 'zh-CN', scripts: null, failOn: null, thresholds: {} };
+  const args: Args = { inputs: [], format: 'text', lang: 'zh-CN', scripts: false, failOn: null, thresholds: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const value = (): string => {
@@ -81,40 +85,66 @@ function parseArgs(argv: readonly string[]): Args {
 
 class HelpRequested extends Error {}
 
-function write(text: string): void {
-  // synchronous, so piping into `head` or a file never truncates
-  try {
-    writeSync(1, text);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
+/** The output could not be written in full (a closed pipe, a full disk). */
+class OutputError extends Error {}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes every byte to a file descriptor. A pipe may be non-blocking: a write can take part of the
+ * buffer, or none (EAGAIN) while the reader catches up; the rest is written when it has room.
+ */
+export function writeAll(fd: number, text: string): void {
+  const buf = Buffer.from(text, 'utf8');
+  let offset = 0;
+  let waited = 0;
+  while (offset < buf.length) {
+    try {
+      const n = writeSync(fd, buf, offset, Math.min(buf.length - offset, 1 << 20));
+      offset += n;
+      waited = 0;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EAGAIN' || waited > 120_000) throw new OutputError(code ?? String(e));
+      Atomics.wait(pause, 0, 0, 2); // the reader is slower than us: let it drain
+      waited += 2;
+    }
   }
+}
+
+function write(text: string): void {
+  writeAll(1, text);
 }
 
 function fail(message: string): void {
   try {
-    writeSync(2, `crossfoot: ${message}\n`);
+    writeAll(2, `crossfoot: ${safeLine(message)}\n`);
   } catch {
-    /* stderr closed */
+    /* stderr closed: nothing more can be said */
   }
 }
 
 function noteFor(note: string): string | null {
-  switch (note) {
-    case 'scripts-not-run':
-      return 'the page has scripts that were not run; if its tables are built by a script, run again with --scripts';
-    case 'scripts-timeout':
-      return 'the page was still running scripts after 10 s; tables added later were not read';
-    case 'frame-cross-origin':
-      return 'a frame from another site was not read';
-    case 'frame-unreadable':
-      return 'a frame could not be loaded';
-    default:
-      return null;
-  }
+  return note === 'scripts-not-run' ? 'the page has scripts that were not run; if its tables are built by a script, run again with --scripts' : null;
 }
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  let renderer: ScriptRenderer | undefined;
+  try {
+    return await run(argv, (r) => (renderer = r));
+  } catch (e) {
+    if (e instanceof OutputError) {
+      fail(`the output could not be written in full (${e.message})`);
+      return 4;
+    }
+    throw e;
+  } finally {
+    await renderer?.close();
+  }
+}
+
+async function run(argv: readonly string[], keep: (r: ScriptRenderer) => void): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -131,9 +161,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     const files: string[] = [];
     for (const input of args.inputs) files.push(...(await expandInput(input)));
     const single = files.length === 1;
+    let renderer: ScriptRenderer | undefined;
+    if (args.scripts) {
+      renderer = new (await import('./render.js')).ScriptRenderer();
+      keep(renderer);
+    }
     for (const file of files) {
-      const remote = /^https?:\/\//i.test(file);
-      const options: LoadOptions = { scripts: args.scripts ?? !remote };
+      const options: LoadOptions = { scripts: args.scripts, renderer };
       let loaded;
       try {
         loaded = await loadOne(file, options);
@@ -147,7 +181,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const report = checkDocument(loaded.document, loaded.source, { thresholds: thresholds(args.thresholds) });
       for (const n of loaded.notes) {
         const text = noteFor(n);
-        if (text && (report.tables.length === 0 || n !== 'scripts-not-run')) fail(`${file}: ${text}`);
+        if (text && report.tables.length === 0) fail(`${file}: ${text}`);
       }
       if (report.tables.length === 0) {
         fail(`no budget tables found in ${file}`);
@@ -171,7 +205,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   switch (args.format) {
     case 'json':
-      write(JSON.stringify(reports.length === 1 && args.inputs.length === 1 && !(await isFolder(args.inputs[0] as string)) ? reports[0] : reports, null, 2) + '\n');
+      write(inertJson(JSON.stringify(reports.length === 1 && args.inputs.length === 1 && !(await isFolder(args.inputs[0] as string)) ? reports[0] : reports, null, 2)) + '\n');
       break;
     case 'csv':
       write(formatCsv(reports));

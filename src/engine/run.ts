@@ -12,6 +12,7 @@ import type { Thresholds } from './settings.js';
 import type { Rule, RuleMeta } from './rule.js';
 import type { Finding, NotChecked, Passed } from './types.js';
 import { printedOf } from './tolerance.js';
+import { LIMITS } from '../model/limits.js';
 
 const NAMING: RuleMeta = { id: 'naming', category: 'table-sum', description: { zh: '', en: '' }, basis: '', messages: [] };
 
@@ -45,6 +46,33 @@ function compareFindings(a: Finding, b: Finding): number {
   return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
 }
 
+const RANK: Record<Finding['severity'], number> = { error: 0, review: 1, rounding: 2 };
+
+/** At most LIMITS.findings per text block and per document (errors first); what is dropped is said. */
+function boundFindings(findings: EngineFinding[], sink: Sink): EngineFinding[] {
+  const { perDocument, perBlock } = LIMITS.findings;
+  const perQuote = new Map<number, number>();
+  let blockDropped = false;
+  let out = findings.filter((f) => {
+    if (!f.quote) return true;
+    const n = (perQuote.get(f.quote.block) ?? 0) + 1;
+    perQuote.set(f.quote.block, n);
+    if (n <= perBlock) return true;
+    blockDropped = true;
+    return false;
+  });
+  if (blockDropped) sink.notChecked.push({ rule: 'reader', table: null, reason: 'block-findings-limit', data: { limit: perBlock } });
+  if (out.length > perDocument) {
+    sink.notChecked.push({ rule: 'reader', table: null, reason: 'findings-limit', data: { limit: perDocument, found: out.length } });
+    out = out
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
+      .slice(0, perDocument)
+      .map((x) => x.f);
+  }
+  return out;
+}
+
 export function runEngine(doc: ReportDocument, options: EngineOptions = {}): EngineResult {
   return runSync(runEngineSteps(doc, options));
 }
@@ -57,6 +85,7 @@ export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}
   for (const t of doc.tables) {
     if (t.truncated) sink.notChecked.push({ rule: 'reader', table: t.index, reason: `truncated-${t.truncated.what}`, data: { limit: t.truncated.limit, found: t.truncated.found ?? '?' } });
   }
+  for (const n of doc.notes ?? []) sink.notChecked.push({ rule: 'reader', table: null, reason: n.reason, data: n.data });
   for (const rule of options.rules ?? RULES) {
     yield rule.meta.id;
     if (rule.scope === 'table') {
@@ -98,6 +127,7 @@ export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}
     },
   });
   yield;
+  findings = boundFindings(findings, sink);
   findings = findings.sort(compareFindings);
   yield;
   const used = new Map<string, number>();

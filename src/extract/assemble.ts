@@ -1,4 +1,5 @@
-import type { ReportDocument, TextBlock } from '../model/document.js';
+import type { ReaderNote, ReportDocument, TextBlock } from '../model/document.js';
+import { LIMITS } from '../model/limits.js';
 import { emptyMeta, type Table } from '../model/table.js';
 import { displayText, keyText } from '../model/text.js';
 import { runSync, type Steps } from '../model/steps.js';
@@ -34,22 +35,42 @@ function isHeadingLike(block: { text: string; heading: number | null }): boolean
  * Turns a reader's items into a ReportDocument: describing rows are lifted out of each table,
  * spans expanded, and the title, 公开0N表, 单位 and 部门 lines found around the table attached to it.
  */
-export function assemble(items: readonly ReaderItem[], source: string, title: string | null): Assembled {
-  return runSync(assembleSteps(items, source, title));
+export function assemble(items: readonly ReaderItem[], source: string, title: string | null, notes: readonly ReaderNote[] = []): Assembled {
+  return runSync(assembleSteps(items, source, title, notes));
 }
 
-/** assemble, one table at a time. */
-export function* assembleSteps(items: readonly ReaderItem[], source: string, title: string | null): Steps<Assembled> {
+/**
+ * assemble, one table at a time. `notes` are the reader's own (what it left out); the bounds on
+ * narrative text (LIMITS.text) and figures read through invisible characters are added here.
+ */
+export function* assembleSteps(items: readonly ReaderItem[], source: string, title: string | null, notes: readonly ReaderNote[] = []): Steps<Assembled> {
   const tables: Table[] = [];
   const blocks: TextBlock[] = [];
   const order: Array<{ type: 'table' | 'block'; index: number }> = [];
   const tableItems: number[] = [];
   const blockItems: number[] = [];
+  const allNotes: ReaderNote[] = [...notes];
+  let textBudget = LIMITS.text.maxDocumentText;
+  let textLeftOut = 0;
+  let longBlocks = 0;
+  let invisible = 0;
 
   for (const [i, item] of items.entries()) {
     if (item.type === 'block') {
-      const text = displayText(item.text);
+      if (textBudget <= 0) {
+        textLeftOut += item.text.length;
+        continue;
+      }
+      if (i % 200 === 199) yield;
+      let raw = item.text;
+      if (raw.length > LIMITS.text.maxBlockText) {
+        longBlocks++;
+        textLeftOut += raw.length - LIMITS.text.maxBlockText;
+        raw = raw.slice(0, LIMITS.text.maxBlockText);
+      }
+      const text = displayText(raw);
       if (text === '') continue;
+      textBudget -= text.length;
       blocks.push({ index: blocks.length, text, kind: item.heading !== null ? 'heading' : 'paragraph', level: item.heading, beforeTable: -1 });
       blockItems.push(i);
       order.push({ type: 'block', index: blocks.length - 1 });
@@ -59,6 +80,7 @@ export function* assembleSteps(items: readonly ReaderItem[], source: string, tit
     const meta = emptyMeta();
     const lifted = liftMetaRows(item.rows, meta);
     const built = yield* buildGridSteps(lifted.rows);
+    invisible += built.invisible;
     if (built.rows === 0 || built.cols === 0) continue;
     const index = tables.length;
     tables.push({
@@ -115,5 +137,8 @@ export function* assembleSteps(items: readonly ReaderItem[], source: string, tit
     }
   });
 
-  return { document: { source, title, tables, blocks, order }, tableItems, blockItems };
+  if (textLeftOut > 0) allNotes.push({ reason: 'truncated-narrative', data: { limit: longBlocks > 0 && textBudget > 0 ? LIMITS.text.maxBlockText : LIMITS.text.maxDocumentText, found: textLeftOut } });
+  if (invisible > 0) allNotes.push({ reason: 'invisible-characters', data: { count: invisible } });
+  const cleanTitle = title === null ? null : displayText(title) || null;
+  return { document: { source, title: cleanTitle, tables, blocks, order, ...(allNotes.length > 0 ? { notes: allNotes } : {}) }, tableItems, blockItems };
 }

@@ -52,9 +52,26 @@ describe('page → document', () => {
   });
 
   it('keeps text outside tables as ordered blocks, and skips scripts, hidden and Crossfoot UI elements', () => {
-    const r = extract('<h2>一、收入支出决算总体情况说明</h2><p>2024 年度收入总计<b>5168.13</b>万元。</p><script>var x = "no";</script><div hidden>hidden</div><div data-crossfoot-ui>ui</div><ul><li>第一项</li></ul>');
+    document.body.innerHTML = '<h2>一、收入支出决算总体情况说明</h2><p>2024 年度收入总计<b>5168.13</b>万元。</p><script>var x = "no";</script><div hidden>hidden</div><div id="ours">ui</div><ul><li>第一项</li></ul>';
+    const ours = document.getElementById('ours');
+    const r = extractDom(document, { source: 'test', isOwnUi: (el) => el === ours });
     expect(r.document.blocks.map((b) => `${b.kind}:${b.text}`)).toEqual(['heading:一、收入支出决算总体情况说明', 'paragraph:2024 年度收入总计5168.13万元。', 'paragraph:第一项']);
     expect(r.blockSources[1]?.nodes.map((n) => n.data).join('')).toBe('2024 年度收入总计5168.13万元。');
+  });
+
+  it('reads what a page marks with our attribute names: a page cannot hide its figures from the check', () => {
+    const r = extract('<p data-crossfoot-ui>本年支出合计 25.00 万元。</p><table data-crossfoot-ui data-crossfoot-running><tr><td>合计</td><td>1.00</td></tr></table>');
+    expect(r.document.blocks.map((b) => b.text)).toEqual(['本年支出合计 25.00 万元。']);
+    expect(r.document.tables).toHaveLength(1);
+  });
+
+  it('reads figures through zero-width characters, soft hyphens and bidi controls, and says so', () => {
+    const r = extract('<table><tr><td>合计</td><td>1\u200d2\u00ad3.4\u202e5</td></tr></table><p>收入\u200b总计 12.00 万元</p>');
+    const cell = r.document.tables[0]?.grid[0]?.[1];
+    expect(cell?.text).toBe('123.45');
+    expect(cell?.value.type).toBe('number');
+    expect(r.document.blocks[0]?.text).toBe('收入总计 12.00 万元');
+    expect(r.document.notes).toEqual([{ reason: 'invisible-characters', data: { count: 1 } }]);
   });
 
   it('finds a quoted span of a block in the page (folded white space, line breaks, split spans)', () => {

@@ -1,11 +1,16 @@
 /**
  * Page → document. Turns a DOM (a live page in the content script, a jsdom document in the CLI)
  * into tables and text blocks, using standard DOM interfaces only. Same-origin iframes are read
- * in place; our own UI (anything marked data-crossfoot-ui) is never read.
+ * in place; our own UI (the elements `isOwnUi` names: the content script keeps them in its own
+ * world, never in attributes a page could copy) is never read. What the reader cannot read or
+ * leaves out (a frame it may not open, nodes beyond the bound) becomes a note of the document.
  */
 import type { RawCell, RawRow } from './grid.js';
 import { assembleSteps, type Assembled, type ReaderItem } from './assemble.js';
 import { runSync, type Steps } from '../model/steps.js';
+import { INVISIBLE } from '../model/text.js';
+import { LIMITS } from '../model/limits.js';
+import type { ReaderNote } from '../model/document.js';
 
 export interface DomReadOptions {
   readonly source: string;
@@ -13,6 +18,8 @@ export interface DomReadOptions {
   readonly followFrames?: boolean;
   /** Returns a frame's document, or null when it cannot be read (cross-origin, not loaded). */
   readonly frameDocument?: (frame: HTMLIFrameElement | HTMLFrameElement) => Document | null;
+  /** Elements of our own interface, never read (the tooltip's host). */
+  readonly isOwnUi?: (el: Element) => boolean;
 }
 
 export interface DomExtraction extends Assembled {
@@ -49,7 +56,7 @@ const TEXT_NODE = 3;
 
 /** Hidden by markup: the hidden attribute or an inline display:none (the style attribute is read as text: no style object is made). */
 function isHidden(el: Element): boolean {
-  if (el.hasAttribute('data-crossfoot-ui') || el.hasAttribute('hidden')) return true;
+  if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   return style !== null && DISPLAY_NONE.test(style);
 }
@@ -61,6 +68,12 @@ function headingLevel(tag: string): number | null {
   return /^h[1-6]$/.test(tag) ? Number(tag.slice(1)) : null;
 }
 
+/** A frame that may hold content: one with a source or a srcdoc (empty placeholders hold nothing). */
+function isContentFrame(el: Element): boolean {
+  const src = el.getAttribute('src')?.trim() ?? '';
+  return el.hasAttribute('srcdoc') || (src !== '' && !/^about:blank$/i.test(src) && !/^javascript:/i.test(src));
+}
+
 function defaultFrameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | null {
   try {
     const doc = frame.contentDocument;
@@ -70,16 +83,30 @@ function defaultFrameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Docu
   }
 }
 
+/**
+ * A table's rows in the order of the HTML table model (thead, then tbody and bare rows, then
+ * tfoot), walked through the children: a live `rows` collection costs a fresh scan per index in
+ * jsdom, which a 20,000-row table turns into seconds.
+ */
 function rowsOf(table: Element): Element[] {
-  const rows = (table as HTMLTableElement).rows as HTMLCollectionOf<HTMLTableRowElement> | undefined;
-  if (rows) return Array.from(rows);
-  return Array.from(table.querySelectorAll(':scope > tr, :scope > thead > tr, :scope > tbody > tr, :scope > tfoot > tr'));
+  const head: Element[] = [];
+  const body: Element[] = [];
+  const foot: Element[] = [];
+  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
+    const tag = child.localName;
+    if (tag === 'tr') body.push(child);
+    else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') {
+      const into = tag === 'thead' ? head : tag === 'tfoot' ? foot : body;
+      for (let row = child.firstElementChild; row; row = row.nextElementSibling) if (row.localName === 'tr') into.push(row);
+    }
+  }
+  return head.length === 0 && foot.length === 0 ? body : [...head, ...body, ...foot];
 }
 
 function cellsOf(row: Element): Element[] {
-  const cells = (row as HTMLTableRowElement).cells as HTMLCollectionOf<HTMLTableCellElement> | undefined;
-  if (cells) return Array.from(cells);
-  return Array.from(row.children).filter((c) => c.localName === 'td' || c.localName === 'th');
+  const out: Element[] = [];
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) if (cell.localName === 'td' || cell.localName === 'th') out.push(cell);
+  return out;
 }
 
 function isSpacerRow(row: Element): boolean {
@@ -158,6 +185,8 @@ const NODES_PER_STEP = 400;
 export function* extractDomSteps(root: Document, options: DomReadOptions): Steps<DomExtraction> {
   const followFrames = options.followFrames ?? true;
   const frameDocument = options.frameDocument ?? defaultFrameDocument;
+  const isOwnUi = options.isOwnUi ?? ((): boolean => false);
+  const notes: ReaderNote[] = [];
   const items: ReaderItem[] = [];
   const itemSources: Array<BlockSource | { table: Element; cells: Element[] }> = [];
   let framesRead = 0;
@@ -189,6 +218,10 @@ export function* extractDomSteps(root: Document, options: DomReadOptions): Steps
   let walked = 0;
   while (stack.length > 0) {
     if (++walked % NODES_PER_STEP === 0) yield;
+    if (walked > LIMITS.dom.maxNodes) {
+      notes.push({ reason: 'truncated-nodes', data: { limit: LIMITS.dom.maxNodes } });
+      break;
+    }
     const frame = stack.pop() as Frame;
     if (frame.exit) {
       flush();
@@ -208,7 +241,7 @@ export function* extractDomSteps(root: Document, options: DomReadOptions): Steps
     if (node.nodeType !== ELEMENT_NODE) continue;
     const el = node as Element;
     const tag = el.localName;
-    if (SKIP.has(tag) || isHidden(el)) continue;
+    if (SKIP.has(tag) || isHidden(el) || isOwnUi(el)) continue;
     if (tag === 'br') {
       text += '\n';
       parts.push(null);
@@ -216,14 +249,14 @@ export function* extractDomSteps(root: Document, options: DomReadOptions): Steps
     }
     if ((tag === 'iframe' || tag === 'frame') && followFrames) {
       flush();
-      const doc = frameDocument(el as HTMLIFrameElement);
+      const doc = framesRead < LIMITS.dom.maxFrames ? frameDocument(el as HTMLIFrameElement) : null;
       if (doc?.body && !seenFrames.has(doc)) {
         seenFrames.add(doc);
         framesRead++;
         stack.push({ exit: true, element: el, prevBlock: blockElement, prevHeading: heading });
         blockElement = doc.body;
         stack.push({ node: doc.body, exit: false });
-      } else if (!doc) framesUnreadable++;
+      } else if (!doc && isContentFrame(el)) framesUnreadable++;
       continue;
     }
     if (tag === 'table' && el.querySelector('table') === null) {
@@ -249,7 +282,8 @@ export function* extractDomSteps(root: Document, options: DomReadOptions): Steps
   }
   flush();
 
-  const assembled = yield* assembleSteps(items, options.source, root.title ? root.title.trim() || null : null);
+  if (framesUnreadable > 0) notes.push({ reason: 'frames-unreadable', data: { count: framesUnreadable } });
+  const assembled = yield* assembleSteps(items, options.source, root.title ? root.title.trim() || null : null, notes);
   const tableElements: Element[] = [];
   const cellElements: Element[][] = [];
   for (const itemIndex of assembled.tableItems) {
@@ -267,7 +301,7 @@ export function* extractDomSteps(root: Document, options: DomReadOptions): Steps
   return { ...assembled, tableElements, cellElements, blockSources, frames: { read: framesRead, unreadable: framesUnreadable } };
 }
 
-const SPACE = /[\s\u00a0\u3000\u200b\u2002-\u200a\ufeff]/u;
+const SPACE = /[\s\u00a0\u3000\u2002-\u200a]/u;
 
 /** A position in the page: a text node and an offset in it. */
 export interface TextPoint {
@@ -291,7 +325,9 @@ export function blockSpan(source: Pick<BlockSource, 'parts'>, start: number, end
     }
     const data = part.data;
     for (let i = 0; i < data.length; i++) {
-      if (SPACE.test(data[i] as string)) {
+      const ch = data[i] as string;
+      if (INVISIBLE.test(ch)) continue; // dropped from the block's text as well
+      if (SPACE.test(ch)) {
         if (at.length > 0 && pending === undefined) pending = { node: part, offset: i };
         continue;
       }

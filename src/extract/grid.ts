@@ -1,7 +1,8 @@
 import { parseCellValue, EMPTY, type CellValue } from '../model/number.js';
 import type { Cell, Truncation } from '../model/table.js';
-import { displayText } from '../model/text.js';
+import { displayText, INVISIBLE } from '../model/text.js';
 import { runSync, type Steps } from '../model/steps.js';
+import { LIMITS } from '../model/limits.js';
 
 /** A cell as a reader found it, before span expansion. */
 export interface RawCell {
@@ -19,22 +20,16 @@ export interface RawRow {
   readonly spacer: boolean;
 }
 
-/** Bounds that keep pathological pages from eating the page's memory or time. */
-export const GRID_LIMITS = {
-  /** HTML caps colspan at 1000 and rowspan at 65534. */
-  maxColSpan: 1000,
-  maxRowSpan: 65534,
-  maxCols: 1000,
-  maxRows: 20_000,
-  maxCells: 400_000,
-  maxCellText: 4_000,
-} as const;
+/** Bounds that keep pathological pages from eating the page's memory or time (see limits.ts). */
+export const GRID_LIMITS = LIMITS.grid;
 
 export interface GridResult {
   readonly grid: Cell[][];
   readonly rows: number;
   readonly cols: number;
   readonly truncated: Truncation | null;
+  /** Figures whose text held invisible characters (zero-width, soft hyphen, bidi), removed to read them. */
+  readonly invisible: number;
 }
 
 const PAD: Omit<Cell, 'row' | 'col' | 'origin'> = {
@@ -45,6 +40,10 @@ const PAD: Omit<Cell, 'row' | 'col' | 'origin'> = {
   th: false,
   src: -1,
 };
+
+function pad(row: number, col: number): Cell {
+  return { row, col, text: PAD.text, value: PAD.value, origin: { row, col }, span: PAD.span, merged: false, th: false, src: -1 };
+}
 
 function clampSpan(n: number, max: number): number {
   if (!Number.isFinite(n) || n < 0) return 1;
@@ -71,6 +70,7 @@ export function* buildGridSteps(input: readonly RawRow[]): Steps<GridResult> {
   for (let r = 0; r < rowCount; r++) slots.push([]);
   let width = 0;
   let cellBudget = GRID_LIMITS.maxCells;
+  let invisible = 0;
 
   for (let r = 0; r < rowCount; r++) {
     if (r % 1000 === 999) yield;
@@ -95,6 +95,7 @@ export function* buildGridSteps(input: readonly RawRow[]): Steps<GridResult> {
       if (raw.text.length > GRID_LIMITS.maxCellText) truncated ??= { what: 'text', limit: GRID_LIMITS.maxCellText, found: raw.text.length };
       const text = displayText(raw.text.length > GRID_LIMITS.maxCellText ? raw.text.slice(0, GRID_LIMITS.maxCellText) : raw.text);
       const value: CellValue = text.length > 64 ? { type: 'text' } : parseCellValue(text);
+      if (value.type !== 'text' && value.type !== 'empty' && INVISIBLE.test(raw.text)) invisible++;
       const origin = { row: r, col: c };
       const span = { rows: rowSpan, cols: colSpan };
       for (let dr = 0; dr < rowSpan; dr++) {
@@ -122,15 +123,22 @@ export function* buildGridSteps(input: readonly RawRow[]): Steps<GridResult> {
     if (cellBudget <= 0) break;
   }
 
+  // padding makes every row as wide as the widest: one colspan=1000 row over 20,000 one-cell rows
+  // would ask for 20 M slots. The grid keeps the rows that fit the budget and says so.
+  let kept = rowCount;
+  if (width > 0 && rowCount * width > GRID_LIMITS.maxCells) {
+    kept = Math.max(1, Math.floor(GRID_LIMITS.maxCells / width));
+    truncated = { what: 'cells', limit: GRID_LIMITS.maxCells, found: rowCount * width };
+  }
   const grid: Cell[][] = [];
-  for (let r = 0; r < rowCount; r++) {
+  for (let r = 0; r < kept; r++) {
     if (r % 2000 === 1999) yield;
     const line = slots[r] ?? [];
     const out: Cell[] = [];
     for (let c = 0; c < width; c++) {
-      out.push(line[c] ?? { ...PAD, row: r, col: c, origin: { row: r, col: c } });
+      out.push(line[c] ?? pad(r, c));
     }
     grid.push(out);
   }
-  return { grid, rows: grid.length, cols: width, truncated };
+  return { grid, rows: grid.length, cols: width, truncated, invisible };
 }

@@ -11,6 +11,16 @@ export interface TextBlock {
   readonly beforeTable: number;
 }
 
+/**
+ * Something a reader left out of the document or had to change in it (a bound reached, scripts not
+ * run, a frame it may not read, invisible characters removed from figures). The engine reports each
+ * as not checked, with its reason (`reason.<reason>` in the catalogues), so that nothing is hidden.
+ */
+export interface ReaderNote {
+  readonly reason: string;
+  readonly data: Readonly<Record<string, string | number>>;
+}
+
 /** A report as the engine sees it: tables and text blocks in reading order. No DOM inside. */
 export interface ReportDocument {
   readonly source: string;
@@ -19,4 +29,6 @@ export interface ReportDocument {
   readonly blocks: TextBlock[];
   /** Reading order of tables and blocks. */
   readonly order: ReadonlyArray<{ readonly type: 'table' | 'block'; readonly index: number }>;
+  /** What the reader left out or changed (absent: nothing). */
+  readonly notes?: readonly ReaderNote[];
 }

@@ -1,4 +1,5 @@
 import { Decimal } from './decimal.js';
+import { stripInvisible } from './text.js';
 
 /**
  * What a printed cell holds. Amounts and percentages keep their printed precision (`scale`,
@@ -28,9 +29,9 @@ const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /** Folds what typists and exporters put into numbers: full-width forms, odd minus signs, spaces. */
 function foldNumeric(text: string): string {
-  return text
+  return stripInvisible(text)
     .normalize('NFKC')
-    .replace(/[\s\u00a0\u3000\u200b]+/gu, '')
+    .replace(/[\s\u00a0\u3000]+/gu, '')
     .replace(/[−﹣－‐‑–]/gu, '-')
     .replace(/[，]/gu, ',')
     .replace(/[．。](?=\d)/gu, '.');

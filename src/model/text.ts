@@ -8,11 +8,26 @@
  *   punctuation become ASCII; all white space removed; quotes and brackets unified).
  */
 
-const WHITESPACE = /[\s\u00a0\u3000\u200b\u2002-\u200a\ufeff]+/gu;
+const WHITESPACE = /[\s\u00a0\u3000\u2002-\u200a]+/gu;
 
-/** Folds white space (including &nbsp; and the ideographic space) and trims. */
+/**
+ * Characters that print nothing, or that change how the rest prints, and so can hide a figure from
+ * the reader while the page shows it (or the reverse): zero-width spaces and joiners, soft hyphens
+ * (Word exports them), word joiners, bidi marks, embeddings, overrides and isolates, the BOM, and
+ * C0/C1 control characters other than white space (an ESC or BEL in a title must not reach a
+ * terminal). They are removed before anything is read; positions in the page skip them too.
+ */
+export const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/u;
+export const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
+
+/** Removes the characters of INVISIBLE. */
+export function stripInvisible(input: string): string {
+  return INVISIBLE.test(input) ? input.replace(INVISIBLE_ALL, '') : input;
+}
+
+/** Folds white space (including &nbsp; and the ideographic space) and trims; invisible characters are dropped. */
 export function displayText(input: string): string {
-  return input.replace(WHITESPACE, ' ').trim();
+  return stripInvisible(input).replace(WHITESPACE, ' ').trim();
 }
 
 const QUOTES = /[“”"‘’'「」『』〝〞]/gu;

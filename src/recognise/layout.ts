@@ -98,8 +98,9 @@ function indexNumbers(table: Table, r: number): { nums: Map<number, number>; str
         continue;
       }
       const n = v.value.toNumber();
-      // a stray amount may stand where a column number should be
-      if (!(n === last + 1 || n === last + 1 + skipped || (n === 1 && last > 0))) return null;
+      // a stray amount may stand where a column number should be; numbering restarts at 1 only
+      // after a run of its own (two side-by-side blocks, 1 2 3 | 1 2 3), never as "1 1 1"
+      if (!(n === last + 1 || n === last + 1 + skipped || (n === 1 && last >= 2))) return null;
       nums.set(cell.col, n);
       last = n;
       skipped = 0;
@@ -362,7 +363,18 @@ export function analyseLayout(table: Table): Layout {
     if (!stub) current.sawValue = true;
   }
   close();
-  for (const b of blocks) for (const c of b.cols) (columns[c] as Column).block = b.index;
+  for (const b of blocks) {
+    const seen = new Set<number>();
+    for (const c of b.cols) {
+      const column = columns[c] as Column;
+      column.block = b.index;
+      // one column number names one column of its block: a repeated number names none
+      if (column.index !== null) {
+        if (seen.has(column.index)) column.index = null;
+        else seen.add(column.index);
+      }
+    }
+  }
 
   return { headerRows, indexRow, columns, blocks, nodes, alignment, strays };
 }
