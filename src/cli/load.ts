@@ -288,7 +288,12 @@ async function loadHtml(fetched: Fetched, options: LoadOptions): Promise<Loaded>
     const renderer = options.renderer ?? new (await import('./render.js')).ScriptRenderer();
     try {
       const timeout = options.scriptTimeout ?? LIMITS.cli.scriptTimeout;
-      rendered = await renderer.render(fetched.file ? { file: fetched.file } : { url: fetched.url }, timeout);
+      try {
+        rendered = await renderer.render(fetched.file ? { file: fetched.file } : { url: fetched.url }, timeout);
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+        throw new InputError(`cannot run the scripts of ${fetched.file ?? fetched.url} in the browser: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`);
+      }
       if (rendered.timedOut) readerNotes.push({ reason: 'scripts-timeout', data: { seconds: timeout / 1000 } });
     } finally {
       if (!options.renderer) await renderer.close();

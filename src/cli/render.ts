@@ -24,20 +24,27 @@ export interface Rendered {
 }
 
 /** Counts the page's short timers and its DOM changes, so that we know when it has settled. */
+/**
+ * Counts the page's short timers and its DOM changes, so that we know when it has settled. It runs
+ * before the page's own scripts and answers with one number (pending × 1e7 + ms since the last
+ * change, capped), made without any built-in the page could replace afterwards.
+ */
 const SETTLE_PROBE = `(() => {
-  const pending = new Set();
-  const set = window.setTimeout, clear = window.clearTimeout;
-  let last = performance.now();
+  const ids = Object.create(null);
+  let pending = 0;
+  const set = window.setTimeout, clear = window.clearTimeout, now = performance.now.bind(performance);
+  let last = now();
   window.setTimeout = function (fn, delay, ...rest) {
     if (typeof fn !== 'function') return set.call(this, fn, delay, ...rest);
-    const id = set.call(this, function (...a) { pending.delete(id); return fn.apply(this, a); }, delay, ...rest);
-    if ((delay || 0) <= 10000) pending.add(id);
+    const id = set.call(this, function (...a) { if (ids[id]) { delete ids[id]; pending--; } return fn.apply(this, a); }, delay, ...rest);
+    if ((delay || 0) <= 10000) { ids[id] = 1; pending++; }
     return id;
   };
-  window.clearTimeout = function (id) { pending.delete(id); return clear.call(this, id); };
-  const watch = () => new MutationObserver(() => { last = performance.now(); }).observe(document, { subtree: true, childList: true, characterData: true });
+  window.clearTimeout = function (id) { if (ids[id]) { delete ids[id]; pending--; } return clear.call(this, id); };
+  const Observer = MutationObserver;
+  const watch = () => new Observer(() => { last = now(); }).observe(document, { subtree: true, childList: true, characterData: true });
   if (document.documentElement) watch(); else document.addEventListener('readystatechange', watch, { once: true });
-  Object.defineProperty(window, '__crossfootSettle', { value: () => [pending.size, performance.now() - last] });
+  Object.defineProperty(window, '__crossfootSettle', { value: () => { const q = now() - last; return pending * 1e7 + (q > 9e6 ? 9e6 : q); } });
 })();`;
 
 const MIME: Record<string, string> = {
@@ -148,9 +155,9 @@ export class ScriptRenderer {
       }
       let timedOut = true;
       while (Date.now() < deadline) {
-        const probe = await page.evaluate('globalThis.__crossfootSettle ? globalThis.__crossfootSettle() : [0, 1e9]').catch(() => [0, 1e9]);
-        const [pending, quietFor] = probe as [number, number];
-        if (pending === 0 && quietFor >= 300) {
+        // a page may break what the answer is made of: anything but a number means "not yet"
+        const probe: unknown = await page.evaluate('globalThis.__crossfootSettle ? globalThis.__crossfootSettle() : 9e6').catch(() => null);
+        if (typeof probe === 'number' && probe < 1e7 && probe >= 300) {
           timedOut = false;
           break;
         }
