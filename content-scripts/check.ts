@@ -10,10 +10,23 @@ import type { Thresholds } from '../src/engine/settings.js';
 import type { Steps } from '../src/model/steps.js';
 export type { Timings } from '../src/messages/protocol.js';
 
-/** Gives the page's own work a turn between slices. */
+/**
+ * Gives the page's own work a turn between slices: a new task, queued behind the page's timers
+ * that are due and its next frame. (`scheduler.yield()` continuations outrank the page's own
+ * tasks, so a page's 20 ms timer could go 2 s without running.) A hidden tab throttles timers to
+ * one a second; there a message task does, since no frame is waiting to be drawn.
+ */
 export function yieldToPage(): Promise<void> {
-  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (sched?.yield) return sched.yield();
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden' && typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
@@ -68,9 +81,9 @@ export interface PageCheck {
   readonly work: { readonly extract: number; readonly check: number };
 }
 
-export async function checkPage(doc: Document, source: string, slicer: Slicer, thresholds?: Thresholds): Promise<PageCheck | null> {
+export async function checkPage(doc: Document, source: string, slicer: Slicer, thresholds?: Thresholds, isOwnUi?: (el: Element) => boolean): Promise<PageCheck | null> {
   const w0 = slicer.work;
-  const extraction = await slicer.run(extractDomSteps(doc, { source }), 'extract');
+  const extraction = await slicer.run(extractDomSteps(doc, { source, ...(isOwnUi ? { isOwnUi } : {}) }), 'extract');
   if (!extraction) return null;
   const w1 = slicer.work;
   const result = await slicer.run(runEngineSteps(extraction.document, { thresholds }), 'check');

@@ -1,7 +1,8 @@
 /**
- * The content script's life: one run per document (a marker prevents a second), a quick bail-out
- * when no table could be a budget table, then extract → engine → paint, again whenever the page
- * adds or changes tables (a debounced MutationObserver) or a same-origin frame loads.
+ * The content script's life: one run per document (a second injection finds the first in this
+ * isolated world, where the page cannot set or read it), a quick bail-out when no table could be a
+ * budget table, then extract → engine → paint, again when what the report was read from changes
+ * (watch.ts: its tables and narrative, not the rest of the page) or a same-origin frame loads.
  * Everything hangs on one AbortSignal.
  */
 import { pageApi } from '../src/platform/page-api.js';
@@ -10,22 +11,26 @@ import { isContentRequest, type ContentRequest, type PageStatus } from '../src/m
 import { sendToBackground } from '../src/messages/notify.js';
 import { checkPage, Slicer, yieldToPage, type PageCheck } from './check.js';
 import { Overlay } from './overlay.js';
-import { scanForCandidates } from './scan.js';
+import { isOwnElement } from './own-ui.js';
+import { hasBudgetText, scanForCandidates } from './scan.js';
+import { ChangeWatcher } from './watch.js';
 
-const MARKER = 'data-crossfoot-running';
-const DEBOUNCE_MS = 500;
+/** The session of this document, kept in the content script's own world (never on the page's DOM). */
+const SESSION = Symbol.for('crossfoot.session');
+type Global = typeof globalThis & { [SESSION]?: PageSession };
 
 export class PageSession {
   status: PageStatus = { state: 'idle' };
   private last: PageCheck | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
   private readonly overlay: Overlay;
-  private timer: number | undefined;
+  readonly watcher: ChangeWatcher;
   private running: Promise<PageStatus> | null = null;
   private again = false;
 
   constructor(private readonly signal: AbortSignal) {
     this.overlay = new Overlay(signal, () => this.settings.lang);
+    this.watcher = new ChangeWatcher(signal, () => void this.check());
   }
 
   async start(): Promise<void> {
@@ -33,7 +38,7 @@ export class PageSession {
     this.overlay.setEnabled(this.settings.overlay);
     const unsubscribe = onSettingsChanged((next, changed) => this.onSettings(next, changed));
     this.signal.addEventListener('abort', unsubscribe, { once: true });
-    this.observe(document);
+    this.watcher.observe(document);
     await this.check();
   }
 
@@ -73,6 +78,7 @@ export class PageSession {
   }
 
   private async run(): Promise<PageStatus> {
+    this.watcher.started();
     const t0 = performance.now();
     const scan = scanForCandidates(document);
     const scanned = performance.now() - t0;
@@ -87,9 +93,10 @@ export class PageSession {
     await yieldToPage();
     const slicer = new Slicer(this.signal);
     try {
-      const result = await checkPage(document, location.href, slicer, this.settings.thresholds);
+      const result = await checkPage(document, location.href, slicer, this.settings.thresholds, isOwnElement);
       if (!result || this.signal.aborted) return this.status;
       this.last = result;
+      this.watchReadPlaces(result);
       const before = slicer.work;
       if (result.report.tables.length === 0) {
         this.overlay.clear();
@@ -98,7 +105,7 @@ export class PageSession {
         await slicer.run(this.overlay.paintSteps(result.report, result.extraction, { questions: this.settings.questions }), 'paint');
         if (this.signal.aborted) return this.status;
         this.overlay.setEnabled(this.settings.overlay);
-        for (const frame of result.extraction.document.tables.length ? this.frameDocs() : []) this.observe(frame);
+        for (const frame of this.frameDocs()) this.watcher.observe(frame);
         const timings = { scan: scanned, ...result.work, paint: slicer.work - before, total: performance.now() - t0, longestSlice: Math.max(scanned, slicer.longest), longestIn: scanned > slicer.longest ? 'scan' : slicer.longestIn, slices: slicer.slices };
         this.status = { state: 'done', report: result.report, url: location.href, overlay: this.overlay.isEnabled, timings };
       }
@@ -107,6 +114,14 @@ export class PageSession {
     }
     await this.tellBackground();
     return this.status;
+  }
+
+  /** Tells the watcher where the report's figures were read: its budget tables and its narrative's blocks. */
+  private watchReadPlaces(result: PageCheck): void {
+    const ex = result.extraction;
+    const tables = result.report.tables.map((t) => ex.tableElements[t.index]).filter((e): e is Element => !!e);
+    const blocks = ex.blockSources.filter((b, i) => hasBudgetText(ex.document.blocks[i]?.text ?? '')).map((b) => b.element);
+    this.watcher.watch(tables, blocks);
   }
 
   private frameDocs(): Document[] {
@@ -124,45 +139,12 @@ export class PageSession {
 
   private async tellBackground(): Promise<void> {
     const s = this.status;
-    // the state on <html> lets tests (and curious users) see where the check stands
-    document.documentElement?.setAttribute('data-crossfoot-state', s.state);
     const f = s.state === 'done' ? s.report.summary.findings : { error: 0, review: 0, rounding: 0 };
     try {
       await sendToBackground({ type: 'crossfoot:report-summary', errors: f.error, reviews: f.review, roundings: f.rounding, checked: s.state === 'done' });
     } catch {
       /* the background may be restarting; the popup asks the page directly anyway */
     }
-  }
-
-  private readonly observed = new WeakSet<Document>();
-
-  /** Re-checks when tables appear or change (script-built reports), and when frames load. */
-  private observe(doc: Document): void {
-    if (this.observed.has(doc)) return;
-    this.observed.add(doc);
-    const schedule = (): void => {
-      window.clearTimeout(this.timer);
-      this.timer = window.setTimeout(() => void this.check(), DEBOUNCE_MS);
-    };
-    const mo = new MutationObserver((records) => {
-      for (const r of records) {
-        const target = r.target as Element;
-        if (target.closest?.('[data-crossfoot-ui]')) continue;
-        if (r.type === 'characterData') {
-          if ((r.target.parentElement?.closest('table') ?? null) !== null) return schedule();
-          continue;
-        }
-        for (const n of [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)]) {
-          if (n.nodeType !== 1) continue;
-          const el = n as Element;
-          if (el.hasAttribute('data-crossfoot-ui')) continue;
-          if (el.localName === 'table' || el.localName === 'iframe' || el.getElementsByTagName('table').length > 0 || el.closest('table')) return schedule();
-        }
-      }
-    });
-    mo.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-    this.signal.addEventListener('abort', () => mo.disconnect(), { once: true });
-    doc.addEventListener('load', (e) => ((e.target as Element | null)?.localName === 'iframe' ? schedule() : undefined), { capture: true, signal: this.signal });
   }
 
   /** Answers the popup. */
@@ -187,18 +169,20 @@ export class PageSession {
   }
 
   destroy(): void {
-    window.clearTimeout(this.timer);
     this.overlay.destroy();
   }
 }
 
 /** Starts Crossfoot in this document once; a second injection only re-checks. */
 export function init(signal: AbortSignal): PageSession | null {
-  const root = document.documentElement;
-  if (!root) return null;
-  if (root.hasAttribute(MARKER)) return null;
-  root.setAttribute(MARKER, '');
+  const g = globalThis as Global;
+  if (!document.documentElement) return null;
+  if (g[SESSION]) {
+    void g[SESSION].check();
+    return null;
+  }
   const session = new PageSession(signal);
+  g[SESSION] = session;
   const listener = (message: unknown): Promise<unknown> | undefined => {
     if (!isContentRequest(message)) return undefined;
     return session.handle(message);
@@ -209,7 +193,7 @@ export function init(signal: AbortSignal): PageSession | null {
     () => {
       pageApi.onMessage.removeListener(listener);
       session.destroy();
-      root.removeAttribute(MARKER);
+      if (g[SESSION] === session) delete g[SESSION];
     },
     { once: true },
   );

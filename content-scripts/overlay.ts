@@ -23,7 +23,8 @@ const TEXT_ATTR = 'data-crossfoot-text';
 const RELATED_ATTR = 'data-crossfoot-related';
 const FLASH_ATTR = 'data-crossfoot-flash';
 const OFF_ATTR = 'data-crossfoot-off';
-const HIGHLIGHTS_ATTR = 'data-crossfoot-highlights';
+/** A paragraph holding highlighted phrases (its marks are the highlights: no outline of its own). */
+const PHRASE_ATTR = 'data-crossfoot-phrase';
 
 /** How a finding is marked: its severity, or "question" for a rate anomaly. */
 export type Mark = ReportFinding['severity'] | 'question';
@@ -41,12 +42,12 @@ interface Painted {
 
 interface HighlightApi {
   readonly registry: Map<string, unknown>;
-  readonly make: (ranges: Range[]) => unknown;
+  readonly make: (ranges: readonly Range[]) => unknown;
 }
 
 /** The document's CSS Custom Highlight registry, or null where the browser lacks it. */
 function highlightApi(doc: Document): HighlightApi | null {
-  const win = doc.defaultView as (Window & { Highlight?: new (...r: Range[]) => unknown; CSS?: { highlights?: Map<string, unknown> } }) | null;
+  const win = doc.defaultView as (Window & { Highlight?: new () => { add(r: Range): void }; CSS?: { highlights?: Map<string, unknown> } }) | null;
   const registry = win?.CSS?.highlights;
   const Ctor = win?.Highlight;
   if (!registry || typeof Ctor !== 'function') return null;
@@ -57,7 +58,15 @@ function highlightApi(doc: Document): HighlightApi | null {
   } catch {
     return null; // present but unusable from this script's world
   }
-  return { registry, make: (ranges) => new Ctor(...ranges) };
+  // ranges are added one by one: spreading thousands of them into the constructor passes the argument limit
+  return {
+    registry,
+    make: (ranges) => {
+      const h = new Ctor();
+      for (const r of ranges) h.add(r);
+      return h;
+    },
+  };
 }
 
 export class Overlay {
@@ -141,12 +150,17 @@ export class Overlay {
         p.ids.add(f.id);
       }
     }
+    const canHighlight = new Map<Document, boolean>();
     for (const [el, p] of this.painted) {
       if (++n % 300 === 0) yield;
       const ids = [...p.ids];
       const worst = ids.map((id) => this.findings.get(id)).filter((f): f is ReportFinding => !!f).map(markOf).sort((a, b) => RANK[b] - RANK[a])[0] ?? 'rounding';
       el.setAttribute(ATTR, ids.join(' '));
-      el.setAttribute(p.text ? TEXT_ATTR : SEVERITY_ATTR, worst);
+      // a paragraph is outlined only where the browser cannot highlight its phrases
+      const doc = el.ownerDocument;
+      if (p.text && !canHighlight.has(doc)) canHighlight.set(doc, highlightApi(doc) !== null);
+      if (p.text) el.setAttribute(canHighlight.get(doc) ? PHRASE_ATTR : TEXT_ATTR, worst);
+      else el.setAttribute(SEVERITY_ATTR, worst);
       this.listen(el.ownerDocument);
     }
     this.applyEnabled();
@@ -160,10 +174,12 @@ export class Overlay {
         const f = this.findings.get(id);
         const doc = range.startContainer.ownerDocument;
         if (!f || !doc) continue;
-        const marks = byDoc.get(doc) ?? new Map<Mark, Range[]>();
+        let marks = byDoc.get(doc);
+        if (!marks) byDoc.set(doc, (marks = new Map<Mark, Range[]>()));
         const mark = markOf(f);
-        marks.set(mark, [...(marks.get(mark) ?? []), range]);
-        byDoc.set(doc, marks);
+        let list = marks.get(mark);
+        if (!list) marks.set(mark, (list = []));
+        list.push(range);
       }
     }
     for (const doc of new Set([...this.highlighted, ...byDoc.keys()])) {
@@ -175,13 +191,8 @@ export class Overlay {
         else api.registry.delete(`crossfoot-${mark}`);
       }
       api.registry.delete('crossfoot-active');
-      if (byDoc.has(doc)) {
-        this.highlighted.add(doc);
-        doc.documentElement.setAttribute(HIGHLIGHTS_ATTR, '');
-      } else {
-        this.highlighted.delete(doc);
-        doc.documentElement.removeAttribute(HIGHLIGHTS_ATTR);
-      }
+      if (byDoc.has(doc)) this.highlighted.add(doc);
+      else this.highlighted.delete(doc);
     }
   }
 
@@ -191,7 +202,10 @@ export class Overlay {
     for (const id of ids) {
       const range = this.phrases.get(id);
       const doc = range?.startContainer.ownerDocument;
-      if (range && doc) byDoc.set(doc, [...(byDoc.get(doc) ?? []), range]);
+      if (!range || !doc) continue;
+      const list = byDoc.get(doc);
+      if (list) list.push(range);
+      else byDoc.set(doc, [range]);
     }
     for (const doc of this.highlighted) {
       const api = highlightApi(doc);
@@ -386,6 +400,7 @@ export class Overlay {
       el.removeAttribute(ATTR);
       el.removeAttribute(SEVERITY_ATTR);
       el.removeAttribute(TEXT_ATTR);
+      el.removeAttribute(PHRASE_ATTR);
       el.removeAttribute(OFF_ATTR);
       el.removeAttribute(FLASH_ATTR);
       if (!p.hadTabindex) el.removeAttribute('tabindex');

@@ -23,6 +23,16 @@ function documentsOf(doc: Document): Document[] {
   return out;
 }
 
+/** Text that speaks of a budget: a figure and a budget word. */
+export function hasBudgetText(text: string): boolean {
+  return text.length >= 4 && FIGURE.test(text) && BUDGET_WORDS.test(text);
+}
+
+/** A leaf table (no table inside) whose text could be a budget table's. */
+export function isCandidateTable(t: Element): boolean {
+  return t.getElementsByTagName('table').length === 0 && hasBudgetText(t.textContent ?? '');
+}
+
 /** Counts the tables of the page and those that look like budget tables. */
 export function scanForCandidates(doc: Document): Candidates {
   let tables = 0;
@@ -31,11 +41,8 @@ export function scanForCandidates(doc: Document): Candidates {
     const list = d.getElementsByTagName('table');
     tables += list.length;
     for (let i = 0; i < list.length; i++) {
-      const t = list[i] as HTMLTableElement;
-      if (t.getElementsByTagName('table').length > 0) continue; // layout table: its inner tables count
-      const text = t.textContent ?? '';
-      if (text.length < 4) continue;
-      if (FIGURE.test(text) && BUDGET_WORDS.test(text)) candidates++;
+      // a layout table holds other tables: its inner ones count
+      if (isCandidateTable(list[i] as Element)) candidates++;
     }
   }
   return { tables, candidates };

@@ -7,6 +7,7 @@ import type { ReportFinding } from '../src/engine/report.js';
 import type { Locale } from '../src/i18n/index.js';
 import { message } from '../src/i18n/index.js';
 import { isAnomaly } from '../src/engine/anomaly.js';
+import { markOwn } from './own-ui.js';
 
 type Mark = ReportFinding['severity'] | 'question';
 
@@ -36,7 +37,7 @@ export class Tooltip {
 
   constructor(private readonly doc: Document) {
     this.host = doc.createElement('crossfoot-overlay');
-    this.host.setAttribute('data-crossfoot-ui', '');
+    markOwn(this.host);
     css(this.host, {
       position: 'fixed',
       top: '0',
@@ -51,7 +52,8 @@ export class Tooltip {
       'pointer-events': 'none',
       display: 'block',
     });
-    const shadow = this.host.attachShadow({ mode: 'open' });
+    // closed: the page can neither read what we show nor change it
+    const shadow = this.host.attachShadow({ mode: 'closed' });
     this.box = el(doc, 'div', {
       position: 'fixed',
       display: 'none',

@@ -181,4 +181,40 @@ describe('popup', () => {
     expect(state.stored.thresholds).toMatchObject({ executionBelow: 80, completionAbove: 100, changeBeyond: 50 });
     expect(state.sent).toContainEqual({ type: 'crossfoot:check-now' });
   });
+
+  it('keeps the threshold in force when its field is emptied (never stores 0)', async () => {
+    state.status = { state: 'done', report: reportWithNarrative(), url: state.url, overlay: true };
+    const root = await mount();
+    const input = root.querySelector<HTMLInputElement>('[data-threshold="executionBelow"]');
+    await act(async () => {
+      if (input) {
+        input.value = '';
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    expect(state.stored.thresholds).toBeUndefined();
+    expect(input?.value).toBe('90');
+    expect(state.sent).not.toContainEqual({ type: 'crossfoot:check-now' });
+  });
+
+  it('lists thousands of findings a page at a time', async () => {
+    const rows = [['科目代码', '科目名称', '本年支出合计', '基本支出', '项目支出']];
+    for (let i = 0; i < 700; i++) rows.push(['2010301', `行政运行${i}`, (3.5 + i / 100).toFixed(2), '1.00', '2.00']);
+    const report = checkDocument(documentOf([{ title: '支出决算表', rows }]), 'https://www.example.gov.cn/c.html');
+    expect(report.summary.findings.error).toBeGreaterThan(600);
+    state.status = { state: 'done', report, url: state.url, overlay: true };
+    const root = await mount();
+    expect(root.querySelectorAll('.list .finding').length).toBe(200);
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('[data-action="show-more"]')?.click();
+    });
+    expect(root.querySelectorAll('.list .finding').length).toBe(400);
+  });
+
+  it('shows characters that print nothing or reorder text as visible code points', async () => {
+    const { visible } = await import('./App.js');
+    expect(visible('合计\u202e00.3\u200b')).toBe('合计⟨U+202E⟩00.3⟨U+200B⟩');
+    expect(visible('报告\u001b[2J')).toBe('报告⟨U+001B⟩[2J');
+  });
 });

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Report, ReportFinding, ReportTable } from '../src/engine/report.js';
 import { isAnomaly } from '../src/engine/anomaly.js';
+import { INVISIBLE_ALL } from '../src/model/text.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../src/engine/settings.js';
 import { loadSettings, saveSettings } from '../src/platform/settings.js';
 import type { Locale } from '../src/i18n/index.js';
@@ -191,10 +192,26 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
     for (const f of report.findings) {
       if (isAnomaly(f) || !shown[f.severity]) continue;
       const key = f.table ?? TEXT_GROUP;
-      byTable.set(key, [...(byTable.get(key) ?? []), f]);
+      const list = byTable.get(key);
+      if (list) list.push(f);
+      else byTable.set(key, [f]);
     }
     return [...byTable.entries()];
   }, [report, shown]);
+  // a page may hold thousands of findings: the list grows a page at a time, never all at once
+  const [limit, setLimit] = useState(PAGE);
+  useEffect(() => setLimit(PAGE), [report, shown]);
+  const windowed = useMemo(() => {
+    let left = limit;
+    const out: Array<[string, ReportFinding[]]> = [];
+    for (const [id, list] of groups) {
+      if (left <= 0) break;
+      out.push([id, list.slice(0, left)]);
+      left -= list.length;
+    }
+    return out;
+  }, [groups, limit]);
+  const listed = useMemo(() => groups.reduce((n, [, list]) => n + list.length, 0), [groups]);
 
   const kinds = useMemo(() => {
     const m = new Map<string, { name: string; count: number }>();
@@ -226,8 +243,8 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
           <span class="sev">
             <span aria-hidden="true">{question ? '?' : MARK[f.severity]}</span> {question ? t('question') : t(f.severity)}
           </span>
-          {f.quote && <q class="quote">{f.quote.text}</q>}
-          <span class="msg">{locale === 'en' ? f.message.en : f.message.zh}</span>
+          {f.quote && <q class="quote">{visible(f.quote.text)}</q>}
+          <span class="msg">{visible(locale === 'en' ? f.message.en : f.message.zh)}</span>
           {!question && (f.stated !== null || f.expected !== null) && (
             <span class="nums">
               {f.stated !== null && `${t('stated')} ${f.stated}`}
@@ -278,12 +295,17 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
       <section class="list" aria-label={t('findings')}>
         {report.findings.length === questions.length && <p class="state">{t('noFindings')}</p>}
         {report.findings.length > questions.length && groups.length === 0 && <p class="state">{t('noneOfFilter')}</p>}
-        {groups.map(([id, findings]) => (
+        {windowed.map(([id, findings]) => (
           <div class="group" key={id} data-group={id}>
-            <h2>{groupTitle(id)}</h2>
+            <h2>{visible(groupTitle(id))}</h2>
             <ul>{findings.map(item)}</ul>
           </div>
         ))}
+        {listed > limit && (
+          <button type="button" class="more" data-action="show-more" onClick={() => setLimit(limit + PAGE)}>
+            {t('showMore').replace('{n}', String(Math.min(PAGE, listed - limit))).replace('{total}', String(listed))}
+          </button>
+        )}
       </section>
       {questions.length > 0 && <Questions questions={questions} t={t} item={item} />}
       {report.notChecked.length > 0 && (
@@ -294,9 +316,9 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
           <ul>
             {report.notChecked.map((n, i) => (
               <li key={i}>
-                {tableLabel(report.tables.find((x) => x.id === n.table), locale)}
+                {visible(tableLabel(report.tables.find((x) => x.id === n.table), locale))}
                 {n.table ? '：' : ''}
-                {locale === 'en' ? n.message.en : n.message.zh}
+                {visible(locale === 'en' ? n.message.en : n.message.zh)}
               </li>
             ))}
           </ul>
@@ -307,6 +329,18 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
 }
 
 const TEXT_GROUP = '\u0000text';
+
+/** Findings rendered at first, and added by each "show more". */
+const PAGE = 200;
+
+/**
+ * Page text as it is, with characters that print nothing or reorder what follows (zero-width,
+ * bidi controls, control characters) shown as visible code points, so none can hide or disguise
+ * what a finding says.
+ */
+export function visible(text: string): string {
+  return text.replace(INVISIBLE_ALL, (c) => `⟨U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+}
 
 /** Questions about rates: their own section, closed by default, and their own switch for the page marks. */
 function Questions({ questions, t, item }: { questions: ReportFinding[]; t: (k: UiKey) => string; item: (f: ReportFinding) => preact.JSX.Element }): preact.JSX.Element {
@@ -344,9 +378,15 @@ function SettingsPanel({ t, onChange }: { t: (k: UiKey) => string; onChange: () 
     ['completionAbove', 'thresholdCompletion', 1000],
     ['changeBeyond', 'thresholdChange', 1000],
   ];
-  const commit = async (key: keyof Thresholds, raw: string, max: number): Promise<void> => {
+  const commit = async (key: keyof Thresholds, input: HTMLInputElement, max: number): Promise<void> => {
+    const raw = input.value.trim();
     const n = Number(raw);
-    if (!Number.isFinite(n) || n < 0 || n > max || n === values[key]) return;
+    // an emptied or invalid field keeps the value in force (Number('') would be 0)
+    if (raw === '' || !Number.isFinite(n) || n < 0 || n > max) {
+      input.value = String(values[key]);
+      return;
+    }
+    if (n === values[key]) return;
     const next = { ...values, [key]: n };
     setValues(next);
     await saveSettings({ thresholds: next });
@@ -358,7 +398,7 @@ function SettingsPanel({ t, onChange }: { t: (k: UiKey) => string; onChange: () 
       {fields.map(([key, label, max]) => (
         <label class="field" key={key}>
           <span>{t(label)}</span>
-          <input type="number" min={0} max={max} step={1} value={values[key]} data-threshold={key} onChange={(e) => void commit(key, (e.currentTarget as HTMLInputElement).value, max)} />
+          <input type="number" min={0} max={max} step={1} value={values[key]} data-threshold={key} onChange={(e) => void commit(key, e.currentTarget as HTMLInputElement, max)} />
           <span aria-hidden="true">%</span>
         </label>
       ))}

@@ -17,10 +17,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import type { Page } from 'playwright-core';
-import type { PageStatus, Timings } from '../src/messages/protocol.js';
+import type { Timings } from '../src/messages/protocol.js';
 import { FIXTURES, SEEDS, SKINS } from '../test/support/fixtures.js';
 import { serve } from '../test/e2e/server.js';
-import { activeTabId, askTab, DIST_CHROME, GOV_HOST, launchChromium, ROOT, type ChromiumSession } from '../test/e2e/browsers.js';
+import { DIST_CHROME, GOV_HOST, launchChromium, ROOT, waitChecked, type ChromiumSession } from '../test/e2e/browsers.js';
 
 const TARGETS = { ratio: 3, longestTask: 50, noBudget: 5, gzipKb: 80 };
 
@@ -131,10 +131,7 @@ async function measure(session: ChromiumSession, base: string, name: string, url
     try {
       await p.goto(`http://${GOV_HOST}:${base}${url}`);
       // script-built pages show their tables late: wait for the check that found them
-      await p.waitForSelector(/lazy/.test(name) ? 'html[data-crossfoot-state="done"]' : 'html[data-crossfoot-state="done"], html[data-crossfoot-state="no-tables"]', { timeout: 300_000 });
-      await p.bringToFront();
-      const tabId = await activeTabId(session.worker);
-      const status = await askTab<PageStatus>(session.worker, tabId, { type: 'crossfoot:get-status' });
+      const { status } = await waitChecked(session, p, { timeout: 300_000, states: /lazy/.test(name) ? ['done'] : ['done', 'no-tables'] });
       const timings = 'timings' in status ? status.timings : undefined;
       if (!timings) throw new Error(`${name}: no timings (${status.state})`);
       if (status.state === 'done') findings = status.report.findings.length;

@@ -10,7 +10,7 @@ import { loadOne } from '../src/cli/load.js';
 import { checkDocument } from '../src/engine/report.js';
 import { formatText } from '../src/cli/format.js';
 import { serve } from '../test/e2e/server.js';
-import { activeTabId, GOV_HOST, launchChromium, ROOT } from '../test/e2e/browsers.js';
+import { activeTabId, GOV_HOST, launchChromium, ROOT, waitChecked } from '../test/e2e/browsers.js';
 
 export default async function demo(): Promise<number> {
   const sample = path.join(ROOT, 'samples/sample-report.html');
@@ -25,7 +25,7 @@ export default async function demo(): Promise<number> {
   try {
     const page = await session.context.newPage();
     await page.goto(url);
-    await page.waitForSelector('html[data-crossfoot-state="done"]', { timeout: 30_000 });
+    await waitChecked(session, page);
     if (headed) {
       console.log(`Chromium is open on ${url} with Crossfoot loaded; close the browser window to end the demo.`);
       await new Promise<void>((resolve) => session.context.on('close', () => resolve()));

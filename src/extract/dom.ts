@@ -44,7 +44,8 @@ const SKIP = new Set([
   'object', 'embed', 'video', 'audio', 'select', 'textarea', 'input', 'button', 'option', 'img', 'xml',
 ]);
 
-const BLOCK = new Set([
+/** Elements that start a text block of their own. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'p', 'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'nav', 'blockquote', 'pre',
   'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tbody', 'thead',
   'tfoot', 'tr', 'td', 'th', 'caption', 'figure', 'figcaption', 'form', 'fieldset', 'address', 'center',
@@ -135,7 +136,7 @@ function cellText(cell: Element): string {
         const tag = (child as Element).localName;
         if (tag === 'br') out += '\n';
         else if (!SKIP.has(tag)) {
-          const block = BLOCK.has(tag);
+          const block = BLOCK_TAGS.has(tag);
           if (block) out += '\n';
           walk(child);
           if (block) out += '\n';
@@ -266,7 +267,7 @@ export function* extractDomSteps(root: Document, options: DomReadOptions): Steps
       itemSources.push({ table: el, cells: read.cells });
       continue;
     }
-    const isBlock = BLOCK.has(tag);
+    const isBlock = BLOCK_TAGS.has(tag);
     if (isBlock) {
       flush();
       stack.push({ exit: true, element: el, prevBlock: blockElement, prevHeading: heading });

@@ -8,7 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { PageStatus } from '../../src/messages/protocol.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST_CHROME = path.join(ROOT, 'dist/chrome');
@@ -70,4 +71,72 @@ export async function activeTabId(worker: Worker): Promise<number> {
 /** Asks the content script of a tab, from the extension's service worker. */
 export async function askTab<T>(worker: Worker, tabId: number, message: unknown): Promise<T> {
   return worker.evaluate(async ([id, msg]) => chrome.tabs.sendMessage(id as number, msg), [tabId, message] as const) as Promise<T>;
+}
+
+/** The content script's status of a page, asked until it is one of `states` (the page is brought to front). */
+export async function waitChecked(session: ChromiumSession, page: Page, options: { timeout?: number; states?: readonly string[] } = {}): Promise<{ tabId: number; status: PageStatus }> {
+  await page.bringToFront();
+  const tabId = await activeTabId(session.worker);
+  const states = options.states ?? ['done'];
+  const deadline = Date.now() + (options.timeout ?? 30_000);
+  let last = 'no answer';
+  for (;;) {
+    const status = await askTab<PageStatus>(session.worker, tabId, { type: 'crossfoot:get-status' }).catch(() => null);
+    if (status && states.includes(status.state)) return { tabId, status };
+    last = status?.state ?? 'no answer';
+    if (Date.now() > deadline) throw new Error(`${page.url()}: not checked within the time (${last})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * The text inside our tooltip. Its shadow root is closed (the page cannot read it), so the test
+ * reads it as the browser's inspector does, through the DevTools protocol.
+ */
+export async function tooltipText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
+    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'crossfoot-overlay' })) as { nodeId: number };
+    if (!nodeId) return '';
+    const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as { node: CdpNode };
+    const out: string[] = [];
+    const walk = (n: CdpNode): void => {
+      if (n.nodeType === 3) out.push(n.nodeValue ?? '');
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c);
+    };
+    walk(node);
+    return out.join('');
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Element names inside our tooltip (to prove page markup never became elements there). */
+export async function tooltipElements(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
+    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'crossfoot-overlay' })) as { nodeId: number };
+    if (!nodeId) return [];
+    const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as { node: CdpNode };
+    const out: string[] = [];
+    const walk = (n: CdpNode, inside: boolean): void => {
+      if (n.nodeType === 1 && inside) out.push(n.nodeName.toLowerCase());
+      for (const c of n.shadowRoots ?? []) walk(c, true);
+      for (const c of n.children ?? []) walk(c, inside);
+    };
+    walk(node, false);
+    return out;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+interface CdpNode {
+  readonly nodeType: number;
+  readonly nodeName: string;
+  readonly nodeValue?: string;
+  readonly children?: CdpNode[];
+  readonly shadowRoots?: CdpNode[];
 }

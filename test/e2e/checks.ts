@@ -28,7 +28,7 @@ export function boxes(): string[] {
   const visit = (doc: Document, prefix: string): void => {
     const all = doc.body ? Array.from(doc.body.querySelectorAll('*')) : [];
     all.forEach((el, i) => {
-      if (el.closest('[data-crossfoot-ui]')) return;
+      if (el.closest('crossfoot-overlay')) return;
       const r = el.getBoundingClientRect();
       out.push(`${prefix}${i}:${el.localName}:${r.x.toFixed(2)},${r.y.toFixed(2)},${r.width.toFixed(2)},${r.height.toFixed(2)}`);
     });

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { loadOne } from '../../src/cli/load.js';
 import { checkDocument, type Report } from '../../src/engine/report.js';
 import { FIXTURES, fixturesAvailable, pageFile, SEEDS, SKINS } from '../support/fixtures.js';
-import { activeTabId, askTab, GOV_HOST, launchChromium, ROOT, type ChromiumSession } from './browsers.js';
+import { askTab, GOV_HOST, launchChromium, ROOT, tooltipText, waitChecked, type ChromiumSession } from './browsers.js';
 import { boxes, highlightedPhrases, paintedIds, phrasePoint, revealed } from './checks.js';
 import { serve, type Served } from './server.js';
 
@@ -30,9 +30,7 @@ function comparable(r: Report): unknown {
 async function openChecked(url: string): Promise<{ page: Page; tabId: number }> {
   const page = await session.context.newPage();
   await page.goto(url);
-  await page.waitForSelector('html[data-crossfoot-state="done"]', { timeout: 30_000 });
-  await page.bringToFront();
-  const tabId = await activeTabId(session.worker);
+  const { tabId } = await waitChecked(session, page);
   return { page, tabId };
 }
 
@@ -119,14 +117,14 @@ describe.skipIf(!fixturesAvailable())('Chromium: the built extension on the fixt
     await error.scrollIntoViewIfNeeded();
     await error.hover();
     await page.waitForTimeout(200);
-    const tooltip = await page.evaluate(() => document.querySelector('crossfoot-overlay')?.shadowRoot?.textContent ?? '');
+    const tooltip = await tooltipText(page);
     expect(tooltip).toMatch(/错误/u);
     await page.screenshot({ path: path.join(ARTIFACTS, '001-word-overlay.png') });
     // keyboard: a painted cell takes focus and shows the same explanation
     await page.mouse.move(0, 0);
     await page.keyboard.press('Escape');
     await page.locator('[data-crossfoot-severity="review"]').first().focus();
-    await expect.poll(() => page.evaluate(() => document.querySelector('crossfoot-overlay')?.shadowRoot?.textContent ?? '')).toMatch(/待核实/u);
+    await expect.poll(() => tooltipText(page)).toMatch(/待核实/u);
     const popup = await openPopup(tabId);
     await popup.screenshot({ path: path.join(ARTIFACTS, '001-word-popup.png') });
     await popup.close();
@@ -154,7 +152,7 @@ describe.skipIf(!fixturesAvailable())('Chromium: the built extension on the fixt
         if (!point) continue;
         await page.waitForTimeout(150); // let the scroll settle: scrolling hides the tooltip
         await page.mouse.move(point.x, point.y);
-        await expect.poll(() => page.evaluate(() => document.querySelector('crossfoot-overlay')?.shadowRoot?.textContent ?? '')).toContain(f.message.zh.slice(0, 30));
+        await expect.poll(() => tooltipText(page)).toContain(f.message.zh.slice(0, 30));
         const active = (await page.evaluate(highlightedPhrases))['crossfoot-active'] ?? [];
         expect(active).toContain(fold(f.quote.text));
         await page.screenshot({ path: path.join(ARTIFACTS, `001-word-phrase-${f.rule}.png`) });
@@ -180,7 +178,7 @@ describe.skipIf(!fixturesAvailable())('Chromium: the built extension on the fixt
   it('a page whose CSP forbids inline scripts and styles still gets its overlay', async () => {
     const page = await session.context.newPage();
     await page.goto(`http://${GOV_HOST}:${served.port}/csp/pages/001-plain.html`);
-    await page.waitForSelector('html[data-crossfoot-state="done"]', { timeout: 30_000 });
+    await waitChecked(session, page);
     const painted = await page.evaluate(paintedIds);
     expect(Object.keys(painted).length).toBeGreaterThan(0);
     // the overlay's stylesheet applies despite the CSP: an error cell has its outline
@@ -189,7 +187,7 @@ describe.skipIf(!fixturesAvailable())('Chromium: the built extension on the fixt
     const cell = page.locator('[data-crossfoot-severity="error"]').first();
     await cell.scrollIntoViewIfNeeded();
     await cell.hover();
-    await expect.poll(() => page.evaluate(() => document.querySelector('crossfoot-overlay')?.shadowRoot?.textContent ?? '')).toMatch(/错误/u);
+    await expect.poll(() => tooltipText(page)).toMatch(/错误/u);
     await page.close();
   });
 

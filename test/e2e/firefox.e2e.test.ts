@@ -41,6 +41,28 @@ async function tabIdOf(ext: Page, url: string): Promise<number> {
   }, url);
 }
 
+/** Asks the content script of the tab showing `url` for its status until its check is done; returns the tab id. */
+async function waitChecked(url: string, timeout = 45_000): Promise<number> {
+  const probe = await extensionPage();
+  try {
+    const deadline = Date.now() + timeout;
+    let last = 'no answer';
+    for (;;) {
+      const tabId = await tabIdOf(probe, url);
+      const state = tabId < 0 ? null : ((await probe.evaluate(async (id: number) => {
+        const api = (globalThis as unknown as { browser: { tabs: { sendMessage(id: number, m: object): Promise<{ state: string } | undefined> } } }).browser;
+        return (await api.tabs.sendMessage(id, { type: 'crossfoot:get-status' }).catch(() => undefined))?.state ?? null;
+      }, tabId)) as string | null);
+      if (state === 'done') return tabId;
+      last = state ?? 'no answer';
+      if (Date.now() > deadline) throw new Error(`${url}: not checked within the time (${last})`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  } finally {
+    await probe.close();
+  }
+}
+
 describe.skipIf(!fixturesAvailable())('Firefox: the built extension, core scenario', () => {
   beforeAll(async () => {
     served = await serve({ '/pages/': path.join(FIXTURES, 'pages'), '/samples/': path.join(ROOT, 'samples') });
@@ -71,7 +93,7 @@ describe.skipIf(!fixturesAvailable())('Firefox: the built extension, core scenar
     const page = await browser.newPage();
     page.on('request', (r) => requested.push(r.url()));
     await page.goto(url);
-    await page.waitForSelector('html[data-crossfoot-state="done"]', { timeout: 45_000 });
+    await waitChecked(url);
 
     const probe = await extensionPage();
     const tabId = await tabIdOf(probe, url);
@@ -94,7 +116,7 @@ describe.skipIf(!fixturesAvailable())('Firefox: the built extension, core scenar
     if (amount?.quote) {
       expect(painted[amount.id]).toBe(1);
       const highlights = await page.evaluate(highlightedPhrases);
-      const supported = await page.evaluate(() => document.documentElement.hasAttribute('data-crossfoot-highlights'));
+      const supported = await page.evaluate(() => typeof (globalThis as { Highlight?: unknown }).Highlight === 'function' && !!(globalThis as unknown as { CSS?: { highlights?: unknown } }).CSS?.highlights);
       if (supported) expect(highlights['crossfoot-error'] ?? []).toContain(amount.quote.text.replace(/\s+/g, ' ').trim());
       else expect(await page.$eval('[data-crossfoot-text="error"]', (el) => getComputedStyle(el).outlineStyle)).toBe('solid');
     }
@@ -111,8 +133,9 @@ describe.skipIf(!fixturesAvailable())('Firefox: the built extension, core scenar
   it('a strict-CSP page still gets its overlay', async () => {
     const page = await browser.newPage();
     page.on('request', (r) => requested.push(r.url()));
-    await page.goto(`http://${GOV_HOST}:${served.port}/csp/pages/001-plain.html`);
-    await page.waitForSelector('html[data-crossfoot-state="done"]', { timeout: 45_000 });
+    const url = `http://${GOV_HOST}:${served.port}/csp/pages/001-plain.html`;
+    await page.goto(url);
+    await waitChecked(url);
     expect(Object.keys(await page.evaluate(paintedIds)).length).toBeGreaterThan(0);
     const outline = await page.$eval('[data-crossfoot-severity="error"]', (el) => getComputedStyle(el).outlineStyle);
     expect(outline).toBe('solid');

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageStatus } from '../../src/messages/protocol.js';
 import { GRID_LIMITS } from '../../src/extract/grid.js';
-import { activeTabId, askTab, GOV_HOST, launchChromium, type ChromiumSession } from './browsers.js';
+import { activeTabId, GOV_HOST, launchChromium, tooltipElements, tooltipText, waitChecked, type ChromiumSession } from './browsers.js';
 import { serve, type Served } from './server.js';
 
 const HOSTILE = ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=2</script>', '<iframe srcdoc="<script>parent.__pwned=3</script>"></iframe>', '"><svg onload=window.__pwned=4>'];
@@ -47,10 +47,7 @@ let dir: string;
 async function openChecked(name: string): Promise<{ page: Page; status: PageStatus }> {
   const p = await session.context.newPage();
   await p.goto(`http://${GOV_HOST}:${served.port}/hardening/${name}`);
-  await p.waitForSelector('html[data-crossfoot-state="done"], html[data-crossfoot-state="no-tables"]', { timeout: 240_000 });
-  await p.bringToFront();
-  const tabId = await activeTabId(session.worker);
-  const status = await askTab<PageStatus>(session.worker, tabId, { type: 'crossfoot:get-status' });
+  const { status } = await waitChecked(session, p, { timeout: 240_000, states: ['done', 'no-tables'] });
   return { page: p, status };
 }
 
@@ -86,10 +83,7 @@ describe('Chromium: hardening', () => {
       await p.waitForTimeout(50);
     }
     await marked.first().focus();
-    const tooltip = await p.evaluate(() => {
-      const root = document.querySelector('crossfoot-overlay')?.shadowRoot;
-      return { text: root?.textContent ?? '', elements: Array.from(root?.querySelectorAll('*') ?? []).map((e) => e.localName) };
-    });
+    const tooltip = { text: await tooltipText(p), elements: await tooltipElements(p) };
     expect(tooltip.text).toMatch(/<img src=x|<svg onload/);
     expect(tooltip.elements.filter((e) => !['div', 'span'].includes(e))).toEqual([]);
     // the popup
