@@ -46,17 +46,19 @@ export class Slicer {
   /** The result, or null when the signal aborted the work. */
   async run<T>(steps: Steps<T>, phase: string): Promise<T | null> {
     let start = performance.now();
+    // a label names the work that follows it (a rule's id is yielded before the rule runs)
     let label = phase;
     for (;;) {
+      const running = label;
       const r = steps.next();
       if (!r.done && typeof r.value === 'string') label = `${phase}: ${r.value}`;
       const now = performance.now();
       if (r.done) {
-        this.note(now - start, label);
+        this.note(now - start, running);
         return r.value;
       }
       if (now - start >= this.budget) {
-        this.note(now - start, label);
+        this.note(now - start, running);
         await yieldToPage();
         if (this.signal.aborted) return null;
         start = performance.now();

@@ -53,9 +53,12 @@ export interface SumSpec {
 }
 
 const MAX_TERMS = 10;
+/** Sums of more parts than this get no likely-cause analysis (naming each part costs; a cause among thousands says little). */
+const MAX_CAUSE_TERMS = 500;
 
 export class TableContext {
   private readonly rowIndex = new Map<string, RowInfo>();
+  private readonly cutNoted = new Set<number>();
 
   constructor(
     readonly rt: RecognisedTable,
@@ -136,6 +139,15 @@ export class TableContext {
    * or nothing printed at all).
    */
   checkSum(spec: SumSpec): SumJudgement | null {
+    // a table the reader cut short: a total over its rows may count lines that were never read
+    const cut = this.rt.table.truncated;
+    if (cut && cut.what !== 'text' && [...spec.plus, ...(spec.minus ?? [])].some((p) => p.row !== spec.target.row)) {
+      if (!this.cutNoted.has(this.rt.table.index)) {
+        this.cutNoted.add(this.rt.table.index);
+        this.sink.notChecked.push({ rule: this.rule.id, table: this.rt.table.index, reason: 'truncated-totals', data: {} });
+      }
+      return null;
+    }
     const target = this.printed(spec.target);
     const plus = spec.plus.map((p) => this.printed(p));
     const minus = (spec.minus ?? []).map((p) => this.printed(p));
@@ -151,13 +163,13 @@ export class TableContext {
     }
     const severity: Severity = j.outcome === 'rounding' ? 'rounding' : spec.uncertain ? 'review' : 'error';
     const terms = this.terms(spec, plusP, minusP);
-    const participants: Participant[] = spec.plus.map((p, i) => ({
+    const participants: Participant[] = spec.plus.slice(0, MAX_CAUSE_TERMS + 1).map((p, i) => ({
       ref: this.ref(p),
       label: this.termName(spec.target, p),
       value: (plusP[i] as Printed).value,
       scale: (plusP[i] as Printed).scale,
     }));
-    const cause = severity === 'rounding' || spec.noCause ? null : likelyCause(target.value, j.expected, j.scale, participants);
+    const cause = severity === 'rounding' || spec.noCause || participants.length > MAX_CAUSE_TERMS ? null : likelyCause(target.value, j.expected, j.scale, participants);
     this.report({
       severity,
       category: spec.category ?? this.rule.category,

@@ -23,7 +23,8 @@ export interface TableRule {
   readonly scope: 'table';
   readonly meta: RuleMeta;
   applies(table: RecognisedTable, doc: RecognisedDocument): boolean;
-  run(ctx: TableContext): void;
+  /** A rule over many rows may be a generator: it yields every few hundred rows so that the page gets turns. */
+  run(ctx: TableContext): void | Steps<void>;
 }
 
 export interface DocumentRule {

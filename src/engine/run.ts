@@ -13,6 +13,7 @@ import type { Rule, RuleMeta } from './rule.js';
 import type { Finding, NotChecked, Passed } from './types.js';
 import { printedOf } from './tolerance.js';
 import { LIMITS } from '../model/limits.js';
+import { narrativeSteps } from '../narrative/model.js';
 
 const NAMING: RuleMeta = { id: 'naming', category: 'table-sum', description: { zh: '', en: '' }, basis: '', messages: [] };
 
@@ -80,6 +81,8 @@ export function runEngine(doc: ReportDocument, options: EngineOptions = {}): Eng
 /** runEngine in steps: a table recognised, a rule run on one table, a document rule. */
 export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}): Steps<EngineResult> {
   const recognised = yield* recogniseDocumentSteps(doc);
+  yield 'narrative';
+  yield* narrativeSteps(recognised);
   const sink = new Sink();
   // what the reader could not take in is said, never silently dropped
   for (const t of doc.tables) {
@@ -93,7 +96,8 @@ export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}
         if (!rule.applies(rt, recognised)) continue;
         yield;
         try {
-          rule.run(new TableContext(rt, recognised, rule.meta, sink, options.thresholds));
+          const steps = rule.run(new TableContext(rt, recognised, rule.meta, sink, options.thresholds));
+          if (steps) yield* steps;
         } catch (e) {
           sink.notChecked.push({ rule: rule.meta.id, table: rt.table.index, reason: 'internal-error', data: { message: e instanceof Error ? e.message : String(e) } });
         }

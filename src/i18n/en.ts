@@ -154,6 +154,7 @@ export const en: Record<MessageKey, string> = {
   'reason.findings-limit': '{found} findings, more than the limit of {limit}: only the first {limit} are listed (errors first).',
   'reason.block-findings-limit': 'More than {limit} findings in one passage of text; the rest are not listed.',
   'reason.truncated-elements': 'The page has more elements than the command line reads ({limit}); what follows was neither read nor checked.',
+  'reason.truncated-totals': 'The table was not read whole: totals over its rows and code subtotals cannot be checked, and were not.',
   'reason.internal-error': 'The check failed to run ({message}); not checked.',
 
   'severity.error': 'Error',

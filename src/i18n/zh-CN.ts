@@ -155,6 +155,7 @@ export const zhCN = {
   'reason.findings-limit': '发现的问题共 {found} 项，超过上限 {limit} 项，只列出前 {limit} 项（错误优先）。',
   'reason.block-findings-limit': '同一段文字的问题超过 {limit} 项，其余未列出。',
   'reason.truncated-elements': '页面元素超过命令行读取上限（{limit} 个），其后内容未读取、未核对。',
+  'reason.truncated-totals': '表格未读全，各行的合计与上下级汇总无法核对，未核对。',
   'reason.internal-error': '检查时出错（{message}），该项未核对。',
 
   'severity.error': '错误',

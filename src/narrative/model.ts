@@ -5,6 +5,7 @@
  */
 import type { RecognisedDocument } from '../recognise/index.js';
 import { keyText } from '../model/text.js';
+import { runSync, type Steps } from '../model/steps.js';
 import { conceptOf, nameKey } from './concepts.js';
 import { COMPARISON, comparisonWord, itemName, statementsOf, type Statement } from './claims.js';
 import {
@@ -32,12 +33,19 @@ const cache = new WeakMap<RecognisedDocument, Narrative>();
 const LIST_END = /(?:其中|主要用于以下方面|主要包括|具体如下|分别为)[：:]?\s*$/u;
 
 export function narrativeOf(doc: RecognisedDocument): Narrative {
+  return cache.get(doc) ?? runSync(narrativeSteps(doc));
+}
+
+/** narrativeOf in steps (a few dozen passages each); the engine runs it before the rules. */
+export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
   const cached = cache.get(doc);
   if (cached) return cached;
   const passages = passagesOf(doc.document);
+  yield;
   const statements: Statement[] = [];
   let open: { parent: number; headings: string } | null = null;
   for (const p of passages) {
+    if (p.index % 40 === 39) yield;
     const list = statementsOf(p, statements.length);
     const headings = p.headings.join('|');
     // "决算数大于预算数的主要原因是…" in a paragraph of its own speaks of the item just before it

@@ -196,7 +196,7 @@ function rowName(r: RowInfo): string {
 }
 
 /** Figures of a code table (支出决算表, 一般公共预算财政拨款支出决算表 …): its 合计 line, classes and codes. */
-function codeTableFigures(rt: RecognisedTable, family: Family, role: Role, out: Array<Omit<Figure, 'set'>>): void {
+function* codeTableFigures(rt: RecognisedTable, family: Family, role: Role, out: Array<Omit<Figure, 'set'>>): Steps<void> {
   for (const [b, rows] of rt.rows.entries()) {
     const block = rt.layout.blocks[b];
     if (!block) continue;
@@ -228,7 +228,8 @@ function codeTableFigures(rt: RecognisedTable, family: Family, role: Role, out: 
         if (!parts || parts.length === 0) continue;
         out.push({ ...base, subject: `class:${cls}`, cells: parts.map((r) => ({ row: r.valueRow, col })), row: `${cls} 类` });
       }
-      for (const r of coded) {
+      for (const [i, r] of coded.entries()) {
+        if (i % 2000 === 1999) yield;
         if ((r.code as string).length > 3) out.push({ ...base, subject: `code:${r.code}`, cells: [{ row: r.valueRow, col }], row: rowName(r) });
       }
     }
@@ -381,7 +382,7 @@ export function* figuresSteps(doc: RecognisedDocument): Steps<Figure[]> {
     const mine: Array<Omit<Figure, 'set'>> = [];
     if (role === 'summary-all' || role === 'summary-fiscal') summaryFigures(rt, family, role, named, mine);
     else if (role === 'economic') economicFigures(rt, family, mine);
-    else codeTableFigures(rt, family, role, mine);
+    else yield* codeTableFigures(rt, family, role, mine);
     for (const f of mine) out.push({ ...f, set });
   }
   figureCache.set(doc, out);

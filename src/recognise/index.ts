@@ -9,7 +9,7 @@ import type { Table } from '../model/table.js';
 import type { MoneyUnit } from '../model/units.js';
 import { recogniseKind, type TableKind } from './kind.js';
 import { analyseLayout, type Layout } from './layout.js';
-import { analyseRows, type RowInfo } from './rows.js';
+import { analyseRowsSteps, type RowInfo } from './rows.js';
 import { readPerformance, type PerformanceTable } from './performance.js';
 
 export interface RecognisedTable {
@@ -53,9 +53,16 @@ function dominantUnit(doc: ReportDocument): MoneyUnit | null {
 }
 
 export function recogniseTable(table: Table, doc: ReportDocument, docUnit: MoneyUnit | null = dominantUnit(doc)): RecognisedTable {
+  return runSync(recogniseTableSteps(table, doc, docUnit));
+}
+
+/** recogniseTable in steps: the layout, then its rows a thousand at a time. */
+export function* recogniseTableSteps(table: Table, doc: ReportDocument, docUnit: MoneyUnit | null = dominantUnit(doc)): Steps<RecognisedTable> {
   const layout = analyseLayout(table);
+  yield;
   const { kind, by } = recogniseKind(table, layout, doc);
-  const rows = layout.blocks.map((b) => analyseRows(table, layout, b));
+  const rows: RowInfo[][] = [];
+  for (const b of layout.blocks) rows.push(yield* analyseRowsSteps(table, layout, b));
   return {
     table,
     kind,
@@ -80,7 +87,7 @@ export function* recogniseDocumentSteps(doc: ReportDocument): Steps<RecognisedDo
   const tables: RecognisedTable[] = [];
   for (const t of doc.tables) {
     yield 'recognise';
-    const rt = recogniseTable(t, doc, unit);
+    const rt = yield* recogniseTableSteps(t, doc, unit);
     if (rt.numeric) tables.push(rt);
   }
   return { document: doc, tables };

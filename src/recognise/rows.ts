@@ -9,6 +9,7 @@ import { displayText, keyText, labelKey } from '../model/text.js';
 import { codeLevel, parseCode, type CodeLevel } from './codes.js';
 import type { Block, Layout } from './layout.js';
 import { totalKind, type TotalKind } from './vocabulary.js';
+import { runSync, type Steps } from '../model/steps.js';
 
 export interface RowInfo {
   readonly block: number;
@@ -106,10 +107,16 @@ function lineNoOf(table: Table, r: number, block: Block): number | null {
 
 /** Row infos for one block, in order; split label/value lines are joined. */
 export function analyseRows(table: Table, layout: Layout, block: Block): RowInfo[] {
+  return runSync(analyseRowsSteps(table, layout, block));
+}
+
+/** analyseRows, a thousand rows at a time. */
+export function* analyseRowsSteps(table: Table, layout: Layout, block: Block): Steps<RowInfo[]> {
   const out: RowInfo[] = [];
   const last = { cls: null as string | null, item: null as string | null };
   const labels = block.cols.filter((c) => layout.columns[c]?.role === 'label');
   for (let r = layout.headerRows; r < table.rows; r++) {
+    if (r % 1000 === 999) yield;
     const code = codeOf(table, r, block, last);
     const label = labelOf(table, r, block, labels);
     const key = labelKey(label);

@@ -18,21 +18,21 @@ export default defineTableRule({
     messages: ['code-parent', 'code-total'],
   },
   applies: (t) => t.kind !== 'PERF' && t.kind !== 'D06' && t.kind !== 'B06' && t.rows.some((rows) => rows.some((r) => r.code !== null)),
-  run(ctx) {
+  *run(ctx) {
     const { layout } = ctx.rt;
-    layout.blocks.forEach((block, b) => {
+    for (const [b, block] of layout.blocks.entries()) {
       const rows = ctx.rt.rows[b] ?? [];
       const tree = buildCodeTree(rows);
-      if (tree.coded.length === 0) return;
-      const misfiledUnder = new Map<RowInfo, RowInfo[]>();
-      for (const m of tree.misfiled) misfiledUnder.set(m.listedUnder, [...(misfiledUnder.get(m.listedUnder) ?? []), m.row]);
+      if (tree.coded.length === 0) continue;
+      const misfiledUnder = new Set<RowInfo>(tree.misfiled.map((m) => m.listedUnder));
+      let n = 0;
       for (const [parent, kids] of tree.children) {
+        if (++n % 200 === 0) yield;
         if (parent.blank && kids.every((k) => k.blank)) continue;
         for (const col of block.values) {
           const target = { row: parent.valueRow, col };
           const plus = kids.map((k) => ({ row: k.valueRow, col }));
-          const filed = misfiledUnder.get(parent);
-          if (filed) {
+          if (misfiledUnder.has(parent)) {
             // a misfiled child: the code-prefix rule reports it; skip when it explains the gap
             continue;
           }
@@ -58,6 +58,6 @@ export default defineTableRule({
           });
         }
       }
-    });
+    }
   },
 });

@@ -9,6 +9,7 @@
 import { defineTableRule } from '../engine/rule.js';
 import { judgeSum } from '../engine/tolerance.js';
 import { buildCodeTree } from '../recognise/code-tree.js';
+import type { RowInfo } from '../recognise/rows.js';
 
 export default defineTableRule({
   meta: {
@@ -19,13 +20,22 @@ export default defineTableRule({
     messages: ['code-prefix', 'code-prefix-order'],
   },
   applies: (t) => t.kind !== 'PERF' && t.kind !== 'D06' && t.kind !== 'B06' && t.rows.some((rows) => rows.some((r) => r.code !== null)),
-  run(ctx) {
-    ctx.rt.layout.blocks.forEach((block, b) => {
+  *run(ctx) {
+    for (const [b, block] of ctx.rt.layout.blocks.entries()) {
       const tree = buildCodeTree(ctx.rt.rows[b] ?? []);
-      for (const m of tree.misfiled) {
+      // the rows listed under each parent with children of one code length, made once per parent
+      const under = new Map<string, RowInfo[]>();
+      const listedUnder = (parent: RowInfo, length: number): RowInfo[] => {
+        const key = `${parent.row}|${length}`;
+        let list = under.get(key);
+        if (!list) under.set(key, (list = tree.coded.filter((r) => r.row > parent.row && (r.code as string).length === length && r.code?.startsWith(parent.code as string))));
+        return list;
+      };
+      for (const [i, m] of tree.misfiled.entries()) {
+        if (i % 200 === 199) yield;
         const under = m.listedUnder;
         // the rows listed under the parent, the misfiled one included
-        const listed = tree.coded.filter((r) => r.row > under.row && (r.code as string).length === (m.row.code as string).length && (r.code?.startsWith(under.code as string) || r === m.row));
+        const listed = [...listedUnder(under, (m.row.code as string).length), m.row].sort((x, y) => x.row - y.row);
         let belongs = false;
         let tested = false;
         for (const col of block.values) {
@@ -49,6 +59,6 @@ export default defineTableRule({
           data: { code: m.row.code ?? '', label: m.row.label, parent: under.code ?? '', parentLabel: under.label, value: value ? value.value.toFixed(value.scale) : '' },
         });
       }
-    });
+    }
   },
 });

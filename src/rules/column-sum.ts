@@ -25,15 +25,15 @@ export default defineTableRule({
     messages: ['column-sum'],
   },
   applies: (t) => t.kind !== 'PERF' && t.kind !== 'D06' && t.kind !== 'B06',
-  run(ctx) {
+  *run(ctx) {
     const { layout } = ctx.rt;
     const generic = ctx.rt.kind === 'GENERIC';
-    layout.blocks.forEach((block, b) => {
+    for (const b of layout.blocks.keys()) {
       const identities = columnIdentities(layout, b);
-      if (identities.length === 0) return;
+      if (identities.length === 0) continue;
       if (layout.alignment === 'partial' || layout.alignment === 'none') {
         ctx.notChecked('header-not-understood', { columns: identities.length });
-        return;
+        continue;
       }
       const rows = (ctx.rt.rows[b] ?? []).filter((r: RowInfo) => !r.blank);
       for (const id of identities) {
@@ -56,7 +56,8 @@ export default defineTableRule({
             continue;
           }
         }
-        for (const r of usable) {
+        for (const [i, r] of usable.entries()) {
+          if (i % 500 === 499) yield;
           ctx.checkSum({
             target: { row: r.valueRow, col: id.total },
             plus: id.parts.map((c) => ({ row: r.valueRow, col: c })),
@@ -64,6 +65,6 @@ export default defineTableRule({
           });
         }
       }
-    });
+    }
   },
 });

@@ -19,6 +19,7 @@ import { judgeSum, printedAt, type Printed } from '../engine/tolerance.js';
 import { BLANK, formatAmount, formatSigned } from '../i18n/format.js';
 import { familyOf, figuresSteps, summaryRank, tableTitle, WIDER, type Figure, type Scope } from '../recognise/figures.js';
 import type { TableKind } from '../recognise/kind.js';
+import type { RecognisedTable } from '../recognise/index.js';
 
 function printed(f: Figure, i = 0): Printed | null {
   return printedAt(f.rt.table, f.cells[i]);
@@ -178,24 +179,45 @@ export default defineDocumentRule({
     // tables that list the same subjects over different funds: compared line by line by inclusion
     // only, and the report says so
     const scoped = new Map<string, [Figure, Figure]>();
+    let pairs = 0;
     for (const list of groups.values()) {
       yield;
-      for (let i = 0; i < list.length; i++) {
-        for (let k = i + 1; k < list.length; k++) {
-          const a = list[i] as Figure;
-          const b = list[k] as Figure;
-          if (a.rt === b.rt || a.scope !== b.scope) continue;
-          const [target, other] = order(a, b);
-          compareEqual(ctx, target, other);
+      // figures of one subject, by table: only figures of two different tables are compared (a
+      // code a 20,000-row table repeats must not make 200 M pairs)
+      const byTable = new Map<RecognisedTable, Figure[]>();
+      for (const f of list) {
+        const own = byTable.get(f.rt);
+        if (own) own.push(f);
+        else byTable.set(f.rt, [f]);
+      }
+      if (byTable.size < 2) continue;
+      const tablesOf = [...byTable.values()];
+      for (let i = 0; i < tablesOf.length; i++) {
+        for (let k = i + 1; k < tablesOf.length; k++) {
+          for (const a of tablesOf[i] as Figure[]) {
+            for (const b of tablesOf[k] as Figure[]) {
+              if (++pairs % 2000 === 0) yield;
+              if (a.scope !== b.scope) continue;
+              const [target, other] = order(a, b);
+              compareEqual(ctx, target, other);
+            }
+          }
         }
       }
       // each narrower figure against the nearest wider scope another table prints
+      const byScope = new Map<Scope, Figure[]>();
+      for (const f of list) {
+        const same = byScope.get(f.scope);
+        if (same) same.push(f);
+        else byScope.set(f.scope, [f]);
+      }
       for (const f of list) {
         if (!SCOPE_MEASURES.has(f.measure)) continue;
         for (let s: Scope | null = WIDER[f.scope]; s; s = WIDER[s]) {
-          const wide = list.filter((w) => w.scope === s && w.rt !== f.rt);
+          const wide = (byScope.get(s) ?? []).filter((w) => w.rt !== f.rt);
           if (wide.length === 0) continue;
           for (const w of wide) {
+            if (++pairs % 2000 === 0) yield;
             const e = exceeds(f, w);
             if (e) excesses.push(e);
             const pair = `${f.rt.table.index}|${w.rt.table.index}`;

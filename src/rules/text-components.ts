@@ -66,12 +66,19 @@ export default defineDocumentRule({
     basis: 'domain.md §4.4 N05, N07',
     messages: ['components-total', 'items-budget', 'items-final', 'components-change'],
   },
-  run(ctx) {
+  *run(ctx) {
     const narrative = narrativeOf(ctx.doc);
     const report = (f: Parameters<typeof reportClaim>[2]): void => reportClaim(ctx, narrative, f);
     const children = new Map<number, Statement[]>();
-    for (const st of narrative.statements) if (st.parent !== null) children.set(st.parent, [...(children.get(st.parent) ?? []), st]);
+    for (const st of narrative.statements) {
+      if (st.parent === null) continue;
+      const list = children.get(st.parent);
+      if (list) list.push(st);
+      else children.set(st.parent, [st]);
+    }
+    let n = 0;
     for (const [id, kids] of children) {
+      if (++n % 100 === 0) yield;
       const parent = narrative.byId.get(id);
       if (!parent) continue;
       const items = kids.filter((k) => k.item !== null);

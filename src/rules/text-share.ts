@@ -28,13 +28,13 @@ export interface Base {
 }
 
 function statementBase(narrative: Narrative, st: Statement, test: (s: Statement) => boolean): Base | null {
-  // nearest before the share, then anywhere
+  // nearest before the share, else nearest after it (statements are in id order)
+  const all = narrative.statements;
+  const at = st.id - (all[0]?.id ?? 0);
+  const fits = (s: Statement): boolean => test(s) && !!(s.amount ?? s.final);
   let best: Statement | null = null;
-  for (const s of narrative.statements) {
-    if (!test(s) || !(s.amount ?? s.final)) continue;
-    if (s.id < st.id) best = s;
-    else if (!best) best = s;
-  }
+  for (let i = Math.min(at, all.length) - 1; i >= 0 && !best; i--) if (fits(all[i] as Statement)) best = all[i] as Statement;
+  for (let i = Math.max(at, 0); i < all.length && !best; i++) if (fits(all[i] as Statement)) best = all[i] as Statement;
   const m = best?.amount ?? best?.final;
   return best && m ? { value: m.value, scale: m.scale, name: `${best.subject} ${shown(m)}`, ref: null } : null;
 }
@@ -88,10 +88,11 @@ export default defineDocumentRule({
     basis: 'domain.md §4.4 N03',
     messages: ['share-rate', 'share-zero-base', 'share-over-100'],
   },
-  run(ctx) {
+  *run(ctx) {
     const doc = ctx.doc;
     const narrative = narrativeOf(doc);
     for (const st of narrative.statements) {
+      if (st.id % 200 === 199) yield;
       const share = st.share;
       if (!share) continue;
       const base = baseOf(doc, narrative, st, share.base);
