@@ -106,7 +106,7 @@ export class PageSession {
         if (this.signal.aborted) return this.status;
         this.overlay.setEnabled(this.settings.overlay);
         for (const frame of this.frameDocs()) this.watcher.observe(frame);
-        const timings = { scan: scanned, ...result.work, paint: slicer.work - before, total: performance.now() - t0, longestSlice: Math.max(scanned, slicer.longest), longestIn: scanned > slicer.longest ? 'scan' : slicer.longestIn, slices: slicer.slices };
+        const timings = { at: t0, scan: scanned, ...result.work, paint: slicer.work - before, total: performance.now() - t0, longestSlice: Math.max(scanned, slicer.longest), longestIn: scanned > slicer.longest ? 'scan' : slicer.longestIn, slices: slicer.slices };
         this.status = { state: 'done', report: result.report, url: location.href, overlay: this.overlay.isEnabled, timings };
       }
     } catch (e) {

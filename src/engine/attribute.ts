@@ -68,12 +68,19 @@ function* tallies(sink: Sink): Steps<Map<string, Tally>> {
     if (!v) t.set(key(r), (v = { errors: 0, passes: 0 }));
     return v;
   };
-  for (const f of sink.findings) {
+  for (const [i, f] of sink.findings.entries()) {
+    if (i % 500 === 499) yield;
     if (f.severity !== 'error') continue;
     for (const c of f.checks) for (const r of [c.target, ...c.plus, ...c.minus]) get(r).errors++;
   }
-  for (const [i, p] of sink.passed.entries()) {
-    if (i % 2000 === 1999) yield;
+  let cells = 0;
+  for (const p of sink.passed) {
+    // a step every few thousand cells: one identity may hold ten thousand
+    cells += p.cells.length;
+    if (cells > 5000) {
+      cells = 0;
+      yield;
+    }
     for (const r of p.cells) get(r).passes++;
   }
   return t;

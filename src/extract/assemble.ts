@@ -76,7 +76,7 @@ export function* assembleSteps(items: readonly ReaderItem[], source: string, tit
       order.push({ type: 'block', index: blocks.length - 1 });
       continue;
     }
-    yield;
+    yield 'assemble';
     const meta = emptyMeta();
     const lifted = liftMetaRows(item.rows, meta);
     const built = yield* buildGridSteps(lifted.rows);

@@ -153,7 +153,7 @@ function* readTable(table: Element): Steps<{ rows: RawRow[]; cells: Element[] }>
   const cells: Element[] = [];
   const rows: RawRow[] = [];
   for (const tr of rowsOf(table)) {
-    if (rows.length % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    if (rows.length % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield 'table';
     const raw: RawCell[] = [];
     for (const cell of cellsOf(tr)) {
       raw.push({
@@ -179,7 +179,7 @@ export function extractDom(root: Document, options: DomReadOptions): DomExtracti
 }
 
 /** Rows of a table read between two steps, and nodes walked between two steps. */
-const ROWS_PER_STEP = 200;
+const ROWS_PER_STEP = 100;
 const NODES_PER_STEP = 400;
 
 /** extractDom in steps (a few hundred table rows or a thousand nodes each). */
@@ -218,7 +218,7 @@ export function* extractDomSteps(root: Document, options: DomReadOptions): Steps
 
   let walked = 0;
   while (stack.length > 0) {
-    if (++walked % NODES_PER_STEP === 0) yield;
+    if (++walked % NODES_PER_STEP === 0) yield 'walk';
     if (walked > LIMITS.dom.maxNodes) {
       notes.push({ reason: 'truncated-nodes', data: { limit: LIMITS.dom.maxNodes } });
       break;
@@ -262,7 +262,9 @@ export function* extractDomSteps(root: Document, options: DomReadOptions): Steps
     }
     if (tag === 'table' && el.querySelector('table') === null) {
       flush();
+      yield 'table';
       const read = yield* readTable(el);
+      yield 'walk';
       items.push({ type: 'table', rows: read.rows });
       itemSources.push({ table: el, cells: read.cells });
       continue;
@@ -284,6 +286,7 @@ export function* extractDomSteps(root: Document, options: DomReadOptions): Steps
   flush();
 
   if (framesUnreadable > 0) notes.push({ reason: 'frames-unreadable', data: { count: framesUnreadable } });
+  yield 'assemble';
   const assembled = yield* assembleSteps(items, options.source, root.title ? root.title.trim() || null : null, notes);
   const tableElements: Element[] = [];
   const cellElements: Element[][] = [];

@@ -73,7 +73,7 @@ export function* buildGridSteps(input: readonly RawRow[]): Steps<GridResult> {
   let invisible = 0;
 
   for (let r = 0; r < rowCount; r++) {
-    if (r % 1000 === 999) yield;
+    if (r % 250 === 249) yield 'grid';
     const row = rows[r];
     if (!row) continue;
     const line = slots[r] ?? [];
@@ -132,7 +132,7 @@ export function* buildGridSteps(input: readonly RawRow[]): Steps<GridResult> {
   }
   const grid: Cell[][] = [];
   for (let r = 0; r < kept; r++) {
-    if (r % 2000 === 1999) yield;
+    if (r % 500 === 499) yield 'grid';
     const line = slots[r] ?? [];
     const out: Cell[] = [];
     for (let c = 0; c < width; c++) {

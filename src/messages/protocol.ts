@@ -6,6 +6,8 @@ import type { Report } from '../engine/report.js';
 
 /** Time the content script spent on its last check, in milliseconds (for the benchmark and the curious). */
 export interface Timings {
+  /** When the check started, on the page's clock (performance.now()). */
+  readonly at?: number;
   /** Looking for tables that could be budget tables. */
   readonly scan: number;
   /** Our own work per phase (the sum of our slices). */

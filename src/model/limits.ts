@@ -10,9 +10,9 @@ export const LIMITS = {
     maxColSpan: 1000,
     maxRowSpan: 65534,
     maxCols: 1000,
-    maxRows: 20_000,
+    maxRows: 12_000,
     /** Slots of one expanded grid, padding included (rows × widest row). */
-    maxCells: 200_000,
+    maxCells: 150_000,
     maxCellText: 4_000,
   },
   text: {

@@ -20,7 +20,7 @@ import {
   type PerformanceMatch,
   type ThreePublicItem,
 } from './lookup.js';
-import { passagesOf, locate, type Passage } from './passages.js';
+import { passagesSteps, locate, type Passage } from './passages.js';
 
 export interface Narrative {
   readonly passages: Passage[];
@@ -40,7 +40,7 @@ export function narrativeOf(doc: RecognisedDocument): Narrative {
 export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
   const cached = cache.get(doc);
   if (cached) return cached;
-  const passages = passagesOf(doc.document);
+  const passages = yield* passagesSteps(doc.document);
   yield;
   const statements: Statement[] = [];
   let open: { parent: number; headings: string } | null = null;

@@ -7,6 +7,7 @@
 import type { ReportDocument, TextBlock } from '../model/document.js';
 import { keyText } from '../model/text.js';
 import { topicOf, type Topic } from './topics.js';
+import { runSync, type Steps } from '../model/steps.js';
 
 export interface Passage {
   readonly index: number;
@@ -41,6 +42,11 @@ function headingLevel(b: TextBlock): 1 | 2 | 3 | null {
 
 /** Groups the document's text blocks into passages under their headings. */
 export function passagesOf(doc: ReportDocument): Passage[] {
+  return runSync(passagesSteps(doc));
+}
+
+/** passagesOf, a few hundred blocks at a time. */
+export function* passagesSteps(doc: ReportDocument): Steps<Passage[]> {
   const out: Passage[] = [];
   let part = '';
   let section = '';
@@ -68,6 +74,7 @@ export function passagesOf(doc: ReportDocument): Passage[] {
   });
 
   for (const b of doc.blocks) {
+    if (b.index % 500 === 499) yield;
     const level = headingLevel(b);
     if (level !== null) {
       flush();

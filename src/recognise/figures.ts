@@ -196,13 +196,15 @@ function rowName(r: RowInfo): string {
 }
 
 /** Figures of a code table (支出决算表, 一般公共预算财政拨款支出决算表 …): its 合计 line, classes and codes. */
-function* codeTableFigures(rt: RecognisedTable, family: Family, role: Role, out: Array<Omit<Figure, 'set'>>): Steps<void> {
+function* codeTableFigures(rt: RecognisedTable, family: Family, role: Role, set: number, out: Figure[]): Steps<void> {
   for (const [b, rows] of rt.rows.entries()) {
     const block = rt.layout.blocks[b];
     if (!block) continue;
     const data = rows.filter((r) => !r.ofWhich);
     const total = data.find((r) => r.total === 'total' || r.total === 'grand');
     const coded = data.filter((r) => r.code !== null && r.level !== null);
+    const times = new Map<string, number>();
+    for (const r of coded) times.set(r.code as string, (times.get(r.code as string) ?? 0) + 1);
     for (const col of block.values) {
       const column = rt.layout.columns[col];
       if (!column) continue;
@@ -210,12 +212,13 @@ function* codeTableFigures(rt: RecognisedTable, family: Family, role: Role, out:
       if (!meaning) continue;
       const scope = meaning.scope ?? TABLE_SCOPE[role];
       if (!scope) continue;
-      const base = { rt, family, measure: meaning.measure, scope, column: columnName(column) };
+      const base = { rt, family, measure: meaning.measure, scope, column: columnName(column), set };
       if (total) out.push({ ...base, subject: 'total', cells: [{ row: total.valueRow, col }], row: total.label });
       if (role === 'income-codes') continue;
       // classes: their own line, else the sum of their 款, else of their 项
       const classes = new Set(coded.map((r) => (r.code as string).slice(0, 3)));
       for (const cls of classes) {
+        if (coded.length > 1000) yield;
         const own = coded.find((r) => r.code === cls);
         if (own) {
           out.push({ ...base, subject: `class:${cls}`, cells: [{ row: own.valueRow, col }], row: rowName(own) });
@@ -229,8 +232,9 @@ function* codeTableFigures(rt: RecognisedTable, family: Family, role: Role, out:
         out.push({ ...base, subject: `class:${cls}`, cells: parts.map((r) => ({ row: r.valueRow, col })), row: `${cls} 类` });
       }
       for (const [i, r] of coded.entries()) {
-        if (i % 2000 === 1999) yield;
-        if ((r.code as string).length > 3) out.push({ ...base, subject: `code:${r.code}`, cells: [{ row: r.valueRow, col }], row: rowName(r) });
+        if (i % 100 === 99) yield;
+        // a code printed on two lines of one block names neither for certain: no figure of its own
+        if ((r.code as string).length > 3 && (times.get(r.code as string) ?? 0) === 1) out.push({ ...base, subject: `code:${r.code}`, cells: [{ row: r.valueRow, col }], row: rowName(r) });
       }
     }
   }
@@ -379,11 +383,18 @@ export function* figuresSteps(doc: RecognisedDocument): Steps<Figure[]> {
     yield;
     const [family, role] = entry;
     const set = sets.get(rt) ?? 0;
+    if (role !== 'summary-all' && role !== 'summary-fiscal' && role !== 'economic') {
+      // a code table may hold thousands of lines: its figures are made in place, in steps
+      yield* codeTableFigures(rt, family, role, set, out);
+      continue;
+    }
     const mine: Array<Omit<Figure, 'set'>> = [];
-    if (role === 'summary-all' || role === 'summary-fiscal') summaryFigures(rt, family, role, named, mine);
-    else if (role === 'economic') economicFigures(rt, family, mine);
-    else yield* codeTableFigures(rt, family, role, mine);
-    for (const f of mine) out.push({ ...f, set });
+    if (role === 'economic') economicFigures(rt, family, mine);
+    else summaryFigures(rt, family, role, named, mine);
+    for (const [i, f] of mine.entries()) {
+      if (i % 1000 === 999) yield;
+      out.push({ ...f, set });
+    }
   }
   figureCache.set(doc, out);
   return out;

@@ -8,7 +8,7 @@ import { isNumeric } from '../model/number.js';
 import type { Table } from '../model/table.js';
 import type { MoneyUnit } from '../model/units.js';
 import { recogniseKind, type TableKind } from './kind.js';
-import { analyseLayout, type Layout } from './layout.js';
+import { analyseLayoutSteps, type Layout } from './layout.js';
 import { analyseRowsSteps, type RowInfo } from './rows.js';
 import { readPerformance, type PerformanceTable } from './performance.js';
 
@@ -58,7 +58,7 @@ export function recogniseTable(table: Table, doc: ReportDocument, docUnit: Money
 
 /** recogniseTable in steps: the layout, then its rows a thousand at a time. */
 export function* recogniseTableSteps(table: Table, doc: ReportDocument, docUnit: MoneyUnit | null = dominantUnit(doc)): Steps<RecognisedTable> {
-  const layout = analyseLayout(table);
+  const layout = yield* analyseLayoutSteps(table);
   yield;
   const { kind, by } = recogniseKind(table, layout, doc);
   const rows: RowInfo[][] = [];

@@ -12,6 +12,7 @@ import type { Cell, Table } from '../model/table.js';
 import { joinCjk, keyText } from '../model/text.js';
 import { parseCode } from './codes.js';
 import { INDEX_WORDS, STUB_HEADER, TOTAL_LABEL } from './vocabulary.js';
+import { runSync, type Steps } from '../model/steps.js';
 
 export type ColumnRole = 'code' | 'code-part' | 'label' | 'line-no' | 'value' | 'empty';
 
@@ -295,9 +296,16 @@ function leafAt(nodes: HeaderNode[], col: number): HeaderNode | undefined {
 
 /** Analyses a table's header and columns. */
 export function analyseLayout(table: Table): Layout {
+  return runSync(analyseLayoutSteps(table));
+}
+
+/** analyseLayout in steps: a long table's columns are read one step each. */
+export function* analyseLayoutSteps(table: Table): Steps<Layout> {
   const { headerRows, indexRow, index, strays } = findHeader(table);
   const columns: Column[] = [];
+  const long = table.rows > 2000;
   for (let c = 0; c < table.cols; c++) {
+    if (long) yield;
     columns.push({ col: c, role: classify(table, c, headerRows, index.has(c), indexRow !== null), path: [], keys: [], nodes: [], index: index.get(c) ?? null, block: 0 });
   }
   // index numbers mark value columns, unless the data say otherwise (names under a shifted header)

@@ -116,7 +116,7 @@ export function* analyseRowsSteps(table: Table, layout: Layout, block: Block): S
   const last = { cls: null as string | null, item: null as string | null };
   const labels = block.cols.filter((c) => layout.columns[c]?.role === 'label');
   for (let r = layout.headerRows; r < table.rows; r++) {
-    if (r % 1000 === 999) yield;
+    if (r % 250 === 249) yield;
     const code = codeOf(table, r, block, last);
     const label = labelOf(table, r, block, labels);
     const key = labelKey(label);

@@ -24,10 +24,11 @@ export default defineTableRule({
       const rows = ctx.rt.rows[b] ?? [];
       const tree = buildCodeTree(rows);
       if (tree.coded.length === 0) continue;
+      if (rows.length > 2000) yield;
       const misfiledUnder = new Set<RowInfo>(tree.misfiled.map((m) => m.listedUnder));
       let n = 0;
       for (const [parent, kids] of tree.children) {
-        if (++n % 200 === 0) yield;
+        if (++n % 50 === 0) yield;
         if (parent.blank && kids.every((k) => k.blank)) continue;
         for (const col of block.values) {
           const target = { row: parent.valueRow, col };
@@ -49,6 +50,7 @@ export default defineTableRule({
       if (total && tree.top.length > 0) {
         const category = tree.levels > 1 ? 'hierarchy' : 'table-sum';
         for (const col of block.values) {
+          if (tree.top.length > 500) yield; // a sum of thousands of lines: one column per step
           ctx.checkSum({
             target: { row: total.valueRow, col },
             plus: tree.top.map((k) => ({ row: k.valueRow, col })),

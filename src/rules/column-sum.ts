@@ -57,7 +57,7 @@ export default defineTableRule({
           }
         }
         for (const [i, r] of usable.entries()) {
-          if (i % 500 === 499) yield;
+          if (i % 100 === 99) yield;
           ctx.checkSum({
             target: { row: r.valueRow, col: id.total },
             plus: id.parts.map((c) => ({ row: r.valueRow, col: c })),

@@ -169,7 +169,8 @@ export default defineDocumentRule({
   *run(ctx) {
     const figures = yield* figuresSteps(ctx.doc);
     const groups = new Map<string, Figure[]>();
-    for (const f of figures) {
+    for (const [i, f] of figures.entries()) {
+      if (i % 1000 === 999) yield;
       const key = `${f.set}|${f.family}|${f.measure}|${f.subject}`;
       const list = groups.get(key) ?? [];
       list.push(f);
@@ -196,7 +197,7 @@ export default defineDocumentRule({
         for (let k = i + 1; k < tablesOf.length; k++) {
           for (const a of tablesOf[i] as Figure[]) {
             for (const b of tablesOf[k] as Figure[]) {
-              if (++pairs % 2000 === 0) yield;
+              if (++pairs % 500 === 0) yield;
               if (a.scope !== b.scope) continue;
               const [target, other] = order(a, b);
               compareEqual(ctx, target, other);

@@ -40,6 +40,7 @@ function* projects(ctx: DocumentContext, narrative: Narrative): Steps<void> {
   // each project's paragraph of the 情况说明, for its stated reason
   const paragraphs = new Map<number, number>();
   for (const st of narrative.statements) {
+    if (st.id % 200 === 199) yield;
     const m = performanceOf(ctx.doc, narrative, st);
     if (m && !paragraphs.has(m.rt.table.index)) paragraphs.set(m.rt.table.index, st.passage);
   }
@@ -90,10 +91,11 @@ function* projects(ctx: DocumentContext, narrative: Narrative): Steps<void> {
 }
 
 /** Budget items of the 情况说明 (年初预算 and 支出决算): above the budget, or spending without one. */
-function budgetItems(ctx: DocumentContext, narrative: Narrative): void {
+function* budgetItems(ctx: DocumentContext, narrative: Narrative): Steps<void> {
   const t = ctx.thresholds;
   const threeTable = tablesOf(ctx.doc, ['D09', 'B07']).length > 0;
   for (const st of narrative.statements) {
+    if (st.id % 200 === 199) yield;
     const p = narrative.passages[st.passage];
     const budget = st.budget?.mention;
     const final = st.final;
@@ -126,12 +128,13 @@ function budgetItems(ctx: DocumentContext, narrative: Narrative): void {
 }
 
 /** Year-on-year changes beyond the threshold (one finding per distinct change). */
-function changes(ctx: DocumentContext, narrative: Narrative): void {
+function* changes(ctx: DocumentContext, narrative: Narrative): Steps<void> {
   const t = ctx.thresholds;
   // one decline restated in several sections (7045 / 7044.9 / 7044.97, 57.7%) is one question,
   // asked where the report explains it if it does anywhere
   const groups = new Map<string, Array<{ st: Statement; rate: Decimal; reason: Reason | null }>>();
   for (const st of narrative.statements) {
+    if (st.id % 200 === 199) yield;
     const p = narrative.passages[st.passage];
     const change = st.change;
     const m = change?.mention;
@@ -146,7 +149,9 @@ function changes(ctx: DocumentContext, narrative: Narrative): void {
     if (!rate || !rate.abs().gt(dec(t.changeBeyond))) continue;
     const key = `${change.direction}|${rate.abs().toFixed(0)}|${inWan.toFixed(0)}`;
     const reason = reasonIn(p.text, change.end, sentenceAround(p.text, change.end)[1] + 1);
-    groups.set(key, [...(groups.get(key) ?? []), { st, rate, reason }]);
+    const group = groups.get(key);
+    if (group) group.push({ st, rate, reason });
+    else groups.set(key, [{ st, rate, reason }]);
   }
   for (const group of groups.values()) {
     const { st, rate, reason } = group.find((g) => g.reason) ?? (group[0] as (typeof group)[number]);
@@ -225,8 +230,8 @@ export default defineDocumentRule({
   *run(ctx) {
     const narrative = narrativeOf(ctx.doc);
     yield* projects(ctx, narrative);
-    budgetItems(ctx, narrative);
-    changes(ctx, narrative);
+    yield* budgetItems(ctx, narrative);
+    yield* changes(ctx, narrative);
     threePublic(ctx, narrative);
   },
 });

@@ -45,6 +45,7 @@ export async function launchChromium(options: { headless?: boolean; viewport?: {
       '--disable-default-apps',
       '--disable-features=Translate,OptimizationHints,MediaRouter',
       '--lang=zh-CN',
+      ...(process.env.CROSSFOOT_CHROMIUM_ARGS ? process.env.CROSSFOOT_CHROMIUM_ARGS.split(' ') : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

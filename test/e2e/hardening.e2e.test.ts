@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageStatus } from '../../src/messages/protocol.js';
-import { GRID_LIMITS } from '../../src/extract/grid.js';
+import { HOSTILE_PAGES } from '../support/hostile-pages.js';
 import { activeTabId, GOV_HOST, launchChromium, tooltipElements, tooltipText, waitChecked, type ChromiumSession } from './browsers.js';
 import { serve, type Served } from './server.js';
 
@@ -31,15 +31,6 @@ function safetyPage(): string {
   return page('安全测试', `<p>支出决算表</p><p>单位：万元</p><table border="1">${HEAD}<tr><td></td><td>${esc(HOSTILE[3] as string)}合计</td><td>20.00</td><td>4.00</td><td>8.00</td></tr>${rows}</table>${narrative}`);
 }
 
-/** A page script that counts while the extension works: the page must keep running. */
-const TICKER = '<script>window.__ticks = 0; setInterval(() => { window.__ticks++; }, 20);</script>';
-
-function bigTable(rows: number): string {
-  const lines: string[] = [];
-  for (let i = 0; i < rows; i++) lines.push(`<tr><td>2010301</td><td>行政运行${i}</td><td>3.00</td><td>1.00</td><td>2.00</td></tr>`);
-  return `<p>支出决算表</p><p>单位：万元</p><table border="1">${HEAD}<tr><td></td><td>合计</td><td>${(3 * rows).toFixed(2)}</td><td>${rows.toFixed(2)}</td><td>${(2 * rows).toFixed(2)}</td></tr>${lines.join('')}</table>`;
-}
-
 let served: Served;
 let session: ChromiumSession;
 let dir: string;
@@ -55,12 +46,7 @@ describe('Chromium: hardening', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-hardening-'));
     await writeFile(path.join(dir, 'safety.html'), safetyPage());
-    await writeFile(path.join(dir, 'rows-10000.html'), page('一万行', bigTable(10_000), TICKER));
-    await writeFile(path.join(dir, 'rows-over.html'), page('超过上限', bigTable(GRID_LIMITS.maxRows + 5), TICKER));
-    // the HTML parser flattens trees deeper than 512 elements: the page nests its 500 tables by script
-    const nest = `<script>(() => { let at = document.getElementById('host'); for (let i = 0; i < 500; i++) { const t = document.createElement('table'); const td = t.insertRow().insertCell(); at.appendChild(t); at = td; } at.appendChild(document.getElementById('report').content.cloneNode(true)); })();</script>`;
-    await writeFile(path.join(dir, 'nested-500.html'), page('嵌套', `<div id="host"></div><template id="report">${bigTable(3)}</template>${nest}`, TICKER));
-    await writeFile(path.join(dir, 'megabyte-cell.html'), page('长单元格', bigTable(3).replace('行政运行0', '很长的说明'.repeat(200_000)), TICKER));
+    for (const h of HOSTILE_PAGES) await writeFile(path.join(dir, h.name), h.html());
     served = await serve({ '/hardening/': dir });
     session = await launchChromium();
   });
@@ -100,24 +86,67 @@ describe('Chromium: hardening', () => {
     await p.close();
   });
 
-  for (const [name, skipped] of [
-    ['rows-10000.html', null],
-    ['rows-over.html', 'truncated-rows'],
-    ['nested-500.html', null],
-    ['megabyte-cell.html', 'truncated-text'],
-  ] as const) {
-    it(`${name}: the check finishes, the page keeps running, the report says what it left out`, async () => {
+  for (const { name, note: skipped } of HOSTILE_PAGES) {
+    it(`${name}: the check finishes, the page keeps its pace, the report says what it left out`, async () => {
+      // the same page where the extension does not run (127.0.0.1 is not a *.gov.cn host): its timer's own pace
+      // the page alone first (127.0.0.1 is not a *.gov.cn host: the extension does not run there):
+      // its timer's own pace over the first seconds after load, which hold its first layout too
+      const baseline = await session.context.newPage();
+      await baseline.goto(`http://127.0.0.1:${served.port}/hardening/${name}`);
+      await baseline.bringToFront();
+      await baseline.waitForTimeout(3500);
+      const first = await baseline.evaluate(() => (window as unknown as { __at: number[] }).__at[0] ?? 0);
+      const heapBefore = await heapOf(baseline);
+      const base = await ticksIn(baseline, first, first + 3000);
+      await baseline.close();
       const { page: p, status } = await openChecked(name);
       expect(status.state).toBe('done');
-      if (status.state !== 'done') return;
+      if (status.state !== 'done' || !status.timings) return;
+      // the check's own stretch of time on the page's clock (a second at least, so that a short check still counts ticks)
+      const at = status.timings.at ?? 0;
+      const span = Math.max(status.timings.total, 1000);
+      await p.waitForFunction((until) => performance.now() > until, at + span);
+      const during = await ticksIn(p, at, at + span);
+      const heapAfter = await heapOf(p);
+      const baseRate = base.count / 3000;
+      const rate = during.count / span;
       expect(status.report.tables.length).toBeGreaterThan(0);
       expect(status.report.notChecked.filter((n) => n.reason === 'internal-error')).toEqual([]);
       if (skipped) expect(status.report.notChecked.map((n) => n.reason)).toContain(skipped);
-      // the page's own timer ran while the extension worked, and the page still answers
-      expect(await p.evaluate(() => (window as unknown as { __ticks: number }).__ticks)).toBeGreaterThan(0);
+      console.log(`  ${name}: ${status.timings.slices} slices, longest ${status.timings.longestSlice.toFixed(1)} ms (${status.timings.longestIn}), total ${status.timings.total.toFixed(0)} ms; page timer ${(rate * 1000).toFixed(1)}/s against ${(baseRate * 1000).toFixed(1)}/s alone; extra heap ${((heapAfter - heapBefore) / 1048576).toFixed(1)} MB`);
+      // the page's timer at 80 % of its own pace or better, and bounded memory. (The longest slice is
+      // printed here and held to 50 ms by the benchmark: on a shared machine one garbage-collection
+      // pause of the page's own DOM can land in any slice, which a timed assertion would turn into noise.)
+      expect(rate).toBeGreaterThanOrEqual(0.8 * baseRate);
+      expect(heapAfter - heapBefore).toBeLessThan(EXTRA_HEAP_BOUND);
       expect(await p.evaluate(() => document.title)).toBeTruthy();
-      if (status.timings) console.log(`  ${name}: ${status.timings.slices} slices, longest ${status.timings.longestSlice.toFixed(1)} ms (${status.timings.longestIn}), total ${status.timings.total.toFixed(0)} ms`);
       await p.close();
     });
   }
 });
+
+/** What the check may keep in the tab's heap on the pages above (findings, grids, marks). */
+const EXTRA_HEAP_BOUND = 160 * 1048576;
+
+/** The tab's JS heap after a full garbage collection (the content script's world shares it). */
+async function heapOf(p: Page): Promise<number> {
+  const cdp = await p.context().newCDPSession(p);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return usedSize;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** The page's timer ticks between two of its own times, and the span they cover. */
+async function ticksIn(p: Page, from: number, to: number): Promise<{ count: number; span: number }> {
+  return p.evaluate(
+    ([a, b]) => {
+      const at = ((window as unknown as { __at?: number[] }).__at ?? []).filter((t) => t >= a && t <= b);
+      return { count: at.length, span: at.length > 1 ? (at[at.length - 1] as number) - (at[0] as number) : 0 };
+    },
+    [from, to] as const,
+  );
+}
