@@ -77,7 +77,11 @@ export class PageSession {
     return this.running;
   }
 
+  /** Checks started in this document (each re-check counts). */
+  private checks = 0;
+
   private async run(): Promise<PageStatus> {
+    this.checks++;
     this.watcher.started();
     const t0 = performance.now();
     const scan = scanForCandidates(document);
@@ -107,7 +111,7 @@ export class PageSession {
         this.overlay.setEnabled(this.settings.overlay);
         for (const frame of this.frameDocs()) this.watcher.observe(frame);
         const timings = { at: t0, scan: scanned, ...result.work, paint: slicer.work - before, total: performance.now() - t0, longestSlice: Math.max(scanned, slicer.longest), longestIn: scanned > slicer.longest ? 'scan' : slicer.longestIn, slices: slicer.slices };
-        this.status = { state: 'done', report: result.report, url: location.href, overlay: this.overlay.isEnabled, timings };
+        this.status = { state: 'done', report: result.report, url: location.href, overlay: this.overlay.isEnabled, timings, checks: this.checks };
       }
     } catch (e) {
       this.status = { state: 'failed', message: e instanceof Error ? e.message : String(e) };

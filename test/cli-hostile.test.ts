@@ -204,5 +204,35 @@ describe('crossfoot CLI on hostile documents', () => {
       c.expect(r);
     }
   });
-});
 
+  it('a URL whose body stalls, or never ends: one line, exit 2', { timeout: 120_000 }, async () => {
+    const server = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      if (req.url === '/stall') res.write(page('慢', '<p>支出决算表</p><table>')); // and nothing more, ever
+      else {
+        // endless: 64 KB chunks for as long as the reader takes them
+        const chunk = Buffer.alloc(65_536, '<p>x</p>');
+        const push = (): void => {
+          while (res.write(chunk)) {
+            /* until the socket is full */
+          }
+          res.once('drain', push);
+        };
+        push();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const stalled = await cli([`http://127.0.0.1:${port}/stall`, '--timeout', '2'], ROOT);
+      expect(stalled.code).toBe(2);
+      expect(stalled.stderr).toMatch(/^crossfoot: cannot read http:\/\/127\.0\.0\.1:\d+\/stall: no complete answer within 2 s\n$/);
+      const endless = await cli([`http://127.0.0.1:${port}/endless`, '--timeout', '60'], ROOT);
+      expect(endless.code).toBe(2);
+      expect(endless.stderr).toMatch(/^crossfoot: cannot read .*larger than the 32\.0 MB Crossfoot reads from one document\n$/);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});

@@ -23,6 +23,8 @@ Options:
                               build appear (off by default; the page's code never runs in Node,
                               and the browser reaches nothing beyond the page's own folder or site)
   --fail-on error|review      exit with code 1 when findings of that severity (or worse) exist
+  --timeout SECONDS           how long to wait for a URL (body included) and for a page's scripts
+                              (default: 15 s and 10 s)
   --threshold NAME=VALUE      rate-anomaly thresholds (repeatable): execution=90 (执行率 below, %),
                               completion=100 (spending above budget, %), change=50 (year-on-year, ±%),
                               floor=1 (changes smaller than this many 万元 are not questioned)
@@ -40,12 +42,14 @@ interface Args {
   scripts: boolean;
   failOn: 'error' | 'review' | null;
   thresholds: Partial<Record<keyof Thresholds, number>>;
+  /** Seconds for the network (a URL, body included) and for a page's scripts; null: the defaults. */
+  timeout: number | null;
 }
 
 const THRESHOLD_NAMES: Record<string, keyof Thresholds> = { execution: 'executionBelow', completion: 'completionAbove', change: 'changeBeyond', floor: 'changeFloor' };
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { inputs: [], format: 'text', lang: 'zh-CN', scripts: false, failOn: null, thresholds: {} };
+  const args: Args = { inputs: [], format: 'text', lang: 'zh-CN', scripts: false, failOn: null, thresholds: {}, timeout: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const value = (): string => {
@@ -71,6 +75,11 @@ function parseArgs(argv: readonly string[]): Args {
       const v = value();
       if (v !== 'error' && v !== 'review') throw new InputError(`--fail-on takes error or review, not "${v}"`);
       args.failOn = v;
+    } else if (name === '--timeout') {
+      const v = value();
+      const n = Number(v);
+      if (!/^\d+(?:\.\d+)?$/.test(v) || n <= 0 || n > 600) throw new InputError(`--timeout takes a number of seconds between 0 and 600, not "${v}"`);
+      args.timeout = n;
     } else if (name === '--threshold') {
       const v = /^(\w+)=(\d+(?:\.\d+)?)$/u.exec(value());
       const key = v ? THRESHOLD_NAMES[v[1] as string] : undefined;
@@ -167,7 +176,7 @@ async function run(argv: readonly string[], keep: (r: ScriptRenderer) => void): 
       keep(renderer);
     }
     for (const file of files) {
-      const options: LoadOptions = { scripts: args.scripts, renderer };
+      const options: LoadOptions = { scripts: args.scripts, ...(renderer ? { renderer } : {}), ...(args.timeout !== null ? { fetchTimeout: args.timeout * 1000, scriptTimeout: args.timeout * 1000 } : {}) };
       let loaded;
       try {
         loaded = await loadOne(file, options);

@@ -28,7 +28,7 @@ export type PageStatus =
   | { readonly state: 'idle' }
   | { readonly state: 'checking' }
   | { readonly state: 'no-tables'; readonly tablesSeen: number; readonly timings?: Timings }
-  | { readonly state: 'done'; readonly report: Report; readonly url: string; readonly overlay: boolean; readonly timings?: Timings }
+  | { readonly state: 'done'; readonly report: Report; readonly url: string; readonly overlay: boolean; readonly timings?: Timings; /** Checks run in this document so far. */ readonly checks?: number }
   | { readonly state: 'failed'; readonly message: string };
 
 export type ContentRequest =
