@@ -13,6 +13,21 @@ function layoutOf(rows: string[][], title = '支出决算表') {
 const paths = (l: ReturnType<typeof layoutOf>): string[] => l.columns.map((c) => `${c.role}${c.index !== null ? `#${c.index}` : ''}:${c.path.join('/')}`);
 
 describe('header understanding', () => {
+  // found by npm run fuzz (seed 999453275): a 栏次 row that repeats a number gave two columns one index
+  it('gives no two columns of a block the same column number when the 栏次 row repeats one', () => {
+    for (const index of [
+      ['1', '栏次', '栏次', '1'],
+      ['1', '1', '1'],
+      ['栏次', '1', '2', '1', '2'],
+    ]) {
+      const l = layoutOf([['人员经费', '收入', '决算数', '支出', '项目', '收入', '收入'], index, ['2010301', '696.02', '2010301'], ['392.17', '682.91', '147.77', '', '344.55', '557.63']]);
+      for (const block of l.blocks) {
+        const numbers = block.cols.map((c) => l.columns[c]?.index ?? null).filter((n) => n !== null);
+        expect(new Set(numbers).size, index.join(' ')).toBe(numbers.length);
+      }
+    }
+  });
+
   it('reads a multi-row header with merged cells into column paths', () => {
     const l = layoutOf([
       ['项目|2', '本年支出|5'],

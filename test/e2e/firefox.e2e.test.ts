@@ -27,10 +27,17 @@ function comparable(r: Report): unknown {
 
 async function extensionPage(query = ''): Promise<Page> {
   const page = await browser.newPage();
-  // BiDi never resolves navigations to moz-extension:// pages: start it and wait for the content
-  void page.goto(`moz-extension://${FIREFOX_UUID}/popup/index.html${query}`).catch(() => undefined);
-  await page.waitForSelector('.popup', { timeout: 20_000 });
-  return page;
+  // BiDi never resolves navigations to moz-extension:// pages: start it and wait for the content.
+  // Its script evaluation can fail once while the page is still being set up: navigate again then.
+  for (let attempt = 1; ; attempt++) {
+    void page.goto(`moz-extension://${FIREFOX_UUID}/popup/index.html${query}`).catch(() => undefined);
+    try {
+      await page.waitForSelector('.popup', { timeout: 20_000 });
+      return page;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 async function tabIdOf(ext: Page, url: string): Promise<number> {
