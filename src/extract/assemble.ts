@@ -8,7 +8,7 @@ import { applyMeta, liftMetaRows, metaKind } from './meta.js';
 
 /** What a reader emits, in reading order: text blocks and tables still as raw rows. */
 export type ReaderItem =
-  | { readonly type: 'block'; readonly text: string; readonly heading: number | null }
+  | { readonly type: 'block'; readonly text: string; readonly heading: number | null; readonly container?: number; readonly chrome?: boolean }
   | { readonly type: 'table'; readonly rows: RawRow[] };
 
 export interface Assembled {
@@ -71,7 +71,7 @@ export function* assembleSteps(items: readonly ReaderItem[], source: string, tit
       const text = displayText(raw);
       if (text === '') continue;
       textBudget -= text.length;
-      blocks.push({ index: blocks.length, text, kind: item.heading !== null ? 'heading' : 'paragraph', level: item.heading, beforeTable: -1 });
+      blocks.push({ index: blocks.length, text, kind: item.heading !== null ? 'heading' : 'paragraph', level: item.heading, beforeTable: -1, ...(item.container !== undefined ? { container: item.container } : {}), ...(item.chrome ? { chrome: true } : {}) });
       blockItems.push(i);
       order.push({ type: 'block', index: blocks.length - 1 });
       continue;

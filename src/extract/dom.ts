@@ -69,6 +69,24 @@ function headingLevel(tag: string): number | null {
   return /^h[1-6]$/.test(tag) ? Number(tag.slice(1)) : null;
 }
 
+/** Class and id words of a site's navigation, breadcrumb and footer (government CMS templates). */
+const CHROME_WORD = /^(?:nav|navbar|navigation|menu|mainmenu|submenu|footer|foot|bottom|breadcrumb|breadcrumbs|crumb|crumbs|position|location|weizhi|dqwz|copyright|banquan|sitemap|topbar|toolbar|share|skip)$/i;
+
+/**
+ * The site around a report: <nav>, <footer>, ARIA landmarks for them, and blocks whose class or id
+ * names them (nav, menu, footer, breadcrumb, position, copyright…). Their text never joins the
+ * report's sentences.
+ */
+function isSiteChrome(el: Element): boolean {
+  const tag = el.localName;
+  if (tag === 'nav' || tag === 'footer') return true;
+  const role = el.getAttribute('role');
+  if (role === 'navigation' || role === 'contentinfo' || role === 'menubar' || role === 'menu') return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (names.trim() === '') return false;
+  return names.split(/[\s_-]+/).some((w) => CHROME_WORD.test(w));
+}
+
 /** A frame that may hold content: one with a source or a srcdoc (empty placeholders hold nothing). */
 function isContentFrame(el: Element): boolean {
   const src = el.getAttribute('src')?.trim() ?? '';
@@ -197,17 +215,25 @@ export function* extractDomSteps(root: Document, options: DomReadOptions): Steps
   let parts: Array<Text | null> = [];
   let blockElement: Element | null = null;
   let heading: number | null = null;
+  let chrome = 0; // depth of site navigation / footer elements around the walk
+  const containers = new Map<Element, number>();
+  const containerOf = (el: Element): number => {
+    const parent = el.parentElement ?? el;
+    let id = containers.get(parent);
+    if (id === undefined) containers.set(parent, (id = containers.size));
+    return id;
+  };
 
   const flush = (): void => {
     if (text.trim() !== '' && blockElement) {
-      items.push({ type: 'block', text, heading });
+      items.push({ type: 'block', text, heading, container: containerOf(blockElement), ...(chrome > 0 ? { chrome: true } : {}) });
       itemSources.push({ element: blockElement, nodes: parts.filter((p): p is Text => p !== null), parts });
     }
     text = '';
     parts = [];
   };
 
-  type Frame = { node: Node; exit: false } | { exit: true; element: Element; prevBlock: Element | null; prevHeading: number | null };
+  type Frame = { node: Node; exit: false } | { exit: true; element: Element; prevBlock: Element | null; prevHeading: number | null; chrome?: boolean };
   const body = root.body ?? root.documentElement;
   if (!body) {
     const empty = yield* assembleSteps([], options.source, null);
@@ -228,6 +254,7 @@ export function* extractDomSteps(root: Document, options: DomReadOptions): Steps
       flush();
       blockElement = frame.prevBlock;
       heading = frame.prevHeading;
+      if (frame.chrome) chrome--;
       continue;
     }
     const node = frame.node;
@@ -272,7 +299,9 @@ export function* extractDomSteps(root: Document, options: DomReadOptions): Steps
     const isBlock = BLOCK_TAGS.has(tag);
     if (isBlock) {
       flush();
-      stack.push({ exit: true, element: el, prevBlock: blockElement, prevHeading: heading });
+      const siteChrome = isSiteChrome(el);
+      if (siteChrome) chrome++;
+      stack.push({ exit: true, element: el, prevBlock: blockElement, prevHeading: heading, chrome: siteChrome });
       blockElement = el;
       const level = headingLevel(tag);
       if (level !== null) heading = level;

@@ -9,6 +9,10 @@ export interface TextBlock {
   readonly level: number | null;
   /** Index of the first table that comes after this block in reading order (tables.length if none). */
   readonly beforeTable: number;
+  /** The element that holds the block (readers number them): a sentence broken over lines is joined back only within one. */
+  readonly container?: number;
+  /** Part of the site around the report (navigation, breadcrumb, footer), not of the report. */
+  readonly chrome?: boolean;
 }
 
 /**

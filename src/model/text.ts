@@ -8,6 +8,8 @@
  *   punctuation become ASCII; all white space removed; quotes and brackets unified).
  */
 
+import { foldVariants } from './variants.js';
+
 const WHITESPACE = /[\s\u00a0\u3000\u2002-\u200a]+/gu;
 
 /**
@@ -52,8 +54,7 @@ export function keyText(input: string): string {
 const keys = new Map<string, string>();
 
 function makeKey(input: string): string {
-  return input
-    .normalize('NFKC')
+  return foldVariants(input.normalize('NFKC'))
     .replace(WHITESPACE, '')
     .replace(QUOTES, '"')
     .replace(DASHES, '-')

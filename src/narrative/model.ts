@@ -20,7 +20,7 @@ import {
   type PerformanceMatch,
   type ThreePublicItem,
 } from './lookup.js';
-import { passagesSteps, locate, type Passage } from './passages.js';
+import { passagesSteps, locate, pieceAt, type Passage } from './passages.js';
 
 export interface Narrative {
   readonly passages: Passage[];
@@ -243,11 +243,11 @@ export function quoteOf(narrative: Narrative, st: Statement, span?: { start: num
   let start = span?.start ?? st.start;
   const end = span?.end ?? st.end;
   const focus = span?.focus ?? start;
-  const piece = p.pieces.find(([at, , , length]) => focus >= at && focus < at + length);
-  if (piece) start = Math.max(start, piece[0]);
+  const piece = pieceAt(p, focus);
+  if (piece) start = Math.max(start, piece.at);
   const loc = locate(p, start, end);
   if (!loc) return null;
-  return { block: loc.block, start: loc.start, end: loc.end, text: p.text.slice(start, start + (loc.end - loc.start)) };
+  return { block: loc.block, start: loc.start, end: loc.end, text: loc.text };
 }
 
 /** Start of the clause that holds a passage offset (after the previous ，；：。). */

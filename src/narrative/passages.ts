@@ -8,12 +8,26 @@ import type { ReportDocument, TextBlock } from '../model/document.js';
 import { keyText } from '../model/text.js';
 import { topicOf, type Topic } from './topics.js';
 import { runSync, type Steps } from '../model/steps.js';
+import { readingOf } from './reading.js';
+
+/** A run of a passage's text read from one text block. */
+export interface Piece {
+  /** Offset of the run in the passage text, and its length there. */
+  readonly at: number;
+  readonly length: number;
+  readonly block: number;
+  /** For each character of the run, its offset in the block's text (and one past the last). */
+  readonly map: readonly number[];
+  /** The block's text as the page shows it (quotes are taken from it). */
+  readonly source: string;
+}
 
 export interface Passage {
   readonly index: number;
+  /** The reading text (simplified characters, glosses and letter spacing removed): see reading.ts. */
   readonly text: string;
-  /** Where each piece of `text` comes from: [passage offset, block index, block offset, length]. */
-  readonly pieces: ReadonlyArray<readonly [number, number, number, number]>;
+  /** Where each run of `text` comes from. */
+  readonly pieces: readonly Piece[];
   /** The section and subsection headings the passage stands under (nearest last). */
   readonly headings: readonly string[];
   readonly topic: Topic;
@@ -25,18 +39,20 @@ export interface Location {
   readonly block: number;
   readonly start: number;
   readonly end: number;
+  /** The page's own text of the range. */
+  readonly text: string;
 }
 
 const SENTENCE_END = /[。！？!?；;：:]$/u;
 const SECTION = /^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)/u;
 const SUBSECTION = /^[(（][一二三四五六七八九十]+[)）]/u;
 
-function headingLevel(b: TextBlock): 1 | 2 | 3 | null {
-  const k = keyText(b.text);
+function headingLevel(b: TextBlock, text: string): 1 | 2 | 3 | null {
+  const k = keyText(text);
   if (/^第[一二三四五六七八九十]+部分/u.test(k)) return 1;
-  if (b.text.length <= 40 && SECTION.test(k)) return 2;
-  if (b.text.length <= 40 && SUBSECTION.test(k) && !/[，。；]/u.test(b.text)) return 3;
-  if (b.kind === 'heading' && b.text.length <= 40) return 2;
+  if (text.length <= 40 && SECTION.test(k)) return 2;
+  if (text.length <= 40 && SUBSECTION.test(k) && !/[，。；]/u.test(text)) return 3;
+  if (b.kind === 'heading' && text.length <= 40) return 2;
   return null;
 }
 
@@ -51,7 +67,7 @@ export function* passagesSteps(doc: ReportDocument): Steps<Passage[]> {
   let part = '';
   let section = '';
   let subsection = '';
-  let current: { text: string; pieces: Array<[number, number, number, number]> } | null = null;
+  let current: { text: string; pieces: Piece[]; container: number } | null = null;
   let lastBlock = -2;
 
   const flush = (): void => {
@@ -75,35 +91,45 @@ export function* passagesSteps(doc: ReportDocument): Steps<Passage[]> {
 
   for (const b of doc.blocks) {
     if (b.index % 500 === 499) yield;
-    const level = headingLevel(b);
+    // the site's own navigation, breadcrumb and footer are not the report's
+    if (b.chrome) {
+      flush();
+      lastBlock = -2;
+      continue;
+    }
+    const reading = readingOf(b.text);
+    const text = reading.text;
+    const level = headingLevel(b, text);
     if (level !== null) {
       flush();
       if (level === 1) {
-        part = b.text;
+        part = text;
         section = '';
         subsection = '';
       } else if (level === 2) {
-        section = b.text;
+        section = text;
         subsection = '';
-      } else subsection = b.text;
+      } else subsection = text;
       lastBlock = b.index;
       continue;
     }
     // a (sub)section title that runs on into its first sentence: "（一）绩效评价工作开展情况。绩效评价…"
-    const inline = /^([(（][一二三四五六七八九十]+[)）][^。；，]{2,30}?)[。:：]/u.exec(b.text);
+    const inline = /^([(（][一二三四五六七八九十]+[)）][^。；，]{2,30}?)[。:：]/u.exec(text);
     if (inline?.[1]) {
       flush();
       subsection = inline[1];
     }
-    const joinable = current !== null && lastBlock === b.index - 1 && !tableAfter.has(b.index - 1);
+    // a sentence broken over lines (PDF exports, one <p> per printed line) is joined back, within one container
+    const container = b.container ?? 0;
+    const joinable = current !== null && lastBlock === b.index - 1 && !tableAfter.has(b.index - 1) && current.container === container;
     const prevText: string = current ? (current as { text: string }).text : '';
-    if (!joinable || SENTENCE_END.test(prevText.trimEnd()) || /^\d+[.．、]\s?\S/u.test(b.text)) {
+    if (!joinable || SENTENCE_END.test(prevText.trimEnd()) || /^\d+[.．、]\s?\S/u.test(text)) {
       flush();
-      current = { text: '', pieces: [] };
+      current = { text: '', pieces: [], container };
     }
-    const c = current as unknown as { text: string; pieces: Array<[number, number, number, number]> };
-    c.pieces.push([c.text.length, b.index, 0, b.text.length]);
-    c.text += b.text;
+    const c = current as unknown as { text: string; pieces: Piece[] };
+    c.pieces.push({ at: c.text.length, length: text.length, block: b.index, map: reading.map, source: b.text });
+    c.text += text;
     lastBlock = b.index;
     if (tableAfter.has(b.index)) flush();
   }
@@ -124,12 +150,21 @@ function subtopicOf(subsection: string): string {
   return '';
 }
 
-/** Maps a passage range back to its text block (a range never spans two blocks in a quote: it is clipped). */
+/**
+ * Maps a passage range back to its text block, in the page's own text (a range never spans two
+ * blocks in a quote: it is clipped to the block its start is in).
+ */
 export function locate(p: Passage, start: number, end: number): Location | null {
-  for (const [at, block, offset, length] of p.pieces) {
-    if (start >= at && start < at + length) {
-      return { block, start: offset + (start - at), end: offset + Math.min(end, at + length) - at };
-    }
-  }
-  return null;
+  const piece = pieceAt(p, start);
+  if (!piece) return null;
+  const from = piece.map[start - piece.at] ?? 0;
+  const upTo = Math.min(end, piece.at + piece.length) - piece.at;
+  // the end maps just past the last character read (a gloss or a space the reading dropped is left out)
+  const to = upTo > 0 ? (piece.map[upTo - 1] ?? from) + 1 : from;
+  return { block: piece.block, start: from, end: to, text: piece.source.slice(from, to) };
+}
+
+/** The piece a passage offset falls in. */
+export function pieceAt(p: Passage, offset: number): Piece | undefined {
+  return p.pieces.find((x) => offset >= x.at && offset < x.at + x.length);
 }

@@ -99,7 +99,7 @@ export default defineDocumentRule({
             table: null,
             cells: [],
             related: [ref],
-            quote: loc ? { block: loc.block, start: loc.start, end: loc.end, text: s.text.slice(0, loc.end - loc.start) } : null,
+            quote: loc ? { block: loc.block, start: loc.start, end: loc.end, text: loc.text } : null,
             stated: s.text.trim(),
             expected: null,
             difference: null,

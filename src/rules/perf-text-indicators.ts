@@ -121,7 +121,7 @@ export default defineDocumentRule({
         const start = from + claim.start;
         const end = from + claim.end;
         const loc = locate(p, start, end);
-        report(ctx, match.rt, { ...claim, start, end }, indicator, { quote: loc ? { block: loc.block, start: loc.start, end: loc.end, text: p.text.slice(start, start + (loc.end - loc.start)) } : null }, p.text);
+        report(ctx, match.rt, { ...claim, start, end }, indicator, { quote: loc ? { block: loc.block, start: loc.start, end: loc.end, text: loc.text } : null }, p.text);
       }
     }
   },

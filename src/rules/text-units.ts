@@ -34,7 +34,7 @@ export default defineDocumentRule({
           table: null,
           cells: [],
           related: [],
-          quote: { block: loc.block, start: loc.start, end: loc.end, text: p.text.slice(start, start + (loc.end - loc.start)) },
+          quote: { block: loc.block, start: loc.start, end: loc.end, text: loc.text },
           stated: m[0],
           expected: null,
           difference: null,

@@ -152,3 +152,37 @@ export function matchKey(keys: readonly KeyFinding[], report: Report): Map<strin
   }
   return out;
 }
+
+/**
+ * Matching for the real pages' keys, whose findings are mostly about the narrative: the figures
+ * must match as for the seeds, or the finding must quote the key's phrase (a blank slot, a
+ * placeholder, a wrong year have no figure to match) and be of its category.
+ */
+export function realMatchScore(k: KeyFinding, f: ReportFinding, report: Report): number {
+  if (f.severity !== SEVERITY[k.severity]) return 0;
+  const base = matchScore(k, f, report);
+  if (base > 0) return base;
+  // the keys write the arithmetic into their fields ("445.80 + 79.63 = 525.43 万元"): the finding's
+  // figures must be among the key's, stated among stated and expected among expected
+  const fs = num(f.stated);
+  const fe = num(f.expected);
+  const among = (text: string, v: number | null): boolean => v !== null && keyNumbers(text).some((n) => close(n, v));
+  if (among(k.stated, fs) && among(k.expected, fe)) return 5;
+  const phrase = f.quote?.text ?? [...f.cells, ...f.related].map((c) => c.text).join(' ');
+  if (k.quote && phrase && quotesOverlap(k.quote, phrase) && f.category === k.category) return 2;
+  return 0;
+}
+
+export function realMatchKey(keys: readonly KeyFinding[], report: Report): Map<string, ReportFinding | null> {
+  const out = new Map<string, ReportFinding | null>();
+  for (const k of keys) {
+    let best: ReportFinding | null = null;
+    let bestScore = 0;
+    for (const f of report.findings) {
+      const s = realMatchScore(k, f, report);
+      if (s > bestScore) [best, bestScore] = [f, s];
+    }
+    out.set(k.id, best);
+  }
+  return out;
+}
