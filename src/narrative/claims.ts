@@ -1,11 +1,23 @@
 /**
- * Claims in the 情况说明: every figure a sentence states, with the noun phrase it belongs to and
- * what it says about it — an amount ("基本支出 491.68 万元"), a change and its rate ("比上年减少
- * 27.04 万元，下降 5.21%"), a share ("占 93.28%", "占本年支出合计的 100%"), a budget, a final
- * figure and a completion rate ("年初预算为 1583 万元，支出决算为 1163.64 万元，完成年初预算的
- * 73.5%"), a score, a count. Sentences are read clause by clause; a statement gathers the clauses
- * about one subject, and remembers the list it belongs to ("其中：…", "主要用于以下方面：…",
- * numbered items), so components can be checked against their total.
+ * Claims in the 情况说明: every figure a sentence states, with the subject it belongs to and what it
+ * says about it — an amount ("基本支出 491.68 万元"), a change and its rate ("比上年减少 27.04 万元，
+ * 下降 5.21%"), a share ("占 93.28%", "占本年支出合计的 100%"), a budget, a final figure and a
+ * completion rate ("年初预算为 1583 万元，支出决算为 1163.64 万元，完成年初预算的 73.5%"), a score, a
+ * count — and the slots a template left blank ("占 %", "比上年减少 万元").
+ *
+ * A sentence is read as a parser reads it, not by one pattern per phrasing:
+ * - it is cut into clauses at ，；：; each figure of a clause is read with the words before it (its
+ *   cue: 增加, 占…的, 年初预算为, 决算数, 完成预算的…) and, where the cue is only a comparison
+ *   ("与 2016 年相比 21.79 万元，增加 14.01%"), the direction word that follows;
+ * - what is left of the words before the cue is the subject, cleaned of years, the unit's own name,
+ *   connectors and ordinals; a clause without a subject speaks of the subject before it, and a
+ *   clause that is only a subject ("公务接待费，全年预算为…") names the one after it;
+ * - "其中 / 包括 / 主要包括 / 具体如下 / 分别为" open a list whose items are components of the subject
+ *   before them, "X 中，" opens a list under X, "；" separates items; "分别" hands a list of figures
+ *   to a list of subjects in order;
+ * - a year that is not the report's own qualifies the figure as last year's ("2016 年预算 8 万元，
+ *   2015 年预算 12.5 万元"); a fund's name (一般公共预算, 政府性基金预算) is part of a subject, never
+ *   a budget figure.
  */
 import { Decimal } from '../model/decimal.js';
 import { keyText } from '../model/text.js';
@@ -22,6 +34,15 @@ export interface Mention {
 
 export type Direction = 'up' | 'down' | 'flat';
 
+/** A figure the template left out: "占 %", "比上年减少 万元", "**个". */
+export interface Blank {
+  readonly role: 'share' | 'change' | 'amount' | 'count';
+  readonly start: number;
+  readonly end: number;
+  /** The words of the slot as printed ("占 %"). */
+  readonly text: string;
+}
+
 export interface Statement {
   readonly id: number;
   readonly passage: number;
@@ -31,9 +52,13 @@ export interface Statement {
   concept: string | null;
   /** For the numbered items of a 具体情况 list, the item text ("一般公共服务支出（类）…行政运行（项）"). */
   item: string | null;
+  /** A subject code printed with the subject ("20103-政府办公厅…", "201 一般公共服务支出"). */
+  code?: string | null;
   amount?: Mention;
   budget?: { readonly mention: Mention; readonly kind: 'initial' | 'adjusted' | 'any' };
   final?: Mention;
+  /** A figure of an earlier year stated beside this year's ("2015 年预算 12.5 万元"). */
+  prior?: { readonly mention: Mention; readonly year: number | null; readonly field: 'amount' | 'budget' | 'final' };
   change?: { readonly mention: Mention | null; readonly direction: Direction; readonly word: string; readonly start: number; readonly end: number };
   rate?: { readonly mention: Mention; readonly direction: Direction | null; readonly word: string };
   /** "无可比性" said of the change instead of a rate (right only over a zero prior year). */
@@ -43,6 +68,12 @@ export interface Statement {
   execution?: Mention;
   score?: Mention;
   count?: Mention;
+  /** Slots of this statement the template left blank. */
+  blanks?: Blank[];
+  /** The year the statement's figures are of, where the clause names one (null: the report's year). */
+  year?: number | null;
+  /** The comparison year named ("较 2021 年决算数", "与 2022 年决算数持平"), where one is. */
+  compared?: { readonly year: number; readonly start: number; readonly end: number } | null;
   /** "决算数大于/小于/等于预算数" said of this statement. */
   comparison?: { readonly word: 'greater' | 'less' | 'equal'; readonly start: number; readonly end: number; readonly passage: number };
   /** The statement this one is a component of (其中 / 主要用于 / numbered items). */
@@ -54,7 +85,8 @@ export interface Statement {
   readonly sentence: readonly [number, number];
 }
 
-const NUMBER = /(?<![\d.．])([+-]?\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?|[+-]?\d+(?:[.．]\d+)?)\s*(万元|亿元|千元|元|%|％|个百分点|万人次|人次|批次|辆|个|次|人|条|家|台（套）|台\(套\)|台|套|分|项|份|册|起|万|余条|余次|余家|余人)?/gu;
+const UNIT = '万元|亿元|千元|元|%|％|个百分点|万人次|人次|批次|辆|个|次|人|条|家|台（套）|台\\(套\\)|台|套|分|项|份|册|起|万|余条|余次|余家|余人';
+const NUMBER = new RegExp(`(?<![\\d.．])([+-]?\\d{1,3}(?:[,，]\\d{3})+(?:[.．]\\d+)?|[+-]?\\d+(?:[.．]\\d+)?)\\s*(${UNIT})?`, 'gu');
 
 /** "决算数大于/小于/等于预算数" and its variants. */
 export const COMPARISON = /决算(?:数)?(大于|小于|等于|高于|低于|与预算数?持平|超过)预算(?:数)?/u;
@@ -63,50 +95,101 @@ export function comparisonWord(text: string): 'greater' | 'less' | 'equal' {
   return /大于|高于|超过/u.test(text) ? 'greater' : /小于|低于/u.test(text) ? 'less' : 'equal';
 }
 
-/** Number mentions of a text, with their units (years and plain ordinals are left out). */
+function mention(raw: string, unit: string, start: number, end: number): Mention {
+  const clean = raw.replace(/[,，]/g, '').replace('．', '.');
+  const dot = clean.indexOf('.');
+  const u = unit.replace('％', '%').replace(/^台\(套\)$/u, '台（套）');
+  return { value: new Decimal(clean), scale: dot < 0 ? 0 : clean.length - dot - 1, unit: u === '万' ? '万元' : u, start, end };
+}
+
+/**
+ * Number mentions of a text, with their units (years, codes and plain ordinals are left out). In a
+ * list of figures that prints its unit once ("分别减少 1.2、3.4 万元") every figure takes the unit.
+ */
 export function mentionsOf(text: string): Mention[] {
-  const out: Mention[] = [];
+  const raw: Array<{ raw: string; unit: string; start: number; end: number }> = [];
   for (const m of text.matchAll(NUMBER)) {
-    const raw = m[1] ?? '';
-    const unit = (m[2] ?? '').replace('％', '%').replace(/^台\(套\)$/u, '台（套）');
     const start = m.index ?? 0;
     const after = text.slice(start + m[0].length, start + m[0].length + 1);
-    if (unit === '' && /^[年月日号时届]/u.test(after)) continue;
+    const unit = m[2] ?? '';
+    if (unit === '' && /^[年月日号时届级]/u.test(after)) continue;
+    // a subject code written before its name ("20103-政府办公厅…")
+    if (unit === '' && /^[-－—]/u.test(after) && /^\d{3,7}$/u.test(m[1] ?? '')) continue;
+    raw.push({ raw: m[1] ?? '', unit, start, end: start + m[0].length });
+  }
+  const out: Mention[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i] as (typeof raw)[number];
+    let unit = r.unit;
+    if (unit === '') {
+      // "1.2、3.4 万元": the unit of the list's last figure
+      let k = i;
+      while (k + 1 < raw.length && /^\s*[、和及与]\s*$/u.test(text.slice((raw[k] as (typeof raw)[number]).end, (raw[k + 1] as (typeof raw)[number]).start)) && (raw[k] as (typeof raw)[number]).unit === '') k++;
+      if (k > i || /^\s*[、]/u.test(text.slice(r.end, r.end + 2))) unit = k > i ? (raw[k] as (typeof raw)[number]).unit : '';
+    }
     if (unit === '') continue;
-    const clean = raw.replace(/[,，]/g, '').replace('．', '.');
-    const dot = clean.indexOf('.');
-    out.push({ value: new Decimal(clean), scale: dot < 0 ? 0 : clean.length - dot - 1, unit: unit === '万' ? '万元' : unit, start, end: start + m[0].length });
+    out.push(mention(r.raw, unit, r.start, r.end));
   }
   return out;
 }
 
 const DIRECTION_WORDS: Array<[RegExp, Direction]> = [
-  [/(?:增加|增长|上升|提高|增多|多)了?$/u, 'up'],
-  [/(?:减少|下降|降低|减|少|压减|节约)了?$/u, 'down'],
+  [/(?:增加|增长|上升|提高|增多|增|多|上涨)了?$/u, 'up'],
+  [/(?:减少|下降|降低|减|少|压减|节约|下滑|缩减)了?$/u, 'down'],
 ];
 
-function directionOf(word: string): Direction | null {
-  if (/持平|相同|一致|不变/u.test(word)) return 'flat';
+export function directionOf(word: string): Direction | null {
+  if (/持平|相同|一致|不变|无增减/u.test(word)) return 'flat';
   for (const [re, d] of DIRECTION_WORDS) if (re.test(word)) return d;
+  if (/增幅|增长率|增长幅度|上升幅度/u.test(word)) return 'up';
+  if (/降幅|下降率|减少率|减幅|下降幅度|减少幅度/u.test(word)) return 'down';
   return null;
 }
 
-/** A change clause ends with a direction verb: "比上年增加", "较 2023 年度减少", "收、支总计各增加". */
-const CHANGE = /(增加|减少|增长|下降|降低|上升|提高|减|增)了?$/u;
-const COMPARED = /(?:比|较|与)(?:上年|上年度|去年|上一年|\d{4}年度?|同期)(?:相比|同期)?.*$/u;
-const FLAT = /(?:与|较|比)(?:上年|上年度|去年|\d{4}\s*年度?)[^，。；]*持平|(?:与上年|较上年)?基本?持平/u;
+/** The verb of a change: what stands before a changed amount. */
+const CHANGE_VERB = /(增加|减少|增长|下降|降低|上升|提高|压减|节约|缩减|增|减|多|少)了?(?:为|了)?$/u;
+/** A comparison that names its base: 比上年, 较 2021 年决算数, 与 2016 年相比, 同比, 对比, 较上年预算. */
+const COMPARE = /(?:比|较|与|同)(?:上年|上年度|去年|上一年|上年同期|同期|\d{4}\s*年度?)?(?:预算|决算|预算数|决算数|执行数)?(?:数)?(?:相比|同期|对比)?[，,]?$|同比$|对比$|环比$/u;
+const RATE_CUE = /(?:增长|下降|降低|上升|提高|减少|增加|增幅|降幅|增长率|下降率|减少率|增加率|减幅|增长幅度|下降幅度|减少幅度|增|减)(?:了|为|达|是)?$/u;
+const SHARE_CUE = /占(.*?)(?:的)?(?:比重|比例|比)?(?:为|是|达)?$/u;
+const COMPLETION_CUE = /完成(?:了)?(年初|调整后?|全年)?预算(?:数)?的?$|为(年初|调整后?|全年)?预算(?:数)?的$|预算完成率(?:为)?$|(?:^|[^执])完成率(?:为)?$/u;
+const EXECUTION_CUE = /执行率(?:为|达到?|是)?$/u;
+const SCORE_CUE = /(?:自评)?得分(?:为|是)?$|评分(?:为)?$|总分(?:为)?$/u;
+/** A budget figure: "年初预算为", "预算数", "全年预算", "2016 年预算", "预算拨入", "安排". The 预算 of a fund's name is not one. */
+const BUDGET_CUE = /(年初|调整后?|全年|年度)?(?:预算(?:数|安排|拨入|支出|总额)?|安排)(?:为|是|共计|达|合计)?$/u;
+const FUND_NAME = /(?:一般公共|政府性基金|国有资本经营|财政|社会保险基金)预算$/u;
+const FINAL_CUE = /(?:支出)?决算(?:数|支出(?:数)?)?(?:为|是|共计|达)?$|执行数(?:为)?$|实际(?:支出|执行|完成)(?:数)?(?:为)?$|调整数(?:为)?$/u;
 
-/** Strips connectors around a subject ("2024 年度", "其中：", "为", "各"…). */
+/** The leading words of a subject that are not the subject ("其中：", "1、", "2017 年", "本部门"). */
 export function cleanSubject(lead: string): string {
   let s = lead
-    .replace(/^[\s，,；;：:。、]+/u, '')
+    .replace(/^[\s，,；;：:。、)）]+/u, '')
     .replace(/^(?:截至|截止)\s*\d{4}\s*年\s*\d+\s*月\s*\d+\s*日[，,]?/u, '')
-    .replace(/^(?:\d{4}\s*年度?|本年度|当年|本年度)\s*/u, '')
-    .replace(/^(?:与\s*\d{4}\s*年度?相比|与上年相比|与上年度相比)[，,]?\s*/u, '')
-    .replace(/^(?:其中|主要用于以下方面|主要包括|具体如下)[：:]?\s*/u, '')
-    .replace(/^\d+[.．、]\s*/u, '')
+    .replace(/^(?:其中|主要用于以下方面|主要包括|包括|具体如下|具体情况如下|分别为|分别是)[：:]?\s*/u, '')
+    .replace(/^(?:[(（]?\d+[)）][、.．]?|\d+[.．、](?!\d)|[(（][一二三四五六七八九十]+[)）][、.．]?|[一二三四五六七八九十]+[、.．])\s*/u, '')
+    .replace(/^\d{3,7}\s*[-－—]\s*/u, '')
     .replace(/\s+/gu, '');
-  s = s.replace(/^[、，,]+/u, '').replace(/(?:为|是|达到|达|共计|共|合计为|总额为|约为|约|各|均为|均|总计为|共有|有)$/u, '');
+  for (let i = 0; i < 3; i++) {
+    s = s
+      .replace(/^(?:\d{4}年度?|本年度|当年|本年(?!收入|支出)|全年(?!预算))/u, '')
+      .replace(/^(?:与\d{4}年度?相比|与上年相比|与上年度相比|与去年相比)[，,]?/u, '')
+      .replace(/^(?:本部门|本单位|我单位|我部门|本局|我局|我院|本院|部门|单位)/u, '');
+  }
+  s = s.replace(/^[、，,]+/u, '').replace(/(?:为|是|达到|达|共计|共|合计为|总额为|约为|约|各|均为|均|总计为|共有|有|的)$/u, '');
+  return stripUnitName(s);
+}
+
+/** Where a subject's own words start: the vocabulary a report's subjects begin with. */
+const SUBJECT_HEAD = /(?:本年|收入|支出|财政拨款|一般公共预算|政府性基金|国有资本|基本支出|项目支出|人员经费|公用经费|"三公"|“三公”|三公|因公出国|公务用车|公务接待|机关运行|政府采购|年初|年末|上年结转|事业收入|经营|其他收入|上级补助|附属单位|收、支|收支)/u;
+/** The end of a unit's name: 局, 院, 中心, 乡, 镇, 街道, 政府, 学校… */
+const UNIT_NAME_END = /(?:局|院|委|办|中心|乡|镇|街道|政府|学校|部|厅|室|站|所|馆|会|社|队|处|科|公司|集团|机关|区|县|市|省|州|协|联|团|党派)$/u;
+
+/** "达州市达川区马家镇卫生院本年收入合计" → "本年收入合计": the unit's own name is not the subject. */
+function stripUnitName(s: string): string {
+  const head = SUBJECT_HEAD.exec(s);
+  if (!head || head.index === 0) return s;
+  const before = s.slice(0, head.index).replace(/\d{4}年度?$/u, '');
+  if (UNIT_NAME_END.test(before) || before === '') return s.slice(head.index);
   return s;
 }
 
@@ -120,15 +203,21 @@ interface Clause {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** The separator that ended it (，；：。 or '' at the sentence end). */
+  readonly sep: string;
 }
 
 function clausesOf(text: string, from: number, to: number): Clause[] {
   const out: Clause[] = [];
   let start = from;
+  let depth = 0;
   for (let i = from; i <= to; i++) {
     const ch = text[i];
-    if (i === to || ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === '：' || ch === ':') {
-      if (i > start) out.push({ start, end: i, text: text.slice(start, i) });
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+    const cut = i === to || (depth === 0 && (ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === '：' || ch === ':'));
+    if (cut) {
+      if (i > start) out.push({ start, end: i, text: text.slice(start, i), sep: i === to ? '' : (ch as string) });
       start = i + 1;
     }
   }
@@ -160,166 +249,350 @@ export function itemName(item: string): string {
   return parts[parts.length - 1] ?? item;
 }
 
+/** The year a clause's figure is of, when it names one outside a comparison ("2015 年预算 12.5 万元"). */
+function ownYear(before: string): number | null {
+  const cleaned = before.replace(/(?:比|较|与)\s*\d{4}\s*年度?[^，,]*?(?:相比|同期)?/gu, '');
+  const m = /(\d{4})\s*年度?/u.exec(cleaned);
+  return m ? Number(m[1]) : null;
+}
+
+/** The year a comparison names ("较 2021 年决算数", "与 2022 年决算数持平"). */
+function comparedYear(text: string, offset: number): Statement['compared'] {
+  const m = /(?:比|较|与)\s*(\d{4})\s*年度?/u.exec(text);
+  return m ? { year: Number(m[1]), start: offset + (m.index ?? 0), end: offset + (m.index ?? 0) + m[0].length } : null;
+}
+
+const BLANK_SHARE = /占[^，,。；;%％\d]{0,16}?\s*[%％]/gu;
+const BLANK_CHANGE = /(?:增加|减少|增长|下降)\s+(?:万元|元)/gu;
+const PLACEHOLDER = /[*＊]{2,}\s*(个|人|万元|元|项)?/gu;
+
+/** Options of a reading: the report's year, for figures of other years. */
+export interface ReadOptions {
+  readonly year?: number | null;
+}
+
 /** Reads every statement of a passage. */
-export function statementsOf(p: Passage, firstId = 0): Statement[] {
+export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {}): Statement[] {
   const text = p.text;
   const out: Statement[] = [];
-  let listParent: number | null = null;
   let itemsParent: number | null = null;
   let lastSubjectStatement: Statement | null = null;
 
   // a numbered item or a project's own paragraph names what all its sentences are about
   const passageItem = itemOf(text);
   const project = /^\s*(?:\d+[.．、]\s*)?(.{2,60}?)(?:项目)?(?:绩效)?自评(?:情况|结果)[：:]/u.exec(text)?.[1]?.trim() ?? null;
+
   for (const [sStart, sEnd] of sentencesOf(text)) {
     const sentence = text.slice(sStart, sEnd);
     const item = itemOf(sentence) ?? passageItem;
-    listParent = null; // a "其中：" list ends with its sentence (lists continued in the next paragraphs are joined in model.ts)
-    const cur: { st: Statement | null } = { st: null };
+    let listParent: number | null = null; // a "其中：" list ends with its sentence (continued lists: model.ts)
+    let cur = null as Statement | null;
+    /** A clause that was only a subject ("公务接待费，全年预算为…"): it names the next figure's subject. */
+    let pending = null as { subject: string; start: number } | null;
+    /** A change whose direction the next clause gives ("与 2016 年相比 21.79 万元，增加 14.01%"). */
+    let undirected = null as Statement | null;
+
     const newStatement = (subject0: string, start: number): Statement => {
       let subject = project && (subject0 === '' || subject0 === '项目') ? project : subject0;
       let ownItem = item;
-      // "一般公共服务（类）…行政运行（项）年初预算为…": the subject is the item
       if (/[(（](?:类|款|项)[)）]/u.test(subject)) {
         ownItem = subject;
         subject = itemName(subject);
       }
+      const code = /^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．]\s*)?(\d{3,7})\s*[-－—]/u.exec(text.slice(start, start + 24))?.[1] ?? null;
       const st: Statement = {
         id: firstId + out.length,
         passage: p.index,
         subject,
         concept: null,
         item: ownItem,
+        ...(code ? { code } : {}),
         parent: ownItem ? itemsParent : listParent,
         start,
         end: start,
         sentence: [sStart, sEnd],
       };
       out.push(st);
-      cur.st = st;
+      cur = st;
       return st;
     };
+    const blank = (st: Statement | null, b: Blank): void => {
+      const target = st ?? cur ?? newStatement(lastSubjectStatement?.subject ?? '', b.start);
+      (target.blanks ??= []).push(b);
+      target.end = Math.max(target.end, b.end);
+    };
+
     for (const clause of clausesOf(text, sStart, sEnd)) {
       const mentions = mentionsOf(clause.text).map((m) => ({ ...m, start: m.start + clause.start, end: m.end + clause.start }));
-      const lead = (m: Mention | undefined): string => (m ? text.slice(clause.start, m.start) : clause.text);
-      const first = mentions[0];
-      const leadText = lead(first).trim();
-      const k = keyText(leadText);
+      const k = squash(clause.text);
 
       // 决算数大于/小于/等于预算数
       const cmp = COMPARISON.exec(clause.text);
       if (cmp) {
-        const word = comparisonWord(cmp[1] ?? '');
-        const target: Statement | null = cur.st ?? (out.length > 0 ? (out[out.length - 1] as Statement) : null);
-        if (target && !target.comparison) target.comparison = { word, start: clause.start + (cmp.index ?? 0), end: clause.start + (cmp.index ?? 0) + cmp[0].length, passage: p.index };
+        const target: Statement | null = cur ?? (out.length > 0 ? (out[out.length - 1] as Statement) : null);
+        if (target && !target.comparison) target.comparison = { word: comparisonWord(cmp[1] ?? ''), start: clause.start + (cmp.index ?? 0), end: clause.start + (cmp.index ?? 0) + cmp[0].length, passage: p.index };
       }
       const incomparable = /无可比性|不具(?:有)?可比性|不可比/u.exec(clause.text);
-      if (incomparable && cur.st?.change && !cur.st.rate) cur.st.noComparison = { start: clause.start + incomparable.index, end: clause.start + incomparable.index + incomparable[0].length };
-      const flat = FLAT.exec(clause.text);
-      if (flat && !first) {
-        const target: Statement | null = cur.st;
-        if (target && !target.change) target.change = { mention: null, direction: 'flat', word: '持平', start: clause.start + (flat.index ?? 0), end: clause.start + (flat.index ?? 0) + flat[0].length };
+      if (incomparable && cur && (cur as Statement).change && !(cur as Statement).rate) (cur as Statement).noComparison = { start: clause.start + incomparable.index, end: clause.start + incomparable.index + incomparable[0].length };
+
+      // blank slots and placeholders
+      for (const m of clause.text.matchAll(BLANK_SHARE)) blank(cur, { role: 'share', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0] });
+      for (const m of clause.text.matchAll(BLANK_CHANGE)) blank(cur, { role: 'change', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0] });
+      for (const m of clause.text.matchAll(PLACEHOLDER)) blank(cur, { role: m[1] && /万元|元/u.test(m[1]) ? 'amount' : 'count', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0] });
+
+      // "收入、支出分别为 A、B 万元", "分别减少 1.2、3.4 万元", "分别下降 5%、6%": figures to subjects, in order
+      const each = /分别(为|是|增加|减少|增长|下降|上升|降低)?/u.exec(clause.text);
+      if (each && mentions.length >= 2) {
+        const names = cleanSubject(clause.text.slice(0, each.index)).split(/[、和及与]/u).map(cleanSubject).filter((n) => n.length >= 2);
+        const verb = each[1] && each[1] !== '为' && each[1] !== '是' ? each[1] : null;
+        const percent = mentions.every((x) => x.unit === '%');
+        let targets: Statement[] = [];
+        if (names.length === mentions.length) {
+          targets = names.map((name) => [...out].reverse().find((x) => x.sentence[0] === sStart && keyText(x.subject) === keyText(name)) ?? newStatement(name, clause.start + Math.max(0, clause.text.indexOf(name.slice(0, 2)))));
+        } else {
+          const siblings = out.filter((x) => x.sentence[0] === sStart && x.subject !== '');
+          if (siblings.length >= mentions.length) targets = siblings.slice(-mentions.length);
+        }
+        if (targets.length === mentions.length) {
+          mentions.forEach((f, i) => {
+            const st = targets[i] as Statement;
+            if (verb && !percent) st.change = { mention: f, direction: directionOf(verb) ?? 'up', word: verb, start: clause.start + each.index, end: f.end };
+            else if (percent && (verb || st.change)) st.rate = { mention: f, direction: verb ? directionOf(verb) : (st.change?.direction ?? null), word: verb ?? '' };
+            else if (percent) st.share = { mention: f, base: null };
+            else st.amount ??= f;
+            st.end = Math.max(st.end, f.end);
+          });
+          continue;
+        }
       }
-      if (!first) {
-        if (/其中$|主要用于以下方面$|主要包括$|具体情况如下$/u.test(k) && cur.st) listParent = (cur.st as Statement).id;
+
+      if (mentions.length === 0) {
+        // a change with no figure: 持平, 无增减变化
+        const flat = /(?:与|较|比)(?:上年|上年度|去年|\d{4}\s*年度?)[^，。；]*持平|(?:与上年|较上年)?基本?持平|无增减(?:变化)?|没有变化/u.exec(clause.text);
+        if (flat) {
+          const target: Statement | null = cur;
+          if (target && !target.change) {
+            target.change = { mention: null, direction: 'flat', word: '持平', start: clause.start + (flat.index ?? 0), end: clause.start + (flat.index ?? 0) + flat[0].length };
+            target.compared ??= comparedYear(clause.text, clause.start);
+            target.end = Math.max(target.end, clause.start + (flat.index ?? 0) + flat[0].length);
+          }
+          continue;
+        }
+        // a list opens: "其中", "包括", "主要包括", "具体如下", "分别为"; or "X 中" under X
+        if (/(?:其中|主要用于以下方面|主要包括|包括|具体如下|具体情况如下|分别为)$/u.test(k)) {
+          const lead = cleanSubject(k.replace(/(?:其中|主要用于以下方面|主要包括|包括|具体如下|具体情况如下|分别为)$/u, ''));
+          if (lead.length >= 2 && (!cur || keyText(lead) !== keyText((cur as Statement).subject))) {
+            const named = [...out].reverse().find((s) => keyText(s.subject) === keyText(lead));
+            listParent = named ? named.id : newStatement(lead, clause.start).id;
+          } else if (cur) listParent = (cur as Statement).id;
+          continue;
+        }
+        const under = /^(.{2,20}?)中$/u.exec(k);
+        if (under?.[1]) {
+          const named = [...out].reverse().find((s) => keyText(s.subject) === keyText(cleanSubject(under[1] ?? '')));
+          if (named) {
+            listParent = named.id;
+            continue;
+          }
+        }
+        // a clause that is only a noun phrase names the subject of what follows
+        const subject = cleanSubject(clause.text);
+        if (subject.length >= 2 && subject.length <= 30 && !/[了的]$|原因|主要|由于|因为|严格|按照|根据|要求/u.test(subject)) pending = { subject, start: clause.start + Math.max(0, clause.text.indexOf(subject.slice(0, 1))) };
         continue;
       }
 
       for (let mi = 0; mi < mentions.length; mi++) {
         const m = mentions[mi] as Mention;
-        const before = mi === 0 ? leadText : text.slice((mentions[mi - 1] as Mention).end, m.start).trim();
-        const b = keyText(before);
+        const beforeRaw = mi === 0 ? text.slice(clause.start, m.start) : text.slice((mentions[mi - 1] as Mention).end, m.start);
+        const before = squash(beforeRaw);
+        const after = squash(text.slice(m.end, mi + 1 < mentions.length ? (mentions[mi + 1] as Mention).start : clause.end));
         const money = /^(?:万元|亿元|千元|元)$/u.test(m.unit);
         const percent = m.unit === '%';
-        let st: Statement | null = cur.st;
-
-        if (money && CHANGE.test(b)) {
-          const mm = CHANGE.exec(b);
-          const word = mm?.[1] ?? '';
-          // a subject written before the change verb ("收、支总计各增加", "支出决算较 2023 年度增加")
-          const subject = cleanSubject(b.replace(COMPARED, '').replace(/各?(?:增加|减少|增长|下降|降低|上升|提高|减|增)了?$/u, ''));
-          if (subject && subject.length >= 2 && (!st || (keyText(subject) !== keyText(st.subject) && !/^支出决算|^决算/u.test(subject)))) {
-            st = newStatement(subject, clause.start + Math.max(0, before.indexOf(subject.slice(0, 1))));
+        const startOf = (subject: string): number => {
+          const at = subject.length > 0 ? text.indexOf(subject.slice(0, Math.min(2, subject.length)), mi === 0 ? clause.start : (mentions[mi - 1] as Mention).end) : -1;
+          return at >= 0 && at <= m.start ? at : m.start;
+        };
+        /** The statement a figure with no subject of its own belongs to. */
+        const carried = (): Statement => {
+          if (cur) return cur;
+          if (pending) {
+            const st = newStatement(pending.subject, pending.start);
+            pending = null;
+            return st;
           }
-          if (!st) st = newStatement(lastSubjectStatement?.subject ?? '', m.start);
+          return newStatement(lastSubjectStatement?.subject ?? (item ? itemName(item) : ''), m.start);
+        };
+        /** The statement for a subject written before the cue (a new one, or the current when it names it). */
+        const subjectStatement = (subject: string, field: keyof Statement): Statement => {
+          if (subject.length >= 2 && (!cur || keyText(subject) !== keyText((cur as Statement).subject) || (cur as Statement)[field] !== undefined)) {
+            pending = null;
+            return newStatement(subject, startOf(subject));
+          }
+          const st = carried();
+          if (st[field] !== undefined) return newStatement(st.subject, startOf(subject));
+          return st;
+        };
+
+        // a change: "比上年增加 X 万元", "较 2021 年决算数减少 X 万元", "各增 X 万元"
+        const verb = money ? CHANGE_VERB.exec(before) : null;
+        if (money && verb) {
+          const word = verb[1] ?? '';
+          const lead = before.slice(0, verb.index);
+          const subject = cleanSubject(lead.replace(COMPARE, '').replace(/(?:比|较|与|同比|对比).*$/u, '').replace(/各$/u, ''));
+          const st = subject.length >= 2 && !/^(?:支出决算|决算|预算)/u.test(subject) ? subjectStatement(subject, 'change') : ((): Statement => {
+            const c = carried();
+            return c.change ? newStatement(c.subject, m.start) : c;
+          })();
+          st.change = { mention: m, direction: directionOf(word) ?? 'up', word, start: clause.start + Math.max(0, clause.text.indexOf(word)), end: m.end };
+          st.compared ??= comparedYear(beforeRaw, mi === 0 ? clause.start : (mentions[mi - 1] as Mention).end);
+          st.end = Math.max(st.end, m.end);
+          continue;
+        }
+        // a change whose verb comes after: "与 2016 年相比 21.79 万元，增加 14.01%"
+        if (money && COMPARE.test(before) && !/占/u.test(before)) {
+          const lead = before.replace(COMPARE, '').replace(/(?:比|较|与).*$/u, '');
+          const subject = cleanSubject(lead);
+          const st = subject.length >= 2 ? subjectStatement(subject, 'change') : carried();
+          const word = /^(增加|减少|增长|下降|降低|上升)/u.exec(after)?.[1] ?? '';
           st.change = { mention: m, direction: directionOf(word) ?? 'up', word, start: clause.start, end: m.end };
+          st.compared ??= comparedYear(beforeRaw, mi === 0 ? clause.start : (mentions[mi - 1] as Mention).end);
+          if (!word) undirected = st;
           st.end = Math.max(st.end, m.end);
           continue;
         }
-        if (percent && st && st.change && !st.rate && /^(?:增长|下降|降低|上升|提高|减少|增加|增幅|降幅|增长率|下降率)?(?:了|为|达)?$/u.test(b)) {
-          st.rate = { mention: m, direction: directionOf(b), word: b };
+        if (percent && RATE_CUE.test(before) && !/占/u.test(before)) {
+          const st = cur && (cur as Statement).change && !(cur as Statement).rate ? (cur as Statement) : carried();
+          const word = RATE_CUE.exec(before)?.[0] ?? '';
+          const direction = directionOf(word.replace(/(?:了|为|达|是)$/u, ''));
+          if (!st.change && !st.rate) {
+            // a rate with no amount ("较上年预算下降 90.54%"): the change is stated by its rate only
+            st.change = { mention: null, direction: direction ?? 'up', word, start: clause.start, end: m.end };
+            st.compared ??= comparedYear(clause.text, clause.start);
+          }
+          if (undirected && undirected === st && st.change && direction) {
+            st.change = { ...st.change, direction, word };
+            undirected = null;
+          }
+          st.rate = { mention: m, direction, word };
           st.end = Math.max(st.end, m.end);
           continue;
         }
-        if (percent && /占/u.test(b)) {
-          const base = /占(.*?)的?$/u.exec(b)?.[1]?.replace(/的$/u, '') ?? null;
+        // a rate in brackets right after its change: "较上年减少 1.5 万元(42.86%)"
+        if (percent && /^[(（]$/u.test(before) && cur && (cur as Statement).change && !(cur as Statement).rate) {
+          (cur as Statement).rate = { mention: m, direction: (cur as Statement).change?.direction ?? null, word: '' };
+          (cur as Statement).end = Math.max((cur as Statement).end, m.end);
+          continue;
+        }
+        const share = percent ? SHARE_CUE.exec(before) : null;
+        if (share) {
+          const base = (share[1] ?? '').replace(/的$/u, '') || null;
           // "货物采购授予中小企业合同金额占货物支出金额的 0%": a subject of its own before 占
-          const own = cleanSubject(before.replace(/占.*$/u, ''));
-          if (!st || (own.length >= 2 && keyText(own) !== keyText(st.subject)) || st.share) st = newStatement(own || st?.subject || '', clause.start + Math.max(0, clause.text.indexOf(own.slice(0, 2))));
-          st.share = { mention: m, base: base && base.length > 0 ? base : null };
+          const own = cleanSubject(before.slice(0, share.index));
+          const st = own.length >= 2 ? subjectStatement(own, 'share') : cur && !(cur as Statement).share ? (cur as Statement) : carried();
+          const target = st.share ? newStatement(st.subject, m.start) : st;
+          target.share = { mention: m, base };
+          target.end = Math.max(target.end, m.end);
+          continue;
+        }
+        const completion = COMPLETION_CUE.exec(before);
+        if (completion) {
+          const st = cur ?? carried();
+          (st as Statement).completion = { mention: m, base: budgetKind(before), unitSlip: !percent };
+          (st as Statement).end = Math.max((st as Statement).end, m.end);
+          continue;
+        }
+        if (percent && EXECUTION_CUE.test(before)) {
+          const st = cur ?? carried();
+          (st as Statement).execution = m;
+          (st as Statement).end = Math.max((st as Statement).end, m.end);
+          continue;
+        }
+        if (m.unit === '分' && SCORE_CUE.test(before)) {
+          const st = cur ?? carried();
+          (st as Statement).score = m;
+          (st as Statement).end = Math.max((st as Statement).end, m.end);
+          continue;
+        }
+        const year = ownYear(beforeRaw);
+        const prior = year !== null && options.year !== null && options.year !== undefined && year < options.year;
+        const budget = money ? BUDGET_CUE.exec(before) : null;
+        if (money && budget && !FUND_NAME.test(before.slice(0, budget.index + (budget[0].startsWith('安排') ? 0 : budget[0].indexOf('预算') + 2))) && !/决算/u.test(budget[0])) {
+          const lead = before.slice(0, budget.index);
+          const subject = cleanSubject(lead);
+          if (prior) {
+            const st = subject.length >= 2 && (!cur || keyText(subject) !== keyText((cur as Statement).subject)) ? newStatement(subject, startOf(subject)) : carried();
+            st.prior = { mention: m, year, field: 'budget' };
+            st.end = Math.max(st.end, m.end);
+            continue;
+          }
+          const st = subjectStatement(subject, 'budget');
+          st.budget = { mention: m, kind: budgetKind(budget[1] ?? before) };
+          if (year !== null) st.year = year;
           st.end = Math.max(st.end, m.end);
           continue;
         }
-        if (/完成(?:年初|调整后?|全年)?预算(?:数)?的?$|为(?:年初)?预算(?:数)?的?$|预算完成率(?:为)?$/u.test(b)) {
-          if (!st) st = newStatement(lastSubjectStatement?.subject ?? '', clause.start);
-          st.completion = { mention: m, base: budgetKind(b), unitSlip: !percent };
-          st.end = Math.max(st.end, m.end);
-          continue;
-        }
-        if (percent && /执行率(?:为|达到?)?$/u.test(b)) {
-          if (!st) st = newStatement(lastSubjectStatement?.subject ?? '', clause.start);
-          st.execution = m;
-          st.end = Math.max(st.end, m.end);
-          continue;
-        }
-        if (m.unit === '分' && /得分(?:为)?$/u.test(b)) {
-          if (!st) st = newStatement(lastSubjectStatement?.subject ?? '', clause.start);
-          st.score = m;
-          st.end = Math.max(st.end, m.end);
-          continue;
-        }
-        if (money && /(?:年初|调整后?|全年)?预算(?:数)?(?:为|是)?$/u.test(b) && !/决算/u.test(b)) {
-          const subject = cleanSubject(before.replace(/(?:年初|调整后?|全年)?预算(?:数)?(?:为|是)?$/u, ''));
-          if (!st || (subject.length >= 2 && keyText(subject) !== keyText(st.subject))) st = newStatement(subject || (item ? itemName(item) : (lastSubjectStatement?.subject ?? '')), clause.start);
-          st.budget = { mention: m, kind: budgetKind(b) };
-          st.end = Math.max(st.end, m.end);
-          continue;
-        }
-        if (money && /(?:支出)?决算(?:数)?(?:为|是)?$|执行数(?:为)?$|支出(?:为)?$/u.test(b) && st && (st.budget || /决算|执行数/u.test(b))) {
-          st.final = m;
+        if (money && FINAL_CUE.test(before) && (cur || subjectOf(before)) ) {
+          const lead = before.replace(FINAL_CUE, '');
+          const subject = cleanSubject(lead);
+          const st = subject.length >= 2 ? subjectStatement(subject, 'final') : carried();
+          if (prior) st.prior = { mention: m, year, field: 'final' };
+          else {
+            const target = st.final ? newStatement(st.subject, m.start) : st;
+            target.final = m;
+            target.end = Math.max(target.end, m.end);
+            continue;
+          }
           st.end = Math.max(st.end, m.end);
           continue;
         }
         if (percent) {
           // a bare rate right after a change ("各增加 162.12 万元，12.73%")
-          if (st && st.change && !st.rate && b === '') {
-            st.rate = { mention: m, direction: null, word: '' };
-            st.end = Math.max(st.end, m.end);
+          const c: Statement | null = cur;
+          if (c && c.change && !c.rate && before === '') {
+            c.rate = { mention: m, direction: null, word: '' };
+            c.end = Math.max(c.end, m.end);
           }
           continue;
         }
-        // an amount (or a count) with its subject
-        const subject = cleanSubject(before);
+        // an amount (or a count) with its subject ("安排公务接待费 1,236 万元": the 安排 is a verb)
+        const subject = cleanSubject(before.replace(/^(?:安排|支出|用于)/u, ''));
         const isCount = !money;
-        if (subject.length >= 2 || !st || mi === 0) {
-          const startAt = subject.length > 0 ? text.indexOf(subject.slice(0, Math.min(2, subject.length)), mi === 0 ? clause.start : (mentions[mi - 1] as Mention).end) : m.start;
-          st = newStatement(subject || (item ? itemName(item) : ''), startAt >= 0 && startAt <= m.start ? startAt : m.start);
-        }
+        let st: Statement;
+        if (subject.length >= 2 || !cur || mi === 0) {
+          if (subject.length < 2 && pending) {
+            st = newStatement(pending.subject, pending.start);
+            pending = null;
+          } else st = newStatement(subject || (item ? itemName(item) : ''), startOf(subject));
+        } else st = cur as Statement;
         if (isCount) st.count = m;
-        else if (/决算|执行数/u.test(b) && st.budget) st.final = m;
-        else st.amount = m;
+        else if (prior) st.prior = { mention: m, year, field: 'amount' };
+        else if (st.amount && subject.length < 2) {
+          st = newStatement(st.subject, m.start);
+          st.amount = m;
+        } else st.amount = m;
+        if (year !== null && !prior) st.year = year;
         st.end = Math.max(st.end, m.end);
         if (subject.length >= 2) lastSubjectStatement = st;
       }
-      if (/其中$|主要用于以下方面$|主要包括$/u.test(keyText(text.slice((mentions[mentions.length - 1] as Mention).end, clause.end))) && cur.st) listParent = (cur.st as Statement).id;
+      if (/(?:其中|主要用于以下方面|主要包括|包括)$/u.test(squash(text.slice((mentions[mentions.length - 1] as Mention).end, clause.end))) && cur) listParent = (cur as Statement).id;
     }
     // a sentence that announces a list ("…完成年初预算的 85%。其中：") makes its statement the parent of the numbered items
-    const tail = keyText(text.slice(sStart, sEnd));
+    const tail = squash(text.slice(sStart, sEnd));
     const last: Statement | undefined = out[out.length - 1];
-    if (/其中[：:]?$|其中[：:]?。?$/u.test(tail) || /其中[：:]$/u.test(keyText(text.slice(sEnd, sEnd + 4)))) {
+    if (/其中[：:]?$|其中[：:]?。?$/u.test(tail) || /其中[：:]$/u.test(squash(text.slice(sEnd, sEnd + 4)))) {
       if (last) itemsParent = last.id;
     }
     if (!item && last && (last.budget || last.final) && last.item === null && last.parent === null) itemsParent = last.id;
   }
   return out;
+}
+
+/** Text without white space: the narrative's words as the cues read them (the page's own characters otherwise). */
+function squash(text: string): string {
+  return text.replace(/[\s\u00a0\u3000]+/gu, '');
+}
+
+/** Whether words name a subject (two characters or more once cleaned). */
+function subjectOf(before: string): boolean {
+  return cleanSubject(before.replace(FINAL_CUE, '')).length >= 2;
 }

@@ -44,9 +44,10 @@ export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
   yield;
   const statements: Statement[] = [];
   let open: { parent: number; headings: string } | null = null;
+  const year = reportYear(doc.document);
   for (const p of passages) {
     if (p.index % 40 === 39) yield;
-    const list = statementsOf(p, statements.length);
+    const list = statementsOf(p, statements.length, { year });
     const headings = p.headings.join('|');
     // "决算数大于预算数的主要原因是…" in a paragraph of its own speaks of the item just before it
     if (list.length === 0) {
@@ -81,6 +82,21 @@ export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
   const model = { passages, statements, byId: new Map(statements.map((s) => [s.id, s])) };
   cache.set(doc, model);
   return model;
+}
+
+const YEAR_OF_REPORT = /(20\d{2})\s*年度?[^，。；]{0,30}?(?:部门|单位)?(?:预算|决算|预决算|"三公"|“三公”|三公|绩效)/u;
+
+/**
+ * The year a report is about: the year its title names beside 预算/决算/三公/绩效, else its first
+ * heading or paragraph that does (a 2017 决算 speaks of 2016 as last year). Null when none says.
+ */
+export function reportYear(doc: RecognisedDocument['document']): number | null {
+  const candidates = [doc.title ?? '', ...doc.blocks.slice(0, 40).map((b) => b.text)];
+  for (const c of candidates) {
+    const m = YEAR_OF_REPORT.exec(keyText(c));
+    if (m) return Number(m[1]);
+  }
+  return null;
 }
 
 /** Where a statement's figure is in the tables, and whether the table's scope is the statement's. */
