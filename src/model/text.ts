@@ -53,8 +53,11 @@ export function keyText(input: string): string {
 
 const keys = new Map<string, string>();
 
+/** "經(jīng)": the pinyin glosses mirror sites put after characters. */
+const PINYIN_GLOSS = /(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)/gu;
+
 function makeKey(input: string): string {
-  return foldVariants(input.normalize('NFKC'))
+  return foldVariants(input.replace(PINYIN_GLOSS, '').normalize('NFKC'))
     .replace(WHITESPACE, '')
     .replace(QUOTES, '"')
     .replace(DASHES, '-')

@@ -68,6 +68,8 @@ export interface Statement {
   execution?: Mention;
   score?: Mention;
   count?: Mention;
+  /** Within a list, which of its breakdowns the statement is in ("按功能分类科目…；按经济分类科目…"). */
+  group?: number;
   /** Slots of this statement the template left blank. */
   blanks?: Blank[];
   /** The year the statement's figures are of, where the clause names one (null: the report's year). */
@@ -215,7 +217,9 @@ function clausesOf(text: string, from: number, to: number): Clause[] {
     const ch = text[i];
     if (ch === '(' || ch === '（') depth++;
     else if ((ch === ')' || ch === '）') && depth > 0) depth--;
-    const cut = i === to || (depth === 0 && (ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === '：' || ch === ':'));
+    // a thousands separator ("2,310") is not a clause mark
+    const grouping = (ch === ',' || ch === '，') && /\d/u.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/u.test(text.slice(i + 1, i + 5));
+    const cut = i === to || (depth === 0 && !grouping && (ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === '：' || ch === ':'));
     if (cut) {
       if (i > start) out.push({ start, end: i, text: text.slice(start, i), sep: i === to ? '' : (ch as string) });
       start = i + 1;
@@ -262,8 +266,12 @@ function comparedYear(text: string, offset: number): Statement['compared'] {
   return m ? { year: Number(m[1]), start: offset + (m.index ?? 0), end: offset + (m.index ?? 0) + m[0].length } : null;
 }
 
+/** "按功能分类科目", "按经济分类科目", "按支出功能分类科目划分": a breakdown of the list's total begins. */
+const GROUP_MARK = /按(?:支出)?(?:功能|经济)分类(?:科目)?/u;
+const GROUP_PREFIX = /^.*?按(?:支出)?(?:功能|经济)分类(?:科目)?(?:划分)?[,，:：]?/u;
+
 const BLANK_SHARE = /占[^，,。；;%％\d]{0,16}?\s*[%％]/gu;
-const BLANK_CHANGE = /(?:增加|减少|增长|下降)\s+(?:万元|元)/gu;
+const BLANK_CHANGE = /(?:增加|减少|增长|下降)\s*(?:万元|元)(?![\d])/gu;
 const PLACEHOLDER = /[*＊]{2,}\s*(个|人|万元|元|项)?/gu;
 
 /** Options of a reading: the report's year, for figures of other years. */
@@ -291,6 +299,8 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
     let pending = null as { subject: string; start: number } | null;
     /** A change whose direction the next clause gives ("与 2016 年相比 21.79 万元，增加 14.01%"). */
     let undirected = null as Statement | null;
+    /** One list may give two breakdowns of its total: by function, then by economic class. */
+    let group = 0;
 
     const newStatement = (subject0: string, start: number): Statement => {
       let subject = project && (subject0 === '' || subject0 === '项目') ? project : subject0;
@@ -307,6 +317,7 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
         concept: null,
         item: ownItem,
         ...(code ? { code } : {}),
+        ...(group > 0 ? { group } : {}),
         parent: ownItem ? itemsParent : listParent,
         start,
         end: start,
@@ -335,10 +346,12 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
       const incomparable = /无可比性|不具(?:有)?可比性|不可比/u.exec(clause.text);
       if (incomparable && cur && (cur as Statement).change && !(cur as Statement).rate) (cur as Statement).noComparison = { start: clause.start + incomparable.index, end: clause.start + incomparable.index + incomparable[0].length };
 
-      // blank slots and placeholders
-      for (const m of clause.text.matchAll(BLANK_SHARE)) blank(cur, { role: 'share', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0] });
-      for (const m of clause.text.matchAll(BLANK_CHANGE)) blank(cur, { role: 'change', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0] });
-      for (const m of clause.text.matchAll(PLACEHOLDER)) blank(cur, { role: m[1] && /万元|元/u.test(m[1]) ? 'amount' : 'count', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0] });
+      // blank slots and placeholders: of the clause's own figure, once it is read (below), else of the one before
+      const blanks: Blank[] = [];
+      for (const m of clause.text.matchAll(BLANK_SHARE)) blanks.push({ role: 'share', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0] });
+      for (const m of clause.text.matchAll(BLANK_CHANGE)) blanks.push({ role: 'change', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0] });
+      for (const m of clause.text.matchAll(PLACEHOLDER)) blanks.push({ role: m[1] && /万元|元/u.test(m[1]) ? 'amount' : 'count', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0] });
+      if (mentions.length === 0) for (const b of blanks) blank(cur, b);
 
       // "收入、支出分别为 A、B 万元", "分别减少 1.2、3.4 万元", "分别下降 5%、6%": figures to subjects, in order
       const each = /分别(为|是|增加|减少|增长|下降|上升|降低)?/u.exec(clause.text);
@@ -366,6 +379,10 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
         }
       }
 
+      if (mentions.length === 0 && GROUP_MARK.test(k)) {
+        group++;
+        continue;
+      }
       if (mentions.length === 0) {
         // a change with no figure: 持平, 无增减变化
         const flat = /(?:与|较|比)(?:上年|上年度|去年|\d{4}\s*年度?)[^，。；]*持平|(?:与上年|较上年)?基本?持平|无增减(?:变化)?|没有变化/u.exec(clause.text);
@@ -384,7 +401,11 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
           if (lead.length >= 2 && (!cur || keyText(lead) !== keyText((cur as Statement).subject))) {
             const named = [...out].reverse().find((s) => keyText(s.subject) === keyText(lead));
             listParent = named ? named.id : newStatement(lead, clause.start).id;
-          } else if (cur) listParent = (cur as Statement).id;
+          } else {
+            // "……2.28万元。其中：" — a list that starts the sentence is under the last figure before it
+            const before = cur ?? [...out].reverse().find((x) => x.amount || x.final || x.budget) ?? null;
+            if (before) listParent = before.id;
+          }
           continue;
         }
         const under = /^(.{2,20}?)中$/u.exec(k);
@@ -404,7 +425,8 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
       for (let mi = 0; mi < mentions.length; mi++) {
         const m = mentions[mi] as Mention;
         const beforeRaw = mi === 0 ? text.slice(clause.start, m.start) : text.slice((mentions[mi - 1] as Mention).end, m.start);
-        const before = squash(beforeRaw);
+        if (mi > 0 && GROUP_MARK.test(beforeRaw)) group++;
+        const before = squash(beforeRaw).replace(GROUP_PREFIX, '');
         const after = squash(text.slice(m.end, mi + 1 < mentions.length ? (mentions[mi + 1] as Mention).start : clause.end));
         const money = /^(?:万元|亿元|千元|元)$/u.test(m.unit);
         const percent = m.unit === '%';
@@ -574,7 +596,10 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
         st.end = Math.max(st.end, m.end);
         if (subject.length >= 2) lastSubjectStatement = st;
       }
-      if (/(?:其中|主要用于以下方面|主要包括|包括)$/u.test(squash(text.slice((mentions[mentions.length - 1] as Mention).end, clause.end))) && cur) listParent = (cur as Statement).id;
+      for (const b of blanks) blank(cur, b);
+      const trailing = squash(text.slice((mentions[mentions.length - 1] as Mention).end, clause.end));
+      if (GROUP_MARK.test(trailing)) group++;
+      if (/(?:其中|主要用于以下方面|主要包括|包括)$/u.test(trailing) && cur) listParent = (cur as Statement).id;
     }
     // a sentence that announces a list ("…完成年初预算的 85%。其中：") makes its statement the parent of the numbered items
     const tail = squash(text.slice(sStart, sEnd));

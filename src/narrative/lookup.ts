@@ -11,6 +11,7 @@ import type { PerformanceTable } from '../recognise/performance.js';
 import { summarySides, type Side } from '../recognise/summary.js';
 import { columnName, economicTotalCell, tableTitle } from '../recognise/figures.js';
 import { nameKey, nameSimilarity } from './concepts.js';
+import { columnYear, reportYear } from './year.js';
 
 export interface Pos {
   readonly row: number;
@@ -116,9 +117,14 @@ export function threePublicCell(doc: RecognisedDocument, which: 'budget' | 'fina
     // blocks: from one 合计 to the next
     const blocks: Column[][] = totals.map((t, i) => values.filter((c) => c.col >= t.col && (i + 1 >= totals.length || c.col < (totals[i + 1] as Column).col)));
     if (blocks.length === 0) continue;
-    const named = blocks.findIndex((bl) => bl.some((c) => c.keys.some((k) => (which === 'final' ? /决算/u : /预算/u).test(k))));
-    const index = named >= 0 ? named : which === 'budget' ? 0 : blocks.length > 1 ? 1 : -1;
-    const block = blocks[index];
+    // blocks named by what they hold (预算数 | 决算数) and, where the header says, by year (2016年预算数 | 2017年预算数)
+    const year = reportYear(doc.document);
+    const named = blocks.map((bl) => ({ bl, final: bl.some((c) => c.keys.some((k) => /决算/u.test(k))), budget: bl.some((c) => c.keys.some((k) => /预算/u.test(k) && !/决算/u.test(k))), year: columnYear(bl.flatMap((c) => c.keys)) }));
+    const dated = named.some((n) => n.year !== null);
+    const fits = named.filter((n) => (which === 'final' ? n.final : n.budget) && (!dated || n.year === null || n.year === year));
+    let block: Column[] | undefined;
+    if (fits.length > 0) block = (fits.length === 1 || !dated ? fits[0] : fits.find((n) => n.year === year))?.bl;
+    else if (!dated && named.every((n) => !n.final && !n.budget)) block = blocks[which === 'budget' ? 0 : blocks.length > 1 ? 1 : -1];
     if (!block) continue;
     const col = block.find((c) => THREE_LEAVES[item].test(c.keys[c.keys.length - 1] ?? '') && !(item === 'vehicle' && /购置费$|运行维护费$/u.test(c.keys.at(-1) ?? '')));
     if (!col) continue;

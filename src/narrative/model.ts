@@ -21,6 +21,8 @@ import {
   type ThreePublicItem,
 } from './lookup.js';
 import { passagesSteps, locate, pieceAt, type Passage } from './passages.js';
+import { reportYear } from './year.js';
+export { reportYear } from './year.js';
 
 export interface Narrative {
   readonly passages: Passage[];
@@ -82,21 +84,6 @@ export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
   const model = { passages, statements, byId: new Map(statements.map((s) => [s.id, s])) };
   cache.set(doc, model);
   return model;
-}
-
-const YEAR_OF_REPORT = /(20\d{2})\s*年度?[^，。；]{0,30}?(?:部门|单位)?(?:预算|决算|预决算|"三公"|“三公”|三公|绩效)/u;
-
-/**
- * The year a report is about: the year its title names beside 预算/决算/三公/绩效, else its first
- * heading or paragraph that does (a 2017 决算 speaks of 2016 as last year). Null when none says.
- */
-export function reportYear(doc: RecognisedDocument['document']): number | null {
-  const candidates = [doc.title ?? '', ...doc.blocks.slice(0, 40).map((b) => b.text)];
-  for (const c of candidates) {
-    const m = YEAR_OF_REPORT.exec(keyText(c));
-    if (m) return Number(m[1]);
-  }
-  return null;
 }
 
 /** Where a statement's figure is in the tables, and whether the table's scope is the statement's. */

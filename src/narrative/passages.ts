@@ -53,6 +53,8 @@ function headingLevel(b: TextBlock, text: string): 1 | 2 | 3 | null {
   if (text.length <= 40 && SECTION.test(k)) return 2;
   if (text.length <= 40 && SUBSECTION.test(k) && !/[，。；]/u.test(text)) return 3;
   if (b.kind === 'heading' && text.length <= 40) return 2;
+  // a report's or section's title on a line of its own: "开远市2017年“三公”经费预算情况说明"
+  if (text.length <= 50 && !/[，,。；;：:]/u.test(text) && /(?:情况说明|公开说明|编制说明|增减说明|对比增减说明|情况报告|评价报告|决算表|预算表|自评表|决算公开|预算公开)$/u.test(k)) return 2;
   return null;
 }
 
@@ -121,7 +123,10 @@ export function* passagesSteps(doc: ReportDocument): Steps<Passage[]> {
     }
     // a sentence broken over lines (PDF exports, one <p> per printed line) is joined back, within one container
     const container = b.container ?? 0;
-    const joinable = current !== null && lastBlock === b.index - 1 && !tableAfter.has(b.index - 1) && current.container === container;
+    // but a line that starts a sentence of its own (a year, an ordinal, 其中) after a completed
+    // figure starts a new passage: "…占100%" / "2017年紫云乡本年支出合计…"
+    const fresh = /^\s*(?:20\d{2}\s*年|[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|其中)/u.test(text) && (current === null || /(?:\d\s*(?:%|％|万元|元)|[)）])\s*$/u.test(current.text) || /^\s*[(（]?[一二三四五六七八九十]{1,3}[)）、]/u.test(text));
+    const joinable = current !== null && lastBlock === b.index - 1 && !tableAfter.has(b.index - 1) && current.container === container && !fresh;
     const prevText: string = current ? (current as { text: string }).text : '';
     if (!joinable || SENTENCE_END.test(prevText.trimEnd()) || /^\d+[.．、]\s?\S/u.test(text)) {
       flush();

@@ -20,6 +20,7 @@ import rateAnomaly from './rate-anomaly.js';
 import rateColumn from './rate-column.js';
 import summaryTable from './summary-table.js';
 import textAmount from './text-amount.js';
+import textBlank from './text-blank.js';
 import textCompletion from './text-completion.js';
 import textComponents from './text-components.js';
 import textGrowth from './text-growth.js';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   rateColumn,
   summaryTable,
   textAmount,
+  textBlank,
   textCompletion,
   textComponents,
   textGrowth,

@@ -28,6 +28,9 @@ function listCheck(narrative: Narrative, parent: Statement, children: Statement[
   if (ms.some((m) => m.unit !== total.unit)) return;
   const j = judgeSum(asPrinted(total), ms.map(asPrinted));
   if (j.outcome === 'pass') return;
+  // parts short of their total: "其中" need not list every part, unless the parts named make up
+  // the whole by definition (基本支出 + 项目支出 of 支出, 人员 + 公用 of 基本支出, the three 三公 items…)
+  const short = j.outcome === 'error' && j.difference.isPositive() && field === 'amount' && !complete(parent, children);
   const names = children.map((c, i) => `${c.subject || c.item || ''} ${shown(ms[i] as Mention)}`);
   const terms = names.length > 8 ? `${names.slice(0, 7).join(' + ')} + … (${names.length})` : names.join(' + ');
   const start = field === 'amount' ? parent.start : clauseStart(narrative, parent, total.start);
@@ -35,9 +38,9 @@ function listCheck(narrative: Narrative, parent: Statement, children: Statement[
   report({
     st: parent,
     span: { start, end, focus: total.start },
-    severity: j.outcome === 'rounding' ? 'rounding' : 'error',
+    severity: j.outcome === 'rounding' ? 'rounding' : short ? 'review' : 'error',
     category: 'text-vs-text',
-    messageId: field === 'amount' ? 'components-total' : field === 'budget' ? 'items-budget' : 'items-final',
+    messageId: short ? 'components-short' : field === 'amount' ? 'components-total' : field === 'budget' ? 'items-budget' : 'items-final',
     stated: total.value.toFixed(total.scale),
     expected: j.expected.toFixed(j.scale),
     difference: j.difference.toFixed(j.scale),
@@ -46,6 +49,24 @@ function listCheck(narrative: Narrative, parent: Statement, children: Statement[
 }
 
 const THREE_ITEMS = ['three-abroad', 'three-vehicle', 'three-reception'] as const;
+
+/** Totals and the parts that make them up by definition (domain.md §4.1 J07, J12, J13; §1 政府采购). */
+const WHOLES: ReadonlyArray<{ readonly totals: readonly string[]; readonly parts: readonly string[] }> = [
+  { totals: ['expenditure-year', 'expenditure-total', 'fiscal-expenditure', 'general-expenditure'], parts: ['basic', 'project'] },
+  { totals: ['basic', 'general-basic'], parts: ['personnel', 'public'] },
+  { totals: ['three-total'], parts: ['three-abroad', 'three-vehicle', 'three-reception'] },
+  { totals: ['three-vehicle'], parts: ['three-vehicle-purchase', 'three-vehicle-running'] },
+  { totals: ['proc-total'], parts: ['proc-goods', 'proc-works', 'proc-services'] },
+];
+
+/** Whether the parts listed are, by definition, all the parts of their total. */
+function complete(parent: Statement, children: readonly Statement[]): boolean {
+  const have = new Set(children.map((c) => c.concept));
+  return WHOLES.some((w) => parent.concept !== null && w.totals.includes(parent.concept) && w.parts.every((p) => have.has(p)));
+}
+
+/** A figure per unit ("平均每辆 1.76 万元", "人均"): never a part of a total. */
+const PER_UNIT = /^(?:平均|人均|每|单车|户均|车均)/u;
 
 /** A signed change of a statement: +up / −down / 0 flat; 0 when nothing was spent and the text says there was nothing. */
 function signedChange(narrative: Narrative, st: Statement): Decimal | null {
@@ -64,14 +85,14 @@ export default defineDocumentRule({
     category: 'text-vs-text',
     description: { zh: '情况说明中各组成部分之和等于所述合计（其中、主要用于、逐项列举、三公经费增减）', en: 'Components stated in the narrative add up to the total they are stated under' },
     basis: 'domain.md §4.4 N05, N07',
-    messages: ['components-total', 'items-budget', 'items-final', 'components-change'],
+    messages: ['components-total', 'components-short', 'items-budget', 'items-final', 'components-change'],
   },
   *run(ctx) {
     const narrative = narrativeOf(ctx.doc);
     const report = (f: Parameters<typeof reportClaim>[2]): void => reportClaim(ctx, narrative, f);
     const children = new Map<number, Statement[]>();
     for (const st of narrative.statements) {
-      if (st.parent === null) continue;
+      if (st.parent === null || PER_UNIT.test(st.subject)) continue;
       const list = children.get(st.parent);
       if (list) list.push(st);
       else children.set(st.parent, [st]);
@@ -87,7 +108,11 @@ export default defineDocumentRule({
         listCheck(narrative, parent, items, 'final', report);
       } else {
         const amounts = kids.filter((k) => k.item === null && (k.amount ?? k.final) && MONEY.test((k.amount ?? k.final)?.unit ?? ''));
-        if (amounts.length >= 2) listCheck(narrative, parent, amounts, 'amount', report);
+        // each breakdown of the total on its own (by function, by economic class)
+        for (const g of new Set(amounts.map((k) => k.group ?? 0))) {
+          const part = amounts.filter((k) => (k.group ?? 0) === g);
+          if (part.length >= 2) listCheck(narrative, parent, part, 'amount', report);
+        }
       }
     }
     // the 三公 total's change against its items' changes
