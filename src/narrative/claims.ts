@@ -41,6 +41,8 @@ export interface Blank {
   readonly end: number;
   /** The words of the slot as printed ("占 %"). */
   readonly text: string;
+  /** Where the clause that holds the slot starts (the quote begins there). */
+  readonly clause: number;
 }
 
 export interface Statement {
@@ -90,6 +92,14 @@ export interface Statement {
 const UNIT = '万元|亿元|千元|元|%|％|个百分点|万人次|人次|批次|辆|个|次|人|条|家|台（套）|台\\(套\\)|台|套|分|项|份|册|起|万|余条|余次|余家|余人';
 const NUMBER = new RegExp(`(?<![\\d.．])([+-]?\\d{1,3}(?:[,，]\\d{3})+(?:[.．]\\d+)?|[+-]?\\d+(?:[.．]\\d+)?)\\s*(${UNIT})?`, 'gu');
 
+/**
+ * The figure a statement states for its year: its amount, else its final figure, else (a budget
+ * document's "支出预算 75800 元") its budget.
+ */
+export function figureOf(st: Statement): Mention | undefined {
+  return st.amount ?? st.final ?? (st.completion ? undefined : st.budget?.mention);
+}
+
 /** "决算数大于/小于/等于预算数" and its variants. */
 export const COMPARISON = /决算(?:数)?(大于|小于|等于|高于|低于|与预算数?持平|超过)预算(?:数)?/u;
 
@@ -130,6 +140,8 @@ export function mentionsOf(text: string): Mention[] {
       if (k > i || /^\s*[、]/u.test(text.slice(r.end, r.end + 2))) unit = k > i ? (raw[k] as (typeof raw)[number]).unit : '';
     }
     if (unit === '') continue;
+    // "3.5万元/人": a figure per head, not an amount of its own
+    if (/^\s*[/／](?:人|辆|次|人次|天|日|月|年|户|台|个)/u.test(text.slice(r.end, r.end + 4))) continue;
     out.push(mention(r.raw, unit, r.start, r.end));
   }
   return out;
@@ -165,7 +177,7 @@ const FINAL_CUE = /(?:支出)?决算(?:数|支出(?:数)?)?(?:为|是|共计|达
 /** The leading words of a subject that are not the subject ("其中：", "1、", "2017 年", "本部门"). */
 export function cleanSubject(lead: string): string {
   let s = lead
-    .replace(/^[\s，,；;：:。、)）]+/u, '')
+    .replace(/^[\s，,；;：:。、)）(（]+/u, '')
     .replace(/^(?:截至|截止)\s*\d{4}\s*年\s*\d+\s*月\s*\d+\s*日[，,]?/u, '')
     .replace(/^(?:其中|主要用于以下方面|主要包括|包括|具体如下|具体情况如下|分别为|分别是)[：:]?\s*/u, '')
     .replace(/^(?:[(（]?\d+[)）][、.．]?|\d+[.．、](?!\d)|[(（][一二三四五六七八九十]+[)）][、.．]?|[一二三四五六七八九十]+[、.．])\s*/u, '')
@@ -207,22 +219,28 @@ interface Clause {
   readonly text: string;
   /** The separator that ended it (，；：。 or '' at the sentence end). */
   readonly sep: string;
+  /** It closes a bracket opened before it ("…公务用车运行费87.15万元)"). */
+  readonly closes: boolean;
 }
 
 function clausesOf(text: string, from: number, to: number): Clause[] {
   const out: Clause[] = [];
   let start = from;
   let depth = 0;
+  let startDepth = 0;
   for (let i = from; i <= to; i++) {
     const ch = text[i];
     if (ch === '(' || ch === '（') depth++;
     else if ((ch === ')' || ch === '）') && depth > 0) depth--;
     // a thousands separator ("2,310") is not a clause mark
     const grouping = (ch === ',' || ch === '，') && /\d/u.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/u.test(text.slice(i + 1, i + 5));
-    const cut = i === to || (depth === 0 && !grouping && (ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === '：' || ch === ':'));
+    // inside brackets only a list is cut into clauses: "(其中,公务用车购置费0万元,…)"
+    const listed = depth === 0 || /[(（]\s*其中/u.test(text.slice(Math.max(from, i - 80), i));
+    const cut = i === to || (listed && !grouping && (ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === '：' || ch === ':'));
     if (cut) {
-      if (i > start) out.push({ start, end: i, text: text.slice(start, i), sep: i === to ? '' : (ch as string) });
+      if (i > start) out.push({ start, end: i, text: text.slice(start, i), sep: i === to ? '' : (ch as string), closes: depth < startDepth });
       start = i + 1;
+      startDepth = depth;
     }
   }
   return out;
@@ -294,6 +312,8 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
     const sentence = text.slice(sStart, sEnd);
     const item = itemOf(sentence) ?? passageItem;
     let listParent: number | null = null; // a "其中：" list ends with its sentence (continued lists: model.ts)
+    /** Outer lists while a nested one is read ("安排公务用车费…，其中公务用车运行维护费…；安排…"). */
+    const outer: Array<number | null> = [];
     let cur = null as Statement | null;
     /** A clause that was only a subject ("公务接待费，全年预算为…"): it names the next figure's subject. */
     let pending = null as { subject: string; start: number } | null;
@@ -334,6 +354,11 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
     };
 
     for (const clause of clausesOf(text, sStart, sEnd)) {
+      // a list under an item of the list being read: "…公务用车费 1,054 万元，其中公务用车运行维护费…"
+      if (/^[(（]?其中/u.test(squash(clause.text)) && cur && (cur as Statement).id !== listParent && (cur as Statement).parent === listParent && listParent !== null) {
+        outer.push(listParent);
+        listParent = (cur as Statement).id;
+      }
       const mentions = mentionsOf(clause.text).map((m) => ({ ...m, start: m.start + clause.start, end: m.end + clause.start }));
       const k = squash(clause.text);
 
@@ -348,9 +373,9 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
 
       // blank slots and placeholders: of the clause's own figure, once it is read (below), else of the one before
       const blanks: Blank[] = [];
-      for (const m of clause.text.matchAll(BLANK_SHARE)) blanks.push({ role: 'share', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0] });
-      for (const m of clause.text.matchAll(BLANK_CHANGE)) blanks.push({ role: 'change', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0] });
-      for (const m of clause.text.matchAll(PLACEHOLDER)) blanks.push({ role: m[1] && /万元|元/u.test(m[1]) ? 'amount' : 'count', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0] });
+      for (const m of clause.text.matchAll(BLANK_SHARE)) blanks.push({ role: 'share', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0], clause: clause.start });
+      for (const m of clause.text.matchAll(BLANK_CHANGE)) blanks.push({ role: 'change', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0], clause: clause.start });
+      for (const m of clause.text.matchAll(PLACEHOLDER)) blanks.push({ role: m[1] && /万元|元/u.test(m[1]) ? 'amount' : 'count', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0], clause: clause.start });
       if (mentions.length === 0) for (const b of blanks) blank(cur, b);
 
       // "收入、支出分别为 A、B 万元", "分别减少 1.2、3.4 万元", "分别下降 5%、6%": figures to subjects, in order
@@ -418,7 +443,7 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
         }
         // a clause that is only a noun phrase names the subject of what follows
         const subject = cleanSubject(clause.text);
-        if (subject.length >= 2 && subject.length <= 30 && !/[了的]$|原因|主要|由于|因为|严格|按照|根据|要求/u.test(subject)) pending = { subject, start: clause.start + Math.max(0, clause.text.indexOf(subject.slice(0, 1))) };
+        if (subject.length >= 2 && subject.length <= 30 && !/\d/u.test(subject) && !/[了的]$|原因|主要|由于|因为|严格|按照|根据|要求/u.test(subject)) pending = { subject, start: clause.start + Math.max(0, clause.text.indexOf(subject.slice(0, 1))) };
         continue;
       }
 
@@ -576,6 +601,9 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
           }
           continue;
         }
+        // "共计 7 万元" after a breakdown restates the figure being described: nothing new
+        const described = [...out].reverse().find((x) => x.passage === p.index && figureOf(x) && /元$/u.test(figureOf(x)?.unit ?? ''));
+        if (money && /^(?:共计|合计|总计|共|计)$/u.test(before) && described && figureOf(described)?.value.eq(m.value)) continue;
         // an amount (or a count) with its subject ("安排公务接待费 1,236 万元": the 安排 is a verb)
         const subject = cleanSubject(before.replace(/^(?:安排|支出|用于)/u, ''));
         const isCount = !money;
@@ -600,6 +628,8 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
       const trailing = squash(text.slice((mentions[mentions.length - 1] as Mention).end, clause.end));
       if (GROUP_MARK.test(trailing)) group++;
       if (/(?:其中|主要用于以下方面|主要包括|包括)$/u.test(trailing) && cur) listParent = (cur as Statement).id;
+      // a nested list ends with its bracket, or with the "；" that ends its item
+      if (outer.length > 0 && (clause.closes || clause.sep === '；' || clause.sep === ';')) listParent = outer.pop() ?? null;
     }
     // a sentence that announces a list ("…完成年初预算的 85%。其中：") makes its statement the parent of the numbered items
     const tail = squash(text.slice(sStart, sEnd));

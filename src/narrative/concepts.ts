@@ -46,6 +46,10 @@ export type Concept =
   | 'proc-micro'
   | 'vehicles-official'
   | 'vehicles-all'
+  | 'econ-wages'
+  | 'econ-goods'
+  | 'econ-individuals'
+  | 'econ-capital'
   | 'perf-funds'
   | 'perf-count'
   | 'perf-overall';
@@ -55,7 +59,7 @@ const RULES: Array<[RegExp, Concept]> = [
   [/^收[、和]?支(?:出)?总计|^收入[、和]支出总计/u, 'total-both'],
   [/^财政拨款收入/u, 'fiscal-income'],
   [/^财政拨款支出/u, 'fiscal-expenditure'],
-  [/^一般公共预算财政拨款基本支出/u, 'general-basic'],
+  [/^一般公共预算(?:财政拨款)?基本支出/u, 'general-basic'],
   [/^一般公共预算(?:财政拨款)?支出(?:决算|预算)?$/u, 'general-expenditure'],
   [/^收入总计/u, 'income-total'],
   [/^支出总计/u, 'expenditure-total'],
@@ -82,6 +86,10 @@ const RULES: Array<[RegExp, Concept]> = [
   [/^公务用车运行(?:维护)?费/u, 'three-vehicle-running'],
   [/^公务接待费/u, 'three-reception'],
   [/机关运行经费/u, 'operation'],
+  [/^工资福利支出$/u, 'econ-wages'],
+  [/^商品和服务支出$/u, 'econ-goods'],
+  [/^对个人和家庭(?:的)?补助(?:支出)?$/u, 'econ-individuals'],
+  [/^(?:其他)?资本性支出$/u, 'econ-capital'],
   [/政府采购支出总额/u, 'proc-total'],
   [/政府采购货物支出/u, 'proc-goods'],
   [/政府采购工程支出/u, 'proc-works'],
@@ -96,6 +104,9 @@ const RULES: Array<[RegExp, Concept]> = [
 export function conceptOf(subject: string): Concept | null {
   const k = keyText(subject).replace(/^(?:全年|本年度|当年)/u, '');
   for (const [re, c] of RULES) if (re.test(k)) return c;
+  // "基本支出预算", "项目支出决算数": the figure's name, then which figure it is
+  const bare = k.replace(/(?:年初|调整后?|全年)?(?:预算|决算)(?:数)?$/u, '');
+  if (bare !== k && bare.length >= 2) for (const [re, c] of RULES) if (re.test(bare)) return c;
   return null;
 }
 

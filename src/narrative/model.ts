@@ -7,7 +7,7 @@ import type { RecognisedDocument } from '../recognise/index.js';
 import { keyText } from '../model/text.js';
 import { runSync, type Steps } from '../model/steps.js';
 import { conceptOf, nameKey } from './concepts.js';
-import { COMPARISON, comparisonWord, itemName, statementsOf, type Statement } from './claims.js';
+import { COMPARISON, comparisonWord, figureOf, itemName, statementsOf, type Statement } from './claims.js';
 import {
   byLeaf,
   economicTotal,
@@ -81,9 +81,43 @@ export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
     else if (list.length > 0 && !list.some((s) => s.parent !== null)) open = null;
     statements.push(...list);
   }
+  sharesUnderTheirBase(statements, passages);
   const model = { passages, statements, byId: new Map(statements.map((s) => [s.id, s])) };
   cache.set(doc, model);
   return model;
+}
+
+/** Concepts a share's base may be stated under ("基本支出" of a 预算 is stated as 一般公共预算基本支出). */
+const BASE_ALIASES: Partial<Record<string, readonly string[]>> = { basic: ['basic', 'general-basic'], 'expenditure-year': ['expenditure-year', 'general-expenditure'] };
+
+/**
+ * Figures listed one by one with their share of a base the text names ("工资福利支出 905709.06 元，
+ * 占基本支出预算 79.89%；商品和服务支出…，占基本支出预算…") are parts of that base, as if listed
+ * under it: the list is read as one, so its parts can be summed against the base.
+ */
+function sharesUnderTheirBase(statements: Statement[], passages: readonly Passage[]): void {
+  const groups = new Map<string, Statement[]>();
+  for (const st of statements) {
+    if (st.parent !== null || !st.share?.base || !figureOf(st)) continue;
+    const key = `${passages[st.passage]?.headings.join('|') ?? ''}|${keyText(st.share.base)}`;
+    const list = groups.get(key);
+    if (list) list.push(st);
+    else groups.set(key, [st]);
+  }
+  let group = 1000;
+  for (const list of groups.values()) {
+    if (list.length < 2) continue; // one figure and its share is not a list
+    const concept = conceptOf((list[0] as Statement).share?.base ?? '');
+    if (!concept) continue;
+    const accepted = BASE_ALIASES[concept] ?? [concept];
+    const base = statements.find((s) => !list.includes(s) && s.concept !== null && accepted.includes(s.concept) && figureOf(s) && s.parent === null);
+    if (!base) continue;
+    group++;
+    for (const st of list) {
+      st.parent = base.id;
+      st.group = group; // a breakdown of its own, apart from any list written under the base
+    }
+  }
 }
 
 /** Where a statement's figure is in the tables, and whether the table's scope is the statement's. */

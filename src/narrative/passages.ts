@@ -49,6 +49,8 @@ const SUBSECTION = /^[(（][一二三四五六七八九十]+[)）]/u;
 
 function headingLevel(b: TextBlock, text: string): 1 | 2 | 3 | null {
   const k = keyText(text);
+  // a line that states a figure is a sentence, however short: "(一)2017年全镇本年收入合计3939.39万元"
+  if (/\d\s*(?:万元|亿元|元|%|％)/u.test(k) && b.kind !== 'heading') return null;
   if (/^第[一二三四五六七八九十]+部分/u.test(k)) return 1;
   if (text.length <= 40 && SECTION.test(k)) return 2;
   if (text.length <= 40 && SUBSECTION.test(k) && !/[，。；]/u.test(text)) return 3;
@@ -101,6 +103,8 @@ export function* passagesSteps(doc: ReportDocument): Steps<Passage[]> {
     }
     const reading = readingOf(b.text);
     const text = reading.text;
+    // a page number on a line of its own (PDF exports): not part of any sentence
+    if (/^\s*(?:[-—–]\s*)?\d{1,3}(?:\s*[-—–])?\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*[/／共]\s*\d{1,3}\s*页?)?\s*$/u.test(text)) continue;
     const level = headingLevel(b, text);
     if (level !== null) {
       flush();
@@ -128,7 +132,7 @@ export function* passagesSteps(doc: ReportDocument): Steps<Passage[]> {
     const fresh = /^\s*(?:20\d{2}\s*年|[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|其中)/u.test(text) && (current === null || /(?:\d\s*(?:%|％|万元|元)|[)）])\s*$/u.test(current.text) || /^\s*[(（]?[一二三四五六七八九十]{1,3}[)）、]/u.test(text));
     const joinable = current !== null && lastBlock === b.index - 1 && !tableAfter.has(b.index - 1) && current.container === container && !fresh;
     const prevText: string = current ? (current as { text: string }).text : '';
-    if (!joinable || SENTENCE_END.test(prevText.trimEnd()) || /^\d+[.．、]\s?\S/u.test(text)) {
+    if (!joinable || SENTENCE_END.test(prevText.trimEnd()) || /^\d+[.．、](?!\d)\s?\S/u.test(text)) {
       flush();
       current = { text: '', pieces: [], container };
     }

@@ -17,6 +17,7 @@ import { printedAt } from '../engine/tolerance.js';
 import type { DocumentContext } from '../engine/context.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import type { Mention, Statement } from '../narrative/claims.js';
+import { figureOf } from '../narrative/claims.js';
 import { reportClaim, shown } from '../narrative/compare.js';
 import { tablesOf, threePublicCell, type ThreePublicItem } from '../narrative/lookup.js';
 import { narrativeOf, performanceOf, type Narrative } from '../narrative/model.js';
@@ -142,7 +143,7 @@ function* changes(ctx: DocumentContext, narrative: Narrative): Steps<void> {
     const inWan = m.unit === '元' ? m.value.dividedBy(10000) : m.unit === '亿元' ? m.value.times(10000) : m.value;
     if (inWan.abs().lt(dec(t.changeFloor))) continue;
     // the rate the figures give (a wrongly stated rate is text-growth's finding, not a question)
-    const current: Mention | undefined = st.amount ?? st.final;
+    const current: Mention | undefined = figureOf(st);
     const prior = current ? (change.direction === 'up' ? current.value.minus(m.value) : current.value.plus(m.value)) : null;
     let rate: Decimal | null = prior?.gt(0) ? m.value.dividedBy(prior).times(HUNDRED) : null;
     if (!rate && !current && st.rate?.mention && st.rate.mention.unit === '%') rate = st.rate.mention.value;

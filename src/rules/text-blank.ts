@@ -14,13 +14,14 @@ import { formatPercent } from '../i18n/format.js';
 import { reportClaim } from '../narrative/compare.js';
 import { narrativeOf } from '../narrative/model.js';
 import type { Statement } from '../narrative/claims.js';
+import { figureOf } from '../narrative/claims.js';
 
 const HUNDRED = new Decimal(100);
 
 /** The share a blank "占 %" should hold: the statement's amount over its list's total, where both are printed. */
 function expectedShare(st: Statement, parent: Statement | undefined): Decimal | null {
-  const part = st.amount ?? st.final;
-  const whole = parent?.amount ?? parent?.final ?? parent?.budget?.mention;
+  const part = figureOf(st);
+  const whole = parent ? figureOf(parent) : undefined;
   if (!part || !whole || whole.value.isZero() || part.unit !== whole.unit) return null;
   return part.value.dividedBy(whole.value).times(HUNDRED);
 }
@@ -67,7 +68,7 @@ export default defineDocumentRule({
         } else {
           reportClaim(ctx, narrative, {
             st,
-            span: { start: b.start, end: b.end, focus: b.start },
+            span: { start: b.clause, end: b.end, focus: b.start },
             severity: 'review',
             category: 'misplaced-value',
             messageId: 'text-placeholder',

@@ -15,12 +15,13 @@ import { formatAmount, formatSigned } from '../i18n/format.js';
 import { reportClaim, shown } from '../narrative/compare.js';
 import { clauseStart, narrativeOf, type Narrative } from '../narrative/model.js';
 import type { Mention, Statement } from '../narrative/claims.js';
+import { figureOf } from '../narrative/claims.js';
 import { keyText } from '../model/text.js';
 
 const MONEY = /元$/u;
 
 function listCheck(narrative: Narrative, parent: Statement, children: Statement[], field: 'amount' | 'budget' | 'final', report: (f: Parameters<typeof reportClaim>[2]) => void): void {
-  const get = (s: Statement): Mention | undefined => (field === 'budget' ? s.budget?.mention : field === 'final' ? (s.final ?? (s.item ? undefined : s.amount)) : (s.amount ?? s.final));
+  const get = (s: Statement): Mention | undefined => (field === 'budget' ? s.budget?.mention : field === 'final' ? (s.final ?? (s.item ? undefined : s.amount)) : figureOf(s));
   const total = get(parent);
   const parts = children.map(get);
   if (!total || parts.length < 2 || parts.some((m) => !m) || !MONEY.test(total.unit)) return;
@@ -54,6 +55,7 @@ const THREE_ITEMS = ['three-abroad', 'three-vehicle', 'three-reception'] as cons
 const WHOLES: ReadonlyArray<{ readonly totals: readonly string[]; readonly parts: readonly string[] }> = [
   { totals: ['expenditure-year', 'expenditure-total', 'fiscal-expenditure', 'general-expenditure'], parts: ['basic', 'project'] },
   { totals: ['basic', 'general-basic'], parts: ['personnel', 'public'] },
+  { totals: ['basic', 'general-basic'], parts: ['econ-wages', 'econ-goods', 'econ-individuals'] },
   { totals: ['three-total'], parts: ['three-abroad', 'three-vehicle', 'three-reception'] },
   { totals: ['three-vehicle'], parts: ['three-vehicle-purchase', 'three-vehicle-running'] },
   { totals: ['proc-total'], parts: ['proc-goods', 'proc-works', 'proc-services'] },

@@ -16,11 +16,12 @@ import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import { reportClaim, shown } from '../narrative/compare.js';
 import { narrativeOf, type Narrative } from '../narrative/model.js';
 import type { Mention, Statement } from '../narrative/claims.js';
+import { figureOf } from '../narrative/claims.js';
 import { keyText } from '../model/text.js';
 
 /** The current figure a change is about: stated with it, or stated just before about the same subject. */
 export function currentOf(narrative: Narrative, st: Statement): Mention | null {
-  const own = st.amount ?? st.final;
+  const own = figureOf(st);
   if (own) return own;
   const key = st.concept ?? keyText(st.subject);
   const passage = narrative.passages[st.passage];
@@ -29,7 +30,7 @@ export function currentOf(narrative: Narrative, st: Statement): Mention | null {
     if (!prev) break;
     const pp = narrative.passages[prev.passage];
     if (!pp || !passage || pp.headings.join('|') !== passage.headings.join('|')) break;
-    if ((prev.concept ?? keyText(prev.subject)) === key && (prev.amount ?? prev.final)) return (prev.amount ?? prev.final) as Mention;
+    if ((prev.concept ?? keyText(prev.subject)) === key && figureOf(prev)) return figureOf(prev) as Mention;
   }
   return null;
 }

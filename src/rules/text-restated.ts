@@ -16,6 +16,7 @@ import { Decimal } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
 import type { Mention, Statement } from '../narrative/claims.js';
+import { figureOf } from '../narrative/claims.js';
 import { reportClaim, shown } from '../narrative/compare.js';
 import { narrativeOf, resolve } from '../narrative/model.js';
 
@@ -60,7 +61,7 @@ export default defineDocumentRule({
     }
 
     // changes of equal fiscal figures
-    const current = (s: Statement): Mention | { value: Decimal; scale: number } | null => s.amount ?? s.final ?? resolve(ctx.doc, narrative, s, 'amount')?.cell.printed ?? null;
+    const current = (s: Statement): Mention | { value: Decimal; scale: number } | null => figureOf(s) ?? resolve(ctx.doc, narrative, s, 'amount')?.cell.printed ?? null;
     const changes = statements.filter((s) => s.concept !== null && FISCAL.has(s.concept) && s.change?.mention && s.change.direction !== 'flat');
     const groups = new Map<string, Statement[]>();
     for (const s of changes) {

@@ -18,6 +18,7 @@ import { conceptOf } from '../narrative/concepts.js';
 import { byLeaf, totalRowCell } from '../narrative/lookup.js';
 import { narrativeOf, resolve, type Narrative } from '../narrative/model.js';
 import type { Statement } from '../narrative/claims.js';
+import { figureOf } from '../narrative/claims.js';
 import type { RecognisedDocument } from '../recognise/index.js';
 
 export interface Base {
@@ -31,11 +32,11 @@ function statementBase(narrative: Narrative, st: Statement, test: (s: Statement)
   // nearest before the share, else nearest after it (statements are in id order)
   const all = narrative.statements;
   const at = st.id - (all[0]?.id ?? 0);
-  const fits = (s: Statement): boolean => test(s) && !!(s.amount ?? s.final);
+  const fits = (s: Statement): boolean => test(s) && !!figureOf(s);
   let best: Statement | null = null;
   for (let i = Math.min(at, all.length) - 1; i >= 0 && !best; i--) if (fits(all[i] as Statement)) best = all[i] as Statement;
   for (let i = Math.max(at, 0); i < all.length && !best; i++) if (fits(all[i] as Statement)) best = all[i] as Statement;
-  const m = best?.amount ?? best?.final;
+  const m = best ? figureOf(best) : undefined;
   return best && m ? { value: m.value, scale: m.scale, name: `${best.subject} ${shown(m)}`, ref: null } : null;
 }
 
@@ -43,7 +44,7 @@ function statementBase(narrative: Narrative, st: Statement, test: (s: Statement)
 export function baseOf(doc: RecognisedDocument, narrative: Narrative, st: Statement, baseText: string | null): Base | null {
   if (baseText === null) {
     const parent = st.parent !== null ? narrative.byId.get(st.parent) : undefined;
-    const m = parent?.amount ?? parent?.final;
+    const m = parent ? figureOf(parent) : undefined;
     return parent && m ? { value: m.value, scale: m.scale, name: `${parent.subject} ${shown(m)}`, ref: null } : null;
   }
   const k = keyText(baseText);
@@ -73,7 +74,7 @@ export function baseOf(doc: RecognisedDocument, narrative: Narrative, st: Statem
   if (concept) {
     const stated = statementBase(narrative, st, (s) => s.concept === concept);
     if (stated) return stated;
-    const pseudo: Statement = { ...st, subject: baseText, concept, item: null, amount: st.amount ?? st.final };
+    const pseudo: Statement = { ...st, subject: baseText, concept, item: null, amount: figureOf(st) };
     const r = resolve(doc, narrative, pseudo, 'amount');
     if (r) return { value: r.cell.printed.value, scale: r.cell.printed.scale, name: r.cell.name, ref: r.cell.ref };
   }
@@ -96,7 +97,7 @@ export default defineDocumentRule({
       const share = st.share;
       if (!share) continue;
       const base = baseOf(doc, narrative, st, share.base);
-      const part = st.amount ?? st.final;
+      const part = figureOf(st);
       const span = { start: st.start, end: share.mention.end, focus: share.mention.start };
       const stated = share.mention;
       const data = { subject: st.subject, base: share.base ?? base?.name ?? '', baseValue: base ? formatAmount(base.value, base.scale) : '', stated: formatPercent(stated.value, stated.scale), part: part ? shown(part) : '' };
