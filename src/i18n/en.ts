@@ -115,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   'text-blank-change': 'The change of “{subject}” is left blank (“{slot}”): no amount is given.',
   'text-placeholder': '“{slot}” stands in the text where a name or a figure should be.',
   'components-short': '“{subject}” is {stated}; the parts listed under it, {terms}, add up to {expected}, {difference} short. A list under “其中” need not name every part: another, unlisted part may explain it. Please verify.',
+  'components-culprit': '“{subject}” is {stated}, but “{total}” less the other parts ({others}) leaves {expected} (difference {difference}). The total is borne out by another breakdown of it and the other parts by their own shares, so the wrong figure is that of “{subject}”.',
   'components-total': '“{subject}” is {stated}, but its parts {terms} add up to {expected} (difference {difference}).',
   'items-budget': 'The budget of “{subject}” is given as {stated}, but the budgets of the {count} items listed add up to {expected} ({terms}), a difference of {difference}.',
   'items-final': 'The final figure of “{subject}” is given as {stated}, but the {count} items listed add up to {expected} ({terms}), a difference of {difference}.',

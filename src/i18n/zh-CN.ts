@@ -116,6 +116,7 @@ export const zhCN = {
   'text-blank-change': '“{subject}”的增减处留空（“{slot}”），没有填写金额。',
   'text-placeholder': '文中“{slot}”以占位符代替了应填写的内容（名称或数字）。',
   'components-short': '“{subject}”为 {stated}，其下列出的 {terms} 之和为 {expected}，少 {difference}。“其中”所列未必是全部组成部分，可能另有未列出的项目，请核实。',
+  'components-culprit': '“{subject}”为 {stated}，但“{total}”减去其余各项（{others}）后应为 {expected}，相差 {difference}。合计已由其另一种分项印证，其余各项已由各自的占比印证，因此有误的是“{subject}”这一数字。',
   'components-total': '“{subject}”为 {stated}，而其下各项 {terms} 之和为 {expected}，相差 {difference}。',
   'items-budget': '“{subject}”年初预算为 {stated}，而下列 {count} 项的年初预算之和为 {expected}（{terms}），相差 {difference}。',
   'items-final': '“{subject}”支出决算为 {stated}，而下列 {count} 项的支出决算之和为 {expected}（{terms}），相差 {difference}。',

@@ -43,6 +43,8 @@ export interface Blank {
   readonly text: string;
   /** Where the clause that holds the slot starts (the quote begins there). */
   readonly clause: number;
+  /** For a share slot, the base it names ("占基本支出预算%" → 基本支出预算). */
+  readonly base?: string | null;
 }
 
 export interface Statement {
@@ -373,7 +375,7 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
 
       // blank slots and placeholders: of the clause's own figure, once it is read (below), else of the one before
       const blanks: Blank[] = [];
-      for (const m of clause.text.matchAll(BLANK_SHARE)) blanks.push({ role: 'share', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0], clause: clause.start });
+      for (const m of clause.text.matchAll(BLANK_SHARE)) blanks.push({ role: 'share', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0], clause: clause.start, base: squash(m[0]).replace(/^占/u, '').replace(/的?[%％]$/u, '') || null });
       for (const m of clause.text.matchAll(BLANK_CHANGE)) blanks.push({ role: 'change', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0], clause: clause.start });
       for (const m of clause.text.matchAll(PLACEHOLDER)) blanks.push({ role: m[1] && /万元|元/u.test(m[1]) ? 'amount' : 'count', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0], clause: clause.start });
       if (mentions.length === 0) for (const b of blanks) blank(cur, b);

@@ -45,7 +45,8 @@ export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
   const passages = yield* passagesSteps(doc.document);
   yield;
   const statements: Statement[] = [];
-  let open: { parent: number; headings: string } | null = null;
+  type OpenList = { parent: number; headings: string; words?: boolean; outer?: OpenList | null };
+  let open: OpenList | null = null;
   const year = reportYear(doc.document);
   for (const p of passages) {
     if (p.index % 40 === 39) yield;
@@ -61,6 +62,11 @@ export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
       }
     }
     if (open && open.headings !== headings) open = null;
+    // a list announced by "主要包括：" whose items are words ("基本工资、津贴补贴…") ends with them
+    if (open?.words && list.length === 0 && p.text.trim().length >= 6 && !LIST_END.test(keyText(p.text))) {
+      open = open.outer ?? null; // back to the list the described item stands in
+      continue;
+    }
     // a paragraph that starts a new numbered item or states its own budget is a peer, not a component
     const openParent = open ? statements[open.parent - (statements[0]?.id ?? 0)] : undefined;
     const itemsList = openParent !== undefined && (openParent.budget !== undefined || openParent.final !== undefined);
@@ -76,7 +82,11 @@ export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
     }
     // a header sentence announcing a list that continues in the next paragraphs
     const last = list[list.length - 1];
-    if (last && LIST_END.test(keyText(p.text))) open = { parent: last.id, headings };
+    if (last && LIST_END.test(keyText(p.text))) {
+      const words = /(?:主要包括|包括)[：:]?\s*$/u.test(keyText(p.text));
+      // an item of the open list describing what it includes: its own list nests in the open one
+      open = { parent: last.id, headings, words, outer: words && open && last.parent === open.parent ? open : null };
+    }
     else if (last && last.item === null && (last.budget || last.final) && /具体情况/u.test(headings)) open = { parent: last.id, headings };
     else if (list.length > 0 && !list.some((s) => s.parent !== null)) open = null;
     statements.push(...list);
@@ -98,8 +108,9 @@ const BASE_ALIASES: Partial<Record<string, readonly string[]>> = { basic: ['basi
 function sharesUnderTheirBase(statements: Statement[], passages: readonly Passage[]): void {
   const groups = new Map<string, Statement[]>();
   for (const st of statements) {
-    if (st.parent !== null || !st.share?.base || !figureOf(st)) continue;
-    const key = `${passages[st.passage]?.headings.join('|') ?? ''}|${keyText(st.share.base)}`;
+    const named = st.share?.base ?? st.blanks?.find((b) => b.role === 'share')?.base ?? null;
+    if (st.parent !== null || !named || !figureOf(st)) continue;
+    const key = `${passages[st.passage]?.headings.join('|') ?? ''}|${keyText(named)}`;
     const list = groups.get(key);
     if (list) list.push(st);
     else groups.set(key, [st]);
@@ -107,7 +118,8 @@ function sharesUnderTheirBase(statements: Statement[], passages: readonly Passag
   let group = 1000;
   for (const list of groups.values()) {
     if (list.length < 2) continue; // one figure and its share is not a list
-    const concept = conceptOf((list[0] as Statement).share?.base ?? '');
+    const first = list[0] as Statement;
+    const concept = conceptOf(first.share?.base ?? first.blanks?.find((b) => b.role === 'share')?.base ?? '');
     if (!concept) continue;
     const accepted = BASE_ALIASES[concept] ?? [concept];
     const base = statements.find((s) => !list.includes(s) && s.concept !== null && accepted.includes(s.concept) && figureOf(s) && s.parent === null);

@@ -10,7 +10,7 @@
  */
 import { Decimal } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
-import { asPrinted, judgeSum } from '../engine/tolerance.js';
+import { asPrinted, judgeRate, judgeSum } from '../engine/tolerance.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
 import { reportClaim, shown } from '../narrative/compare.js';
 import { clauseStart, narrativeOf, type Narrative } from '../narrative/model.js';
@@ -20,7 +20,20 @@ import { keyText } from '../model/text.js';
 
 const MONEY = /元$/u;
 
-function listCheck(narrative: Narrative, parent: Statement, children: Statement[], field: 'amount' | 'budget' | 'final', report: (f: Parameters<typeof reportClaim>[2]) => void): void {
+/** Whether a part's own share of the total bears its figure out ("905709.06 元，占 79.89%" of 1133753.33). */
+function shareConfirms(part: Statement, total: Mention): boolean {
+  const figure = figureOf(part);
+  const share = part.share?.mention;
+  if (!figure || !share || total.value.isZero()) return false;
+  return judgeRate(share.value, share.scale, asPrinted(figure), asPrinted(total), 2).outcome !== 'error';
+}
+
+/** Whether the parts of a list add up to their total (within rounding). */
+function adds(total: Mention, parts: readonly Mention[]): boolean {
+  return judgeSum(asPrinted(total), parts.map(asPrinted)).outcome !== 'error';
+}
+
+function listCheck(narrative: Narrative, parent: Statement, children: Statement[], field: 'amount' | 'budget' | 'final', report: (f: Parameters<typeof reportClaim>[2]) => void, totalConfirmed = false): void {
   const get = (s: Statement): Mention | undefined => (field === 'budget' ? s.budget?.mention : field === 'final' ? (s.final ?? (s.item ? undefined : s.amount)) : figureOf(s));
   const total = get(parent);
   const parts = children.map(get);
@@ -29,6 +42,37 @@ function listCheck(narrative: Narrative, parent: Statement, children: Statement[
   if (ms.some((m) => m.unit !== total.unit)) return;
   const j = judgeSum(asPrinted(total), ms.map(asPrinted));
   if (j.outcome === 'pass') return;
+  // blame by evidence: when the total is borne out elsewhere (another breakdown of it adds up) and
+  // every part but one is borne out by its own share of the total, the one left is the wrong figure
+  if (j.outcome === 'error' && field === 'amount' && totalConfirmed && complete(parent, children)) {
+    const unconfirmed = children.filter((c) => !shareConfirms(c, total));
+    if (unconfirmed.length === 1) {
+      const culprit = unconfirmed[0] as Statement;
+      const own = get(culprit) as Mention;
+      const others = children.filter((c) => c !== culprit).map((c) => get(c) as Mention);
+      const expected = others.reduce((acc, m) => acc.minus(m.value), total.value);
+      const scale = Math.max(total.scale, own.scale, ...others.map((m) => m.scale));
+      report({
+        st: culprit,
+        span: { start: culprit.start, end: own.end, focus: own.start },
+        severity: 'error',
+        category: 'hierarchy',
+        messageId: 'components-culprit',
+        stated: own.value.toFixed(own.scale),
+        expected: expected.toFixed(scale),
+        difference: own.value.minus(expected).toFixed(scale),
+        data: {
+          subject: culprit.subject,
+          stated: shown(own),
+          total: `${parent.subject} ${shown(total)}`,
+          others: children.filter((c) => c !== culprit).map((c) => `${c.subject} ${shown(get(c) as Mention)}`).join('、'),
+          expected: formatAmount(expected, scale),
+          difference: formatSigned(own.value.minus(expected), scale),
+        },
+      });
+      return;
+    }
+  }
   // parts short of their total: "其中" need not list every part, unless the parts named make up
   // the whole by definition (基本支出 + 项目支出 of 支出, 人员 + 公用 of 基本支出, the three 三公 items…)
   const short = j.outcome === 'error' && j.difference.isPositive() && field === 'amount' && !complete(parent, children);
@@ -87,7 +131,7 @@ export default defineDocumentRule({
     category: 'text-vs-text',
     description: { zh: '情况说明中各组成部分之和等于所述合计（其中、主要用于、逐项列举、三公经费增减）', en: 'Components stated in the narrative add up to the total they are stated under' },
     basis: 'domain.md §4.4 N05, N07',
-    messages: ['components-total', 'components-short', 'items-budget', 'items-final', 'components-change'],
+    messages: ['components-total', 'components-short', 'components-culprit', 'items-budget', 'items-final', 'components-change'],
   },
   *run(ctx) {
     const narrative = narrativeOf(ctx.doc);
@@ -109,12 +153,13 @@ export default defineDocumentRule({
         listCheck(narrative, parent, items, 'budget', report);
         listCheck(narrative, parent, items, 'final', report);
       } else {
-        const amounts = kids.filter((k) => k.item === null && (k.amount ?? k.final) && MONEY.test((k.amount ?? k.final)?.unit ?? ''));
-        // each breakdown of the total on its own (by function, by economic class)
-        for (const g of new Set(amounts.map((k) => k.group ?? 0))) {
-          const part = amounts.filter((k) => (k.group ?? 0) === g);
-          if (part.length >= 2) listCheck(narrative, parent, part, 'amount', report);
-        }
+        const amounts = kids.filter((k) => k.item === null && MONEY.test(figureOf(k)?.unit ?? ''));
+        // each breakdown of the total on its own (by function, by economic class); one that adds up
+        // bears the total out for the others
+        const groups = [...new Set(amounts.map((k) => k.group ?? 0))].map((g) => amounts.filter((k) => (k.group ?? 0) === g)).filter((g) => g.length >= 2);
+        const total = figureOf(parent);
+        const holds = groups.map((g) => !!total && complete(parent, g) && g.every((k) => figureOf(k)) && adds(total, g.map((k) => figureOf(k) as Mention)));
+        groups.forEach((g, i) => listCheck(narrative, parent, g, 'amount', report, holds.some((h, k) => h && k !== i)));
       }
     }
     // the 三公 total's change against its items' changes
