@@ -192,6 +192,8 @@ export function cleanSubject(lead: string): string {
       .replace(/^(?:本部门|本单位|我单位|我部门|本局|我局|我院|本院|部门|单位)/u, '');
   }
   s = s.replace(/^[、，,]+/u, '').replace(/(?:为|是|达到|达|共计|共|合计为|总额为|约为|约|各|均为|均|总计为|共有|有|的)$/u, '');
+  // "公务接待费2016年预算": the year says which figure, not what it is of
+  s = s.replace(/\d{4}年度?$/u, '');
   return stripUnitName(s);
 }
 
@@ -297,6 +299,8 @@ const PLACEHOLDER = /[*＊]{2,}\s*(个|人|万元|元|项)?/gu;
 /** Options of a reading: the report's year, for figures of other years. */
 export interface ReadOptions {
   readonly year?: number | null;
+  /** The statement, of this passage or an earlier one, whose subject means the same as a name ("…“三公”经费支出决算中"). */
+  readonly concept?: (name: string, read: readonly Statement[]) => Statement | null;
 }
 
 /** Reads every statement of a passage. */
@@ -310,10 +314,14 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
   const passageItem = itemOf(text);
   const project = /^\s*(?:\d+[.．、]\s*)?(.{2,60}?)(?:项目)?(?:绩效)?自评(?:情况|结果)[：:]/u.exec(text)?.[1]?.trim() ?? null;
 
+  /** A list whose items are numbered ("其中：1、…。2、…"): it goes on over the sentences its items start. */
+  let numbered: number | null = null;
   for (const [sStart, sEnd] of sentencesOf(text)) {
     const sentence = text.slice(sStart, sEnd);
     const item = itemOf(sentence) ?? passageItem;
-    let listParent: number | null = null; // a "其中：" list ends with its sentence (continued lists: model.ts)
+    const ordinal = /^\s*(?:\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）])/u.test(sentence);
+    if (!ordinal) numbered = null;
+    let listParent: number | null = ordinal ? numbered : null; // a "其中：" list ends with its sentence (continued lists: model.ts)
     /** Outer lists while a nested one is read ("安排公务用车费…，其中公务用车运行维护费…；安排…"). */
     const outer: Array<number | null> = [];
     let cur = null as Statement | null;
@@ -435,9 +443,10 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
           }
           continue;
         }
-        const under = /^(.{2,20}?)中$/u.exec(k);
+        const under = /^(.{2,60}?)中$/u.exec(k);
         if (under?.[1]) {
-          const named = [...out].reverse().find((s) => keyText(s.subject) === keyText(cleanSubject(under[1] ?? '')));
+          const name = cleanSubject(under[1] ?? '');
+          const named = [...out].reverse().find((s) => keyText(s.subject) === keyText(name)) ?? (options.concept ? options.concept(name, out) : null);
           if (named) {
             listParent = named.id;
             continue;
@@ -633,6 +642,9 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
       // a nested list ends with its bracket, or with the "；" that ends its item
       if (outer.length > 0 && (clause.closes || clause.sep === '；' || clause.sep === ';')) listParent = outer.pop() ?? null;
     }
+    // "其中：1、公务接待费…" : the numbered items that follow, in their own sentences, stay in the list
+    if (listParent !== null && /[：:]\s*(?:\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）])/u.test(sentence)) numbered = listParent;
+    else if (ordinal && numbered !== null) numbered = listParent ?? numbered;
     // a sentence that announces a list ("…完成年初预算的 85%。其中：") makes its statement the parent of the numbered items
     const tail = squash(text.slice(sStart, sEnd));
     const last: Statement | undefined = out[out.length - 1];

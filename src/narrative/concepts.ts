@@ -100,6 +100,16 @@ const RULES: Array<[RegExp, Concept]> = [
   [/共有车辆|车辆总数|实有车辆/u, 'vehicles-all'],
 ];
 
+/** Concepts a figure may be stated under when a sentence names it as a base ("占基本支出预算的"): a 预算's 基本支出 is its 一般公共预算基本支出. */
+const ALIASES: Partial<Record<Concept, readonly Concept[]>> = {
+  basic: ['basic', 'general-basic'],
+  'expenditure-year': ['expenditure-year', 'general-expenditure'],
+};
+
+export function conceptAliases(concept: Concept): readonly Concept[] {
+  return ALIASES[concept] ?? [concept];
+}
+
 /** The concept of a subject, or null (functional classes and projects are matched by label). */
 export function conceptOf(subject: string): Concept | null {
   const k = keyText(subject).replace(/^(?:全年|本年度|当年)/u, '');

@@ -6,7 +6,7 @@
 import type { RecognisedDocument } from '../recognise/index.js';
 import { keyText } from '../model/text.js';
 import { runSync, type Steps } from '../model/steps.js';
-import { conceptOf, nameKey } from './concepts.js';
+import { conceptAliases, conceptOf, nameKey } from './concepts.js';
 import { COMPARISON, comparisonWord, figureOf, itemName, statementsOf, type Statement } from './claims.js';
 import {
   byLeaf,
@@ -50,7 +50,7 @@ export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
   const year = reportYear(doc.document);
   for (const p of passages) {
     if (p.index % 40 === 39) yield;
-    const list = statementsOf(p, statements.length, { year });
+    const list = statementsOf(p, statements.length, { year, concept: (name, read) => sameConcept(name, [...statements, ...read]) });
     const headings = p.headings.join('|');
     // "决算数大于预算数的主要原因是…" in a paragraph of its own speaks of the item just before it
     if (list.length === 0) {
@@ -97,8 +97,16 @@ export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
   return model;
 }
 
-/** Concepts a share's base may be stated under ("基本支出" of a 预算 is stated as 一般公共预算基本支出). */
-const BASE_ALIASES: Partial<Record<string, readonly string[]>> = { basic: ['basic', 'general-basic'], 'expenditure-year': ['expenditure-year', 'general-expenditure'] };
+/** The latest statement whose subject has the concept of a name. */
+function sameConcept(name: string, read: readonly Statement[]): Statement | null {
+  const c = conceptOf(name);
+  if (!c) return null;
+  for (let i = read.length - 1; i >= 0; i--) {
+    const st = read[i] as Statement;
+    if ((st.concept ?? conceptOf(st.subject)) === c) return st;
+  }
+  return null;
+}
 
 /**
  * Figures listed one by one with their share of a base the text names ("工资福利支出 905709.06 元，
@@ -121,7 +129,7 @@ function sharesUnderTheirBase(statements: Statement[], passages: readonly Passag
     const first = list[0] as Statement;
     const concept = conceptOf(first.share?.base ?? first.blanks?.find((b) => b.role === 'share')?.base ?? '');
     if (!concept) continue;
-    const accepted = BASE_ALIASES[concept] ?? [concept];
+    const accepted: readonly string[] = conceptAliases(concept);
     const base = statements.find((s) => !list.includes(s) && s.concept !== null && accepted.includes(s.concept) && figureOf(s) && s.parent === null);
     if (!base) continue;
     group++;

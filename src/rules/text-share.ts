@@ -14,7 +14,7 @@ import { asPrinted, judgeRate } from '../engine/tolerance.js';
 import type { CellRef } from '../model/table.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import { reportClaim, shown } from '../narrative/compare.js';
-import { conceptOf } from '../narrative/concepts.js';
+import { conceptAliases, conceptOf } from '../narrative/concepts.js';
 import { byLeaf, totalRowCell } from '../narrative/lookup.js';
 import { narrativeOf, resolve, type Narrative } from '../narrative/model.js';
 import type { Statement } from '../narrative/claims.js';
@@ -72,7 +72,8 @@ export function baseOf(doc: RecognisedDocument, narrative: Narrative, st: Statem
   for (const [re, concept] of procurement) if (re.test(k)) return statementBase(narrative, st, (s) => s.concept === concept);
   const concept = conceptOf(baseText);
   if (concept) {
-    const stated = statementBase(narrative, st, (s) => s.concept === concept);
+    const accepted: readonly string[] = conceptAliases(concept);
+    const stated = statementBase(narrative, st, (s) => s.concept !== null && accepted.includes(s.concept));
     if (stated) return stated;
     const pseudo: Statement = { ...st, subject: baseText, concept, item: null, amount: figureOf(st) };
     const r = resolve(doc, narrative, pseudo, 'amount');
