@@ -11,6 +11,7 @@ import type { RuleMeta } from './rule.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './settings.js';
 import { judgeSum, printedAt, type Printed, type SumJudgement } from './tolerance.js';
 import type { Category, Finding, MessageData, NotChecked, Passed, Severity } from './types.js';
+import type { Checked, Identity } from './evidence.js';
 
 /** An arithmetic check behind a finding, kept so that later passes can re-attribute it. */
 export interface SumCheck {
@@ -29,6 +30,8 @@ export class Sink {
   readonly findings: EngineFinding[] = [];
   readonly notChecked: NotChecked[] = [];
   readonly passed: Passed[] = [];
+  /** Every identity checked, with its outcome and finding: the evidence blame is decided on (evidence.ts). */
+  readonly checks: Checked[] = [];
 }
 
 export interface Pos {
@@ -255,8 +258,24 @@ export class DocumentContext {
     return new TableContext(rt, this.doc, this.rule, this.sink, this.thresholds);
   }
 
-  report(f: Omit<EngineFinding, 'id' | 'rule' | 'checks' | 'cause'> & { cause?: EngineFinding['cause'] }): void {
-    this.sink.findings.push({ id: '', rule: this.rule.id, cause: f.cause ?? null, checks: [], ...f });
+  report(f: Omit<EngineFinding, 'id' | 'rule' | 'checks' | 'cause'> & { cause?: EngineFinding['cause'] }): EngineFinding {
+    const finding: EngineFinding = { id: '', rule: this.rule.id, cause: f.cause ?? null, checks: [], ...f };
+    this.sink.findings.push(finding);
+    return finding;
+  }
+
+  /** Records an identity checked, its outcome and the finding reported for it (if any), as evidence for blame. */
+  evidence(identity: Identity, outcome: 'pass' | 'rounding' | 'error', finding: EngineFinding | null = null): void {
+    this.sink.checks.push({ identity, outcome, finding });
+  }
+
+  /**
+   * Records a check that held: cells of tables it was computed from, where it was (a narrative check
+   * compares sentences and names none). "Checked and held" is counted, so a clean report never looks
+   * like one where nothing could be checked.
+   */
+  pass(cells: readonly CellRef[] = [], kind: Passed['kind'] = 'sum'): void {
+    this.sink.passed.push({ rule: this.rule.id, cells, kind });
   }
 
   notChecked(table: number | null, reason: string, data: MessageData = {}): void {

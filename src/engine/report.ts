@@ -66,6 +66,24 @@ export interface ReportFinding {
   readonly cause: { readonly kind: string; readonly message: Localised } | null;
   /** For questions about a rate (rate-anomaly): the reason the report gives for it, or given: false. */
   readonly reason: { readonly given: boolean; readonly text: string } | null;
+  /**
+   * The failures this finding's figure explains (one defect, one error): identities that fail
+   * because of it and hold once it is corrected. Empty for most findings.
+   */
+  readonly consequences: ReportConsequence[];
+}
+
+export interface ReportConsequence {
+  readonly rule: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  readonly cells: ReportCell[];
+  readonly quote: ReportQuote | null;
+  readonly stated: string | null;
+  readonly expected: string | null;
+  readonly difference: string | null;
+  readonly messageId: string;
+  readonly message: Localised;
 }
 
 export interface ReportNotChecked {
@@ -147,6 +165,18 @@ export function* buildReportSteps(result: EngineResult, source: string): Steps<R
     message: localisedFinding(f),
     cause: f.cause ? { kind: f.cause.kind, message: { zh: causeMessage('zh-CN', f.cause), en: causeMessage('en', f.cause) } } : null,
     reason: typeof f.data.reason === 'string' ? { given: f.data.reason !== '', text: f.data.reason } : null,
+    consequences: (f.consequences ?? []).map((c) => ({
+      rule: c.rule,
+      category: c.category,
+      severity: c.severity,
+      cells: c.cells.map(cell),
+      quote: c.quote ? { block: c.quote.block, start: c.quote.start, end: c.quote.end, text: c.quote.text } : null,
+      stated: c.stated,
+      expected: c.expected,
+      difference: c.difference,
+      messageId: c.messageId,
+      message: localisedFinding(c),
+    })),
     });
   }
   const count = (s: Severity): number => findings.filter((f) => f.severity === s && !isAnomaly(f)).length;

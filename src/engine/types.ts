@@ -62,6 +62,8 @@ export interface Finding {
   readonly messageId: string;
   readonly data: MessageData;
   cause: Cause | null;
+  /** Failures this finding's figure explains (one defect, one error: they are not reported apart). */
+  consequences?: Finding[];
 }
 
 /** A check that could not run, with the reason: never a silent pass. */

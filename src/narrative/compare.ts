@@ -6,7 +6,8 @@
 import { Decimal } from '../model/decimal.js';
 import { convert, type MoneyUnit } from '../model/units.js';
 import type { CellRef } from '../model/table.js';
-import type { DocumentContext } from '../engine/context.js';
+import type { DocumentContext, EngineFinding } from '../engine/context.js';
+import type { Quantity } from '../engine/evidence.js';
 import type { Category, Cause, MessageData, Severity } from '../engine/types.js';
 import type { Mention, Statement } from './claims.js';
 import { quoteOf, type Narrative } from './model.js';
@@ -50,9 +51,9 @@ export interface ClaimFinding {
 }
 
 /** Reports a finding about a sentence of the narrative, quoting it. */
-export function reportClaim(ctx: DocumentContext, narrative: Narrative, f: ClaimFinding): void {
+export function reportClaim(ctx: DocumentContext, narrative: Narrative, f: ClaimFinding): EngineFinding {
   const quote = quoteOf(narrative, f.st, f.span);
-  ctx.report({
+  return ctx.report({
     severity: f.severity,
     category: f.category,
     table: null,
@@ -66,6 +67,12 @@ export function reportClaim(ctx: DocumentContext, narrative: Narrative, f: Claim
     data: { quote: quote?.text ?? '', ...f.data },
     cause: f.cause ?? null,
   });
+}
+
+/** A figure of the narrative as evidence: one id per printed figure, its name, and its quote. */
+export function quantityOf(narrative: Narrative, st: Statement, m: Mention | { readonly value: Decimal; readonly scale: number; readonly unit?: string; readonly start: number; readonly end: number }, name = st.subject): Quantity {
+  const quote = quoteOf(narrative, st, { start: Math.min(st.start, m.start), end: m.end, focus: m.start });
+  return { id: `m:${st.passage}:${m.start}`, value: m.value, scale: m.scale, name: name || st.item || '', ...(quote ? { quote } : {}), ...(m.unit === '%' ? { percent: true } : {}) };
 }
 
 /** "1,433.26万元" for messages. */

@@ -25,6 +25,7 @@ import textCompletion from './text-completion.js';
 import textComponents from './text-components.js';
 import textGrowth from './text-growth.js';
 import textPerformance from './text-performance.js';
+import textPrior from './text-prior.js';
 import textProcurement from './text-procurement.js';
 import textReasons from './text-reasons.js';
 import textRestated from './text-restated.js';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   textComponents,
   textGrowth,
   textPerformance,
+  textPrior,
   textProcurement,
   textReasons,
   textRestated,

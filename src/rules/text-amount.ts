@@ -12,7 +12,8 @@ import { Decimal } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
 import { likelyCause } from '../engine/cause.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
-import { compareFigure, reportClaim, shown } from '../narrative/compare.js';
+import { compareFigure, quantityOf, reportClaim, shown } from '../narrative/compare.js';
+import type { Identity } from '../engine/evidence.js';
 import { clauseStart, narrativeOf, resolve } from '../narrative/model.js';
 import { summaryCell, totalRowCell, byLeaf } from '../narrative/lookup.js';
 import type { Mention, Statement } from '../narrative/claims.js';
@@ -59,7 +60,15 @@ export default defineDocumentRule({
         const r = resolve(doc, narrative, st, field === 'amount' && !st.amount ? 'final' : field);
         if (!r) continue;
         const cmp = compareFigure(mention, r.cell.printed, r.cell.rt.unit);
-        if (cmp.outcome === 'pass') continue;
+        // the text's figure and its cell, in one unit and one scope: an identity, evidence for blame
+        const sameUnit = r.scope === 'same' && (r.cell.rt.unit ?? mention.unit) === mention.unit;
+        const identity: Identity | null = sameUnit
+          ? { kind: 'equal', a: quantityOf(narrative, st, mention), b: { id: `c:${r.cell.ref.table}:${r.cell.ref.row}:${r.cell.ref.col}`, value: r.cell.printed.value, scale: r.cell.printed.scale, name: r.cell.name, cell: r.cell.ref } }
+          : null;
+        if (cmp.outcome === 'pass') {
+          if (identity) ctx.evidence(identity, 'pass');
+          continue;
+        }
         const p = narrative.passages[st.passage];
         // quote the figure's own clause for a budget/final pair ("支出决算为 1433.26 万元，完成年初预算的 85%")
         const span = st.amount && field === 'amount' ? { start: st.start, end: Math.max(st.end, mention.end), focus: mention.start } : { start: clauseStart(narrative, st, mention.start), end: field === 'final' ? Math.max(st.completion?.mention.end ?? mention.end, mention.end) : mention.end, focus: mention.start };
@@ -88,7 +97,8 @@ export default defineDocumentRule({
           continue;
         }
         if (cmp.outcome === 'rounding') {
-          reportClaim(ctx, narrative, { ...common, severity: 'rounding', messageId: 'text-amount', data: base });
+          const finding = reportClaim(ctx, narrative, { ...common, severity: 'rounding', messageId: 'text-amount', data: base });
+          if (identity) ctx.evidence(identity, 'rounding', finding);
           continue;
         }
         // the text's label may name the wrong line while the figure is right for another one
@@ -106,13 +116,14 @@ export default defineDocumentRule({
             continue;
           }
         }
-        reportClaim(ctx, narrative, {
+        const finding = reportClaim(ctx, narrative, {
           ...common,
           severity: 'error',
           messageId: 'text-amount',
           data: base,
           cause: likelyCause(mention.value, cmp.expected, Math.max(cmp.scale, r.cell.printed.scale), []),
         });
+        if (identity) ctx.evidence(identity, 'error', finding);
       }
     }
   },

@@ -12,7 +12,9 @@ import { Decimal } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
 import { asPrinted, judgeRate, judgeSum } from '../engine/tolerance.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
-import { reportClaim, shown } from '../narrative/compare.js';
+import { quantityOf, reportClaim, shown } from '../narrative/compare.js';
+import type { EngineFinding } from '../engine/context.js';
+import type { Identity } from '../engine/evidence.js';
 import { clauseStart, narrativeOf, type Narrative } from '../narrative/model.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import { figureOf } from '../narrative/claims.js';
@@ -33,7 +35,10 @@ function adds(total: Mention, parts: readonly Mention[]): boolean {
   return judgeSum(asPrinted(total), parts.map(asPrinted)).outcome !== 'error';
 }
 
-function listCheck(narrative: Narrative, parent: Statement, children: Statement[], field: 'amount' | 'budget' | 'final', report: (f: Parameters<typeof reportClaim>[2]) => void, totalConfirmed = false): void {
+type Report = (f: Parameters<typeof reportClaim>[2]) => EngineFinding;
+type Evidence = (identity: Identity, outcome: 'pass' | 'rounding' | 'error', finding: EngineFinding | null) => void;
+
+function listCheck(narrative: Narrative, parent: Statement, children: Statement[], field: 'amount' | 'budget' | 'final', report: Report, totalConfirmed = false, evidence?: Evidence): void {
   const get = (s: Statement): Mention | undefined => (field === 'budget' ? s.budget?.mention : field === 'final' ? (s.final ?? (s.item ? undefined : s.amount)) : figureOf(s));
   const total = get(parent);
   const parts = children.map(get);
@@ -41,7 +46,12 @@ function listCheck(narrative: Narrative, parent: Statement, children: Statement[
   const ms = parts as Mention[];
   if (ms.some((m) => m.unit !== total.unit)) return;
   const j = judgeSum(asPrinted(total), ms.map(asPrinted));
-  if (j.outcome === 'pass') return;
+  // a list that makes its whole by definition is an identity of its own: evidence for blame
+  const identity: Identity | null = field === 'amount' && complete(parent, children) ? { kind: 'sum', target: quantityOf(narrative, parent, total), plus: children.map((c, i) => quantityOf(narrative, c, ms[i] as Mention)), minus: [] } : null;
+  if (j.outcome === 'pass') {
+    if (identity) evidence?.(identity, 'pass', null);
+    return;
+  }
   // blame by evidence: when the total is borne out elsewhere (another breakdown of it adds up) and
   // every part but one is borne out by its own share of the total, the one left is the wrong figure
   if (j.outcome === 'error' && field === 'amount' && totalConfirmed && complete(parent, children)) {
@@ -80,7 +90,7 @@ function listCheck(narrative: Narrative, parent: Statement, children: Statement[
   const terms = names.length > 8 ? `${names.slice(0, 7).join(' + ')} + … (${names.length})` : names.join(' + ');
   const start = field === 'amount' ? parent.start : clauseStart(narrative, parent, total.start);
   const end = field === 'final' && parent.completion ? parent.completion.mention.end : total.end;
-  report({
+  const finding = report({
     st: parent,
     span: { start, end, focus: total.start },
     severity: j.outcome === 'rounding' ? 'rounding' : short ? 'review' : 'error',
@@ -91,6 +101,7 @@ function listCheck(narrative: Narrative, parent: Statement, children: Statement[
     difference: j.difference.toFixed(j.scale),
     data: { subject: parent.subject, stated: shown(total), expected: formatAmount(j.expected, j.scale), difference: formatSigned(j.difference, j.scale), band: formatAmount(j.band, j.scale + 1), terms, count: children.length },
   });
+  if (identity) evidence?.(identity, j.outcome === 'rounding' ? 'rounding' : 'error', finding);
 }
 
 const THREE_ITEMS = ['three-abroad', 'three-vehicle', 'three-reception'] as const;
@@ -135,7 +146,8 @@ export default defineDocumentRule({
   },
   *run(ctx) {
     const narrative = narrativeOf(ctx.doc);
-    const report = (f: Parameters<typeof reportClaim>[2]): void => reportClaim(ctx, narrative, f);
+    const report = (f: Parameters<typeof reportClaim>[2]): EngineFinding => reportClaim(ctx, narrative, f);
+    const evidence = (identity: Identity, outcome: 'pass' | 'rounding' | 'error', finding: EngineFinding | null): void => ctx.evidence(identity, outcome, finding);
     const children = new Map<number, Statement[]>();
     for (const st of narrative.statements) {
       if (st.parent === null || PER_UNIT.test(st.subject)) continue;
@@ -159,7 +171,7 @@ export default defineDocumentRule({
         const groups = [...new Set(amounts.map((k) => k.group ?? 0))].map((g) => amounts.filter((k) => (k.group ?? 0) === g)).filter((g) => g.length >= 2);
         const total = figureOf(parent);
         const holds = groups.map((g) => !!total && complete(parent, g) && g.every((k) => figureOf(k)) && adds(total, g.map((k) => figureOf(k) as Mention)));
-        groups.forEach((g, i) => listCheck(narrative, parent, g, 'amount', report, holds.some((h, k) => h && k !== i)));
+        groups.forEach((g, i) => listCheck(narrative, parent, g, 'amount', report, holds.some((h, k) => h && k !== i), evidence));
       }
     }
     // the 三公 total's change against its items' changes

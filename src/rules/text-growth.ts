@@ -13,7 +13,8 @@ import { defineDocumentRule } from '../engine/rule.js';
 import { asPrinted, judgeRate } from '../engine/tolerance.js';
 import type { Cause } from '../engine/types.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
-import { reportClaim, shown } from '../narrative/compare.js';
+import { quantityOf, reportClaim, shown } from '../narrative/compare.js';
+import type { Identity } from '../engine/evidence.js';
 import { narrativeOf, type Narrative } from '../narrative/model.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import { figureOf } from '../narrative/claims.js';
@@ -21,8 +22,13 @@ import { keyText } from '../model/text.js';
 
 /** The current figure a change is about: stated with it, or stated just before about the same subject. */
 export function currentOf(narrative: Narrative, st: Statement): Mention | null {
+  return currentWith(narrative, st)?.mention ?? null;
+}
+
+/** currentOf, with the statement that states it. */
+export function currentWith(narrative: Narrative, st: Statement): { mention: Mention; owner: Statement } | null {
   const own = figureOf(st);
-  if (own) return own;
+  if (own) return { mention: own, owner: st };
   const key = st.concept ?? keyText(st.subject);
   const passage = narrative.passages[st.passage];
   for (let i = st.id - 1; i >= 0; i--) {
@@ -30,7 +36,7 @@ export function currentOf(narrative: Narrative, st: Statement): Mention | null {
     if (!prev) break;
     const pp = narrative.passages[prev.passage];
     if (!pp || !passage || pp.headings.join('|') !== passage.headings.join('|')) break;
-    if ((prev.concept ?? keyText(prev.subject)) === key && figureOf(prev)) return figureOf(prev) as Mention;
+    if ((prev.concept ?? keyText(prev.subject)) === key && figureOf(prev)) return { mention: figureOf(prev) as Mention, owner: prev };
   }
   return null;
 }
@@ -107,8 +113,9 @@ export default defineDocumentRule({
         continue;
       }
       if (!rate) continue;
-      const current = currentOf(narrative, st);
-      if (!current) continue;
+      const found = currentWith(narrative, st);
+      if (!found) continue;
+      const current = found.mention;
       const c = change.mention;
       const prior = change.direction === 'down' ? current.value.plus(c.value) : current.value.minus(c.value);
       const scale = Math.max(current.scale, c.scale);
@@ -130,9 +137,11 @@ export default defineDocumentRule({
         continue;
       }
       const j = judgeRate(rate.mention.value, rate.mention.scale, asPrinted(c), asPrinted({ value: prior, scale }), 2);
+      const identity: Identity = { kind: 'growth', rate: quantityOf(narrative, st, rate.mention), change: quantityOf(narrative, st, c), current: quantityOf(narrative, found.owner, current), sign: change.direction === 'down' ? -1 : 1 };
+      if (j.outcome === 'pass') ctx.evidence(identity, 'pass');
       if (j.outcome === 'pass' || j.outcome === 'zero-denominator' || !j.exact || !j.expected || !j.difference) continue;
       const cause = j.outcome === 'error' ? diagnose(st, rate.mention.value, rate.mention.scale, c.value, current.value, j.exact) : null;
-      reportClaim(ctx, narrative, {
+      const finding = reportClaim(ctx, narrative, {
         st,
         span,
         severity: j.outcome === 'rounding' ? 'rounding' : 'error',
@@ -144,6 +153,7 @@ export default defineDocumentRule({
         data: { ...base, exact: formatPercent(j.exact, 4), expected: formatPercent(j.expected, rate.mention.scale), difference: formatSigned(j.difference, rate.mention.scale) },
         cause,
       });
+      ctx.evidence(identity, j.outcome === 'rounding' ? 'rounding' : 'error', finding);
     }
   },
 });

@@ -13,7 +13,8 @@ import { defineDocumentRule } from '../engine/rule.js';
 import { asPrinted, judgeRate } from '../engine/tolerance.js';
 import type { CellRef } from '../model/table.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
-import { reportClaim, shown } from '../narrative/compare.js';
+import { quantityOf, reportClaim, shown } from '../narrative/compare.js';
+import type { Identity, Quantity } from '../engine/evidence.js';
 import { conceptAliases, conceptOf } from '../narrative/concepts.js';
 import { byLeaf, totalRowCell } from '../narrative/lookup.js';
 import { narrativeOf, resolve, type Narrative } from '../narrative/model.js';
@@ -26,6 +27,13 @@ export interface Base {
   readonly scale: number;
   readonly name: string;
   readonly ref: CellRef | null;
+  /** The base as evidence (a figure of the text, or a cell). */
+  readonly quantity?: Quantity;
+}
+
+/** A table cell as evidence. */
+function cellQuantity(ref: CellRef, value: Decimal, scale: number, name: string): Quantity {
+  return { id: `c:${ref.table}:${ref.row}:${ref.col}`, value, scale, name, cell: ref };
 }
 
 function statementBase(narrative: Narrative, st: Statement, test: (s: Statement) => boolean): Base | null {
@@ -37,7 +45,7 @@ function statementBase(narrative: Narrative, st: Statement, test: (s: Statement)
   for (let i = Math.min(at, all.length) - 1; i >= 0 && !best; i--) if (fits(all[i] as Statement)) best = all[i] as Statement;
   for (let i = Math.max(at, 0); i < all.length && !best; i++) if (fits(all[i] as Statement)) best = all[i] as Statement;
   const m = best ? figureOf(best) : undefined;
-  return best && m ? { value: m.value, scale: m.scale, name: `${best.subject} ${shown(m)}`, ref: null } : null;
+  return best && m ? { value: m.value, scale: m.scale, name: `${best.subject} ${shown(m)}`, ref: null, quantity: quantityOf(narrative, best, m) } : null;
 }
 
 /** The base a share is computed on. */
@@ -45,7 +53,7 @@ export function baseOf(doc: RecognisedDocument, narrative: Narrative, st: Statem
   if (baseText === null) {
     const parent = st.parent !== null ? narrative.byId.get(st.parent) : undefined;
     const m = parent ? figureOf(parent) : undefined;
-    return parent && m ? { value: m.value, scale: m.scale, name: `${parent.subject} ${shown(m)}`, ref: null } : null;
+    return parent && m ? { value: m.value, scale: m.scale, name: `${parent.subject} ${shown(m)}`, ref: null, quantity: quantityOf(narrative, parent, m) } : null;
   }
   const k = keyText(baseText);
   const fundTopic = /政府性基金/u.test(k) ? 'fund' : /国有资本经营/u.test(k) ? 'capital' : null;
@@ -110,15 +118,20 @@ export default defineDocumentRule({
       if (!base || !part) continue;
       const j = judgeRate(stated.value, stated.scale, asPrinted(part), asPrinted(base), 2);
       if (!j.exact || !j.expected || !j.difference || j.outcome === 'zero-denominator') continue;
+      const baseQuantity = base.quantity ?? (base.ref ? cellQuantity(base.ref, base.value, base.scale, base.name) : null);
+      const identity: Identity | null = baseQuantity ? { kind: 'ratio', rate: quantityOf(narrative, st, stated), numerator: quantityOf(narrative, st, part), denominator: baseQuantity } : null;
       // "100%" claims the whole: say so when it is not exactly the whole
       const boundary = j.outcome === 'pass' && stated.value.eq(100) && !j.exact.eq(100);
-      if (j.outcome === 'pass' && !boundary) continue;
+      if (j.outcome === 'pass' && !boundary) {
+        if (identity) ctx.evidence(identity, 'pass');
+        continue;
+      }
       const exactData = { ...data, exact: formatPercent(j.exact, 4), expected: formatPercent(j.expected, stated.scale), difference: formatSigned(j.difference, stated.scale) };
       if (j.outcome === 'error' && j.exact.gt(100)) {
         reportClaim(ctx, narrative, { st, span, severity: 'review', category: 'share-rate', messageId: 'share-over-100', stated: stated.value.toFixed(stated.scale), expected: j.exact.toFixed(2), difference: stated.value.minus(j.exact).toFixed(2), data: exactData, related });
         continue;
       }
-      reportClaim(ctx, narrative, {
+      const finding = reportClaim(ctx, narrative, {
         st,
         span,
         severity: j.outcome === 'error' ? 'error' : 'rounding',
@@ -130,6 +143,7 @@ export default defineDocumentRule({
         data: exactData,
         related,
       });
+      if (identity && !boundary) ctx.evidence(identity, j.outcome === 'error' ? 'error' : 'rounding', finding);
     }
   },
 });

@@ -84,8 +84,23 @@ export function inTableScope(k: KeyFinding): boolean {
   return false;
 }
 
-/** How well a finding matches a key entry (0 = not at all). */
+/**
+ * How well a finding matches a key entry (0 = not at all). A failure the finding's figure explains
+ * (a consequence of the one defect) matches as the finding would, at the finding's severity for
+ * errors and its own for the rest: the key lists each broken identity, Crossfoot one error per defect.
+ */
 export function matchScore(k: KeyFinding, f: ReportFinding, report: Report): number {
+  const own = matchOne(k, f, report);
+  if (own > 0) return own;
+  for (const c of f.consequences ?? []) {
+    const as = { ...f, ...c, severity: c.severity === 'error' || f.severity !== 'error' ? c.severity : c.severity, related: f.related, consequences: [] } as ReportFinding;
+    const s = matchOne(k, as, report);
+    if (s > 0) return s;
+  }
+  return 0;
+}
+
+function matchOne(k: KeyFinding, f: ReportFinding, report: Report): number {
   if (f.severity !== SEVERITY[k.severity]) return 0;
   let score = 0;
   const ks = keyNumber(k.stated);
@@ -159,8 +174,18 @@ export function matchKey(keys: readonly KeyFinding[], report: Report): Map<strin
  * placeholder, a wrong year have no figure to match) and be of its category.
  */
 export function realMatchScore(k: KeyFinding, f: ReportFinding, report: Report): number {
+  const own = realMatchOne(k, f, report);
+  if (own > 0) return own;
+  for (const c of f.consequences ?? []) {
+    const s = realMatchOne(k, { ...f, ...c, related: f.related, consequences: [] } as ReportFinding, report);
+    if (s > 0) return s;
+  }
+  return 0;
+}
+
+function realMatchOne(k: KeyFinding, f: ReportFinding, report: Report): number {
   if (f.severity !== SEVERITY[k.severity]) return 0;
-  const base = matchScore(k, f, report);
+  const base = matchOne(k, f, report);
   if (base > 0) return base;
   // the keys write the arithmetic into their fields ("445.80 + 79.63 = 525.43 万元"): the finding's
   // figures must be among the key's, stated among stated and expected among expected

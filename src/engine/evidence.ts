@@ -1,0 +1,209 @@
+/**
+ * Blame by evidence. Every check a rule makes is an identity between printed figures: a sum
+ * (total = Σ parts), a ratio (a share or a completion rate = part ÷ base), a growth rate (change ÷
+ * last year), an equality (a figure of the text = a cell of a table). When identities fail, the
+ * evidence of all of them decides which figure is wrong: a figure that, corrected to the value one
+ * failing identity asks of it, makes every identity it takes part in hold — the failing ones and the
+ * ones that held — explains them all. When exactly one figure does, it is the one defect: one error
+ * is reported on it, and the failures it explains become its consequences, not errors of their own.
+ * When several figures would explain a failure equally (a total and its part checked nowhere else),
+ * the evidence does not say which is wrong: the failure stays one finding naming its candidates.
+ * A figure whose every identity holds once the culprit is corrected is never reported as wrong.
+ */
+import { Decimal, ZERO } from '../model/decimal.js';
+import type { CellRef } from '../model/table.js';
+import type { Quote } from './types.js';
+import { asPrinted, judgeRate, judgeSum, type Printed } from './tolerance.js';
+
+/** A printed figure taking part in identities: a table cell or a figure of the narrative. */
+export interface Quantity {
+  /** "c:table:row:col" for a cell, "m:passage:offset" for a figure of the text. */
+  readonly id: string;
+  readonly value: Decimal;
+  readonly scale: number;
+  readonly empty?: boolean;
+  /** Its name, for the message ("项目支出", "R12 行政运行 / 基本支出"). */
+  readonly name: string;
+  readonly cell?: CellRef;
+  readonly quote?: Quote;
+  /** A percentage (a share, a rate): corrections of it are printed as such. */
+  readonly percent?: boolean;
+}
+
+export type Identity =
+  | { readonly kind: 'sum'; readonly target: Quantity; readonly plus: readonly Quantity[]; readonly minus: readonly Quantity[] }
+  /** rate = 100 × numerator ÷ denominator */
+  | { readonly kind: 'ratio'; readonly rate: Quantity; readonly numerator: Quantity; readonly denominator: Quantity }
+  /** rate = 100 × change ÷ (current − sign × change); sign +1 for a rise, −1 for a fall */
+  | { readonly kind: 'growth'; readonly rate: Quantity; readonly change: Quantity; readonly current: Quantity; readonly sign: 1 | -1 }
+  | { readonly kind: 'equal'; readonly a: Quantity; readonly b: Quantity };
+
+export interface Checked {
+  readonly identity: Identity;
+  /** The finding the rule reported for it (null: it held, or failed only within rounding and nothing was said). */
+  finding: object | null;
+  readonly outcome: 'pass' | 'rounding' | 'error';
+}
+
+export function quantities(i: Identity): Quantity[] {
+  switch (i.kind) {
+    case 'sum':
+      return [i.target, ...i.plus, ...i.minus];
+    case 'ratio':
+      return [i.rate, i.numerator, i.denominator];
+    case 'growth':
+      return [i.rate, i.change, i.current];
+    case 'equal':
+      return [i.a, i.b];
+  }
+}
+
+const HUNDRED = new Decimal(100);
+
+type Values = ReadonlyMap<string, Decimal>;
+
+function printed(q: Quantity, values: Values): Printed {
+  const v = values.get(q.id);
+  return v !== undefined ? { value: v, scale: q.scale, empty: false } : { value: q.value, scale: q.scale, empty: q.empty ?? false };
+}
+
+/** Whether an identity holds (within the rounding band) with some figures replaced. */
+export function holds(i: Identity, values: Values = new Map()): 'pass' | 'rounding' | 'error' {
+  switch (i.kind) {
+    case 'sum':
+      return judgeSum(printed(i.target, values), i.plus.map((q) => printed(q, values)), i.minus.map((q) => printed(q, values))).outcome;
+    case 'ratio': {
+      const d = printed(i.denominator, values);
+      if (d.value.isZero()) return 'pass';
+      const r = printed(i.rate, values);
+      return outcomeOfRate(judgeRate(r.value, r.scale, printed(i.numerator, values), d, 2).outcome);
+    }
+    case 'growth': {
+      const c = printed(i.change, values);
+      const cur = printed(i.current, values);
+      const prior = cur.value.minus(c.value.times(i.sign));
+      if (prior.isZero() || prior.isNegative()) return 'pass';
+      const r = printed(i.rate, values);
+      return outcomeOfRate(judgeRate(r.value, r.scale, c, { value: prior, scale: Math.max(cur.scale, c.scale), empty: false }, 2).outcome);
+    }
+    case 'equal': {
+      const a = printed(i.a, values);
+      const b = printed(i.b, values);
+      return judgeSum(a, [b]).outcome;
+    }
+  }
+}
+
+function outcomeOfRate(o: 'pass' | 'rounding' | 'error' | 'zero-denominator'): 'pass' | 'rounding' | 'error' {
+  return o === 'zero-denominator' ? 'pass' : o;
+}
+
+/** The value a figure must have for an identity to hold exactly, the others as printed; null where none does. */
+export function solve(i: Identity, q: Quantity): Decimal | null {
+  const v = (x: Quantity): Decimal => x.value;
+  switch (i.kind) {
+    case 'sum': {
+      const sumOf = (xs: readonly Quantity[], skip: Quantity): Decimal => xs.filter((x) => x !== skip).reduce((a, x) => a.plus(v(x)), ZERO);
+      if (q === i.target) return sumOf(i.plus, q).minus(sumOf(i.minus, q));
+      if (i.plus.includes(q)) return v(i.target).minus(sumOf(i.plus, q)).plus(sumOf(i.minus, q));
+      if (i.minus.includes(q)) return sumOf(i.plus, q).minus(sumOf(i.minus, q)).minus(v(i.target));
+      return null;
+    }
+    case 'ratio': {
+      if (q === i.rate) return v(i.denominator).isZero() ? null : HUNDRED.times(v(i.numerator)).dividedBy(v(i.denominator));
+      if (q === i.numerator) return v(i.rate).times(v(i.denominator)).dividedBy(HUNDRED);
+      if (q === i.denominator) return v(i.rate).isZero() ? null : HUNDRED.times(v(i.numerator)).dividedBy(v(i.rate));
+      return null;
+    }
+    case 'growth': {
+      const r = v(i.rate);
+      const c = v(i.change);
+      const cur = v(i.current);
+      if (q === i.rate) {
+        const prior = cur.minus(c.times(i.sign));
+        return prior.isZero() ? null : HUNDRED.times(c).dividedBy(prior);
+      }
+      // prior = cur − s·c and c = r·prior/100  ⇒  c = r·cur / (100 + s·r)
+      if (q === i.change) {
+        const den = HUNDRED.plus(r.times(i.sign));
+        return den.isZero() ? null : r.times(cur).dividedBy(den);
+      }
+      if (q === i.current) return r.isZero() ? null : c.times(i.sign).plus(HUNDRED.times(c).dividedBy(r));
+      return null;
+    }
+    case 'equal':
+      return q === i.a ? v(i.b) : q === i.b ? v(i.a) : null;
+  }
+}
+
+export interface Culprit {
+  readonly quantity: Quantity;
+  /** The value the evidence asks of it, at its printed precision. */
+  readonly expected: Decimal;
+  /** The failures it explains (its consequences): the checks that fail now and hold with the correction. */
+  readonly explains: Checked[];
+  /** The identities that held and still hold with the correction (its corroboration). */
+  readonly corroborated: Checked[];
+}
+
+/**
+ * Groups the failing checks into clusters (failures that share a figure), and finds in each the one
+ * figure that explains them all, when there is exactly one. Clusters with no such figure, or with
+ * several, are left alone.
+ */
+export function culprits(checks: readonly Checked[]): Culprit[] {
+  const failing = checks.filter((c) => c.outcome !== 'pass');
+  const byQuantity = new Map<string, Checked[]>();
+  for (const c of checks) for (const q of quantities(c.identity)) {
+    const list = byQuantity.get(q.id);
+    if (list) list.push(c);
+    else byQuantity.set(q.id, [c]);
+  }
+  // clusters: failures linked through shared figures
+  const seen = new Set<Checked>();
+  const out: Culprit[] = [];
+  for (const start of failing) {
+    if (seen.has(start) || start.outcome !== 'error') continue;
+    const cluster: Checked[] = [];
+    const queue = [start];
+    seen.add(start);
+    while (queue.length > 0) {
+      const c = queue.pop() as Checked;
+      cluster.push(c);
+      for (const q of quantities(c.identity)) for (const other of byQuantity.get(q.id) ?? []) {
+        if (other.outcome !== 'pass' && !seen.has(other)) {
+          seen.add(other);
+          queue.push(other);
+        }
+      }
+    }
+    const errors = cluster.filter((c) => c.outcome === 'error');
+    // candidates: figures in every failing identity of the cluster (beyond rounding)
+    const first = errors[0] as Checked;
+    const candidates = quantities(first.identity).filter((q) => errors.every((e) => quantities(e.identity).some((x) => x.id === q.id)));
+    const explaining: Culprit[] = [];
+    for (const q of candidates) {
+      const wanted = solve(first.identity, q);
+      if (!wanted) continue;
+      const value = wanted.toDecimalPlaces(q.scale, Decimal.ROUND_HALF_UP);
+      if (value.eq(q.value)) continue;
+      const values = new Map([[q.id, value]]);
+      const touching = byQuantity.get(q.id) ?? [];
+      // every identity the figure takes part in holds with the correction
+      if (!touching.every((c) => holds(c.identity, values) !== 'error')) continue;
+      // and fails no more beyond rounding where it held before
+      if (!touching.every((c) => c.outcome === 'error' || holds(c.identity, values) !== 'error')) continue;
+      const explains = touching.filter((c) => c.outcome !== 'pass' && holds(c.identity, values) === 'pass');
+      // it must explain every error of the cluster
+      if (!errors.every((e) => explains.includes(e) || holds(e.identity, values) === 'rounding')) continue;
+      explaining.push({ quantity: q, expected: value, explains, corroborated: touching.filter((c) => c.outcome === 'pass') });
+    }
+    // a figure that other checks bear out is no suspect when another figure explains the failures
+    const uncorroborated = explaining.filter((e) => e.corroborated.length === 0 || explaining.every((x) => x.corroborated.length > 0));
+    const pool = uncorroborated.length > 0 ? uncorroborated : explaining;
+    if (pool.length === 1) out.push(pool[0] as Culprit);
+  }
+  return out;
+}
+
+export { asPrinted };
