@@ -173,17 +173,19 @@ const EXECUTION_CUE = /执行率(?:为|达到?|是)?$/u;
 const SCORE_CUE = /(?:自评)?得分(?:为|是)?$|评分(?:为)?$|总分(?:为)?$/u;
 /** A budget figure: "年初预算为", "预算数", "全年预算", "2016 年预算", "预算拨入", "安排". The 预算 of a fund's name is not one. */
 const BUDGET_CUE = /(年初|调整后?|全年|年度)?(?:预算(?:数|安排|拨入|支出|总额)?|安排)(?:为|是|共计|达|合计)?$/u;
-const FUND_NAME = /(?:一般公共|政府性基金|国有资本经营|财政|社会保险基金)预算$/u;
+const FUND_NAME = /(?:一般公共|政府性基金|国有资本经营|财政|社会保险基金|总)预算$/u;
 const FINAL_CUE = /(?:支出)?决算(?:数|支出(?:数)?)?(?:为|是|共计|达)?$|执行数(?:为)?$|实际(?:支出|执行|完成)(?:数)?(?:为)?$|调整数(?:为)?$/u;
 
 /** The leading words of a subject that are not the subject ("其中：", "1、", "2017 年", "本部门"). */
 export function cleanSubject(lead: string): string {
   let s = lead
-    .replace(/^[\s，,；;：:。、)）(（]+/u, '')
+    .replace(/^[\s，,；;：:。、)）]+/u, '')
     .replace(/^(?:截至|截止)\s*\d{4}\s*年\s*\d+\s*月\s*\d+\s*日[，,]?/u, '')
     .replace(/^(?:其中|主要用于以下方面|主要包括|包括|具体如下|具体情况如下|分别为|分别是)[：:]?\s*/u, '')
     .replace(/^(?:[(（]?\d+[)）][、.．]?|\d+[.．、](?!\d)|[(（][一二三四五六七八九十]+[)）][、.．]?|[一二三四五六七八九十]+[、.．])\s*/u, '')
     .replace(/^\d{3,7}\s*[-－—]\s*/u, '')
+    .replace(/^[(（]+/u, '')
+    .replace(/(?:类|款|项)科目$/u, '')
     .replace(/\s+/gu, '');
   for (let i = 0; i < 3; i++) {
     s = s
@@ -482,7 +484,9 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
         };
         /** The statement for a subject written before the cue (a new one, or the current when it names it). */
         const subjectStatement = (subject: string, field: keyof Statement): Statement => {
-          if (subject.length >= 2 && (!cur || keyText(subject) !== keyText((cur as Statement).subject) || (cur as Statement)[field] !== undefined)) {
+          // a shorthand of the current subject is the same subject ("一般公共预算财政拨款支出 465.33 万元 … 一般公共预算财政拨款增加 46.56 万元")
+          const same = cur !== null && abbreviates(subject, (cur as Statement).subject);
+          if (subject.length >= 2 && !same && (!cur || keyText(subject) !== keyText((cur as Statement).subject) || (cur as Statement)[field] !== undefined)) {
             pending = null;
             return newStatement(subject, startOf(subject));
           }
@@ -654,6 +658,13 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
     if (!item && last && (last.budget || last.final) && last.item === null && last.parent === null) itemsParent = last.id;
   }
   return out;
+}
+
+/** Whether a subject is the other written short ("一般公共预算财政拨款" for "一般公共预算财政拨款支出"). */
+function abbreviates(short: string, full: string): boolean {
+  const a = keyText(short);
+  const b = keyText(full);
+  return a.length >= 4 && a !== b && b.startsWith(a) && b.length - a.length <= 4;
 }
 
 /** Text without white space: the narrative's words as the cues read them (the page's own characters otherwise). */

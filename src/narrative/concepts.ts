@@ -55,14 +55,14 @@ export type Concept =
   | 'perf-overall';
 
 const RULES: Array<[RegExp, Concept]> = [
-  [/^财政拨款收[、和]?支(?:出)?总计/u, 'fiscal-total'],
+  [/^财政拨款收[、和]?支(?:出)?总(?:计|预算|决算)/u, 'fiscal-total'],
   [/^收[、和]?支(?:出)?总计|^收入[、和]支出总计/u, 'total-both'],
   [/^财政拨款收入/u, 'fiscal-income'],
   [/^财政拨款支出/u, 'fiscal-expenditure'],
   [/^一般公共预算(?:财政拨款)?基本支出/u, 'general-basic'],
   [/^一般公共预算(?:财政拨款)?支出(?:决算|预算)?$/u, 'general-expenditure'],
   [/^收入总计/u, 'income-total'],
-  [/^支出总计/u, 'expenditure-total'],
+  [/^支出总(?:计|预算|决算)/u, 'expenditure-total'],
   [/^本年收入(?:合计)?$/u, 'income-year'],
   [/^本年支出(?:合计)?$/u, 'expenditure-year'],
   [/^基本支出$/u, 'basic'],
@@ -104,6 +104,8 @@ const RULES: Array<[RegExp, Concept]> = [
 const ALIASES: Partial<Record<Concept, readonly Concept[]>> = {
   basic: ['basic', 'general-basic'],
   'expenditure-year': ['expenditure-year', 'general-expenditure'],
+  // a unit whose only funds are the general budget prints its 支出总预算 as the 一般公共预算支出 or the 财政拨款 total
+  'expenditure-total': ['expenditure-total', 'total-both', 'fiscal-total', 'general-expenditure'],
 };
 
 export function conceptAliases(concept: Concept): readonly Concept[] {

@@ -114,11 +114,18 @@ function sameConcept(name: string, read: readonly Statement[]): Statement | null
  * under it: the list is read as one, so its parts can be summed against the base.
  */
 function sharesUnderTheirBase(statements: Statement[], passages: readonly Passage[]): void {
+  // a "其中：" between two runs of shares starts another breakdown (基本/项目, then by class)
+  const segment: number[] = [];
+  let seg = 0;
+  for (const p of passages) {
+    segment[p.index] = seg;
+    if (/其中[：:]?\s*$/u.test(keyText(p.text)) || /其中[：:]?\s*$/u.test(keyText(p.text.slice(-4)))) seg++;
+  }
   const groups = new Map<string, Statement[]>();
   for (const st of statements) {
     const named = st.share?.base ?? st.blanks?.find((b) => b.role === 'share')?.base ?? null;
     if (st.parent !== null || !named || !figureOf(st)) continue;
-    const key = `${passages[st.passage]?.headings.join('|') ?? ''}|${keyText(named)}`;
+    const key = `${passages[st.passage]?.headings.join('|') ?? ''}|${segment[st.passage] ?? 0}|${keyText(named)}`;
     const list = groups.get(key);
     if (list) list.push(st);
     else groups.set(key, [st]);
