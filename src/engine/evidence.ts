@@ -193,7 +193,11 @@ export function culprits(checks: readonly Checked[]): Culprit[] {
       if (!touching.every((c) => holds(c.identity, values) !== 'error')) continue;
       // and fails no more beyond rounding where it held before
       if (!touching.every((c) => c.outcome === 'error' || holds(c.identity, values) !== 'error')) continue;
-      const explains = touching.filter((c) => c.outcome !== 'pass' && holds(c.identity, values) === 'pass');
+      // what it explains: errors that hold with it (if only within rounding), rounding gaps it closes
+      const explains = touching.filter((c) => {
+        const now = holds(c.identity, values);
+        return c.outcome === 'error' ? now !== 'error' : c.outcome === 'rounding' && now === 'pass';
+      });
       // it must explain every error of the cluster
       if (!errors.every((e) => explains.includes(e) || holds(e.identity, values) === 'rounding')) continue;
       explaining.push({ quantity: q, expected: value, explains, corroborated: touching.filter((c) => c.outcome === 'pass') });

@@ -36,7 +36,8 @@ export function currentWith(narrative: Narrative, st: Statement): { mention: Men
     if (!prev) break;
     const pp = narrative.passages[prev.passage];
     if (!pp || !passage || pp.headings.join('|') !== passage.headings.join('|')) break;
-    if ((prev.concept ?? keyText(prev.subject)) === key && figureOf(prev)) return { mention: figureOf(prev) as Mention, owner: prev };
+    const shorthand = keyText(st.subject).length >= 4 && keyText(prev.subject).startsWith(keyText(st.subject));
+    if (((prev.concept ?? keyText(prev.subject)) === key || shorthand) && figureOf(prev)) return { mention: figureOf(prev) as Mention, owner: prev };
   }
   return null;
 }
