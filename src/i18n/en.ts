@@ -48,6 +48,7 @@ export const en: Record<MessageKey, string> = {
   'empty-table-text': 'The narrative says “{sentence}”, yet {table} has {count} non-zero figures. Please verify.',
   'vehicles-over': 'The narrative says the department holds {stated} official vehicles, but “{subject}” gives only {expected} at the same date. Official vehicles are part of all vehicles and cannot be more.',
   'vehicles-under': 'The narrative says the department holds {stated} official vehicles, while “{subject}” gives {expected}. The scopes may differ (the “three public” count leaves some vehicles out). Please verify.',
+  'restated-change-same': '“{subject}” is {current} this year and is said to have {verb} by {stated}, but elsewhere the same figure (“{other}” {current}) is said to have {verb} by {expected} (difference {difference}): one quantity has one change.',
   'restated-change': '“{subject}” is {current} this year, as is {others}, but it {verb} by {stated} on last year against {expected} for {others} (difference {difference}). Equal figures with different changes hold only if last year’s figures differed. Please verify.',
   'reason-component': 'The narrative explains the change in “{subject}” by “{clause}”, i.e. {item} {word}; yet {item} itself {actual} by {change} on last year. The reason runs against the figures. Please verify.',
   'reason-flat-none': 'The narrative says “{subject}” was flat on last year, and also that last year had none of it; this year it is {current}, so if last year was 0 it rose rather than stayed flat. Please verify.',

@@ -49,6 +49,7 @@ export const zhCN = {
   'empty-table-text': '情况说明称“{sentence}”，而{table}中有 {count} 个非零数字，需要核实。',
   'vehicles-over': '情况说明称公务用车保有量为 {stated}，而同一日期的“{subject}”只有 {expected}：公务用车是全部车辆的一部分，不应更多。',
   'vehicles-under': '情况说明称公务用车保有量为 {stated}，而“{subject}”为 {expected}；二者口径可能不同（“三公”口径的公务用车不含部分车辆），需要核实。',
+  'restated-change-same': '“{subject}”本年为 {current}，文中说它比上年{verb} {stated}，而另一处说同一数字（“{other}”{current}）比上年{verb} {expected}，相差 {difference}：同一数量的增减额只能有一个。',
   'restated-change': '“{subject}”本年为 {current}，与{others}相同，但比上年{verb} {stated}，而{others}{verb} {expected}，相差 {difference}；本年数相同而变动额不同，只有上年数不同时才成立，需要核实。',
   'reason-component': '情况说明把“{subject}”的变动归因于“{clause}”，即{item}{word}；而{item}本身比上年{actual} {change}。原因与数字方向相反，需要核实。',
   'reason-flat-none': '情况说明称“{subject}”与上年持平，又称上年没有此项支出；本年为 {current}，若上年为 0，则应为增加而非持平，需要核实。',

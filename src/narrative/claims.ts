@@ -182,7 +182,7 @@ export function cleanSubject(lead: string): string {
     .replace(/^[\s，,；;：:。、)）]+/u, '')
     .replace(/^(?:截至|截止)\s*\d{4}\s*年\s*\d+\s*月\s*\d+\s*日[，,]?/u, '')
     .replace(/^(?:其中|主要用于以下方面|主要包括|包括|具体如下|具体情况如下|分别为|分别是)[：:]?\s*/u, '')
-    .replace(/^(?:[(（]?\d+[)）][、.．]?|\d+[.．、](?!\d)|[(（][一二三四五六七八九十]+[)）][、.．]?|[一二三四五六七八九十]+[、.．])\s*/u, '')
+    .replace(/^(?:[(（]?\d+[)）][、.．]?|\d+、|\d+[.．](?!\d)|[(（][一二三四五六七八九十]+[)）][、.．]?|[一二三四五六七八九十]+[、.．])\s*/u, '')
     .replace(/^\d{3,7}\s*[-－—]\s*/u, '')
     .replace(/^[(（]+/u, '')
     .replace(/(?:类|款|项)科目$/u, '')
@@ -191,7 +191,8 @@ export function cleanSubject(lead: string): string {
     s = s
       .replace(/^(?:\d{4}年度?|本年度|当年|本年(?!收入|支出)|全年(?!预算))/u, '')
       .replace(/^(?:与\d{4}年度?相比|与上年相比|与上年度相比|与去年相比)[，,]?/u, '')
-      .replace(/^(?:本部门|本单位|我单位|我部门|本局|我局|我院|本院|部门|单位)/u, '');
+      .replace(/^(?:本部门|本单位|我单位|我部门|本局|我局|我院|本院|部门|单位)/u, '')
+      .replace(/^(?:按同口径|按可比口径|同口径|可比口径)(?:计算)?/u, '');
   }
   s = s.replace(/^[、，,]+/u, '').replace(/(?:为|是|达到|达|共计|共|合计为|总额为|约为|约|各|均为|均|总计为|共有|有|的)$/u, '');
   // "公务接待费2016年预算": the year says which figure, not what it is of
@@ -507,6 +508,16 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
           })();
           st.change = { mention: m, direction: directionOf(word) ?? 'up', word, start: clause.start + Math.max(0, clause.text.indexOf(word)), end: m.end };
           st.compared ??= comparedYear(beforeRaw, mi === 0 ? clause.start : (mentions[mi - 1] as Mention).end);
+          st.end = Math.max(st.end, m.end);
+          continue;
+        }
+        // last year's figure in the comparison: "比上年 2665.56 万元增加 253.4 万元"
+        if (money && COMPARE.test(before) && !/占/u.test(before) && mi + 1 < mentions.length && CHANGE_VERB.test(squash(text.slice(m.end, (mentions[mi + 1] as Mention).start)))) {
+          const lead = before.replace(COMPARE, '').replace(/(?:比|较|与).*$/u, '');
+          const subject = cleanSubject(lead);
+          const st = subject.length >= 2 ? subjectStatement(subject, 'prior') : carried();
+          const year = comparedYear(beforeRaw, 0)?.year ?? (options.year ? options.year - 1 : null);
+          st.prior = { mention: m, year, field: 'amount' };
           st.end = Math.max(st.end, m.end);
           continue;
         }

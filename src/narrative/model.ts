@@ -7,7 +7,7 @@ import type { RecognisedDocument } from '../recognise/index.js';
 import { keyText } from '../model/text.js';
 import { runSync, type Steps } from '../model/steps.js';
 import { conceptAliases, conceptOf, nameKey } from './concepts.js';
-import { COMPARISON, comparisonWord, figureOf, itemName, statementsOf, type Statement } from './claims.js';
+import { COMPARISON, comparisonWord, figureOf, itemName, statementsOf, type Mention, type Statement } from './claims.js';
 import {
   byLeaf,
   economicTotal,
@@ -145,6 +145,28 @@ function sharesUnderTheirBase(statements: Statement[], passages: readonly Passag
       st.group = group; // a breakdown of its own, apart from any list written under the base
     }
   }
+}
+
+/** The current figure a change is about: stated with it, or stated just before about the same subject. */
+export function currentOf(narrative: Narrative, st: Statement): Mention | null {
+  return currentWith(narrative, st)?.mention ?? null;
+}
+
+/** currentOf, with the statement that states it. */
+export function currentWith(narrative: Narrative, st: Statement): { mention: Mention; owner: Statement } | null {
+  const own = figureOf(st);
+  if (own) return { mention: own, owner: st };
+  const key = st.concept ?? keyText(st.subject);
+  const passage = narrative.passages[st.passage];
+  for (let i = st.id - 1; i >= 0; i--) {
+    const prev = narrative.byId.get(i);
+    if (!prev) break;
+    const pp = narrative.passages[prev.passage];
+    if (!pp || !passage || pp.headings.join('|') !== passage.headings.join('|')) break;
+    const shorthand = keyText(st.subject).length >= 4 && keyText(prev.subject).startsWith(keyText(st.subject));
+    if (((prev.concept ?? keyText(prev.subject)) === key || shorthand) && figureOf(prev)) return { mention: figureOf(prev) as Mention, owner: prev };
+  }
+  return null;
 }
 
 /** Where a statement's figure is in the tables, and whether the table's scope is the statement's. */

@@ -15,32 +15,10 @@ import type { Cause } from '../engine/types.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import { quantityOf, reportClaim, shown } from '../narrative/compare.js';
 import type { Identity } from '../engine/evidence.js';
-import { narrativeOf, type Narrative } from '../narrative/model.js';
-import type { Mention, Statement } from '../narrative/claims.js';
-import { figureOf } from '../narrative/claims.js';
-import { keyText } from '../model/text.js';
+import { currentOf, currentWith, narrativeOf } from '../narrative/model.js';
+import type { Statement } from '../narrative/claims.js';
 
-/** The current figure a change is about: stated with it, or stated just before about the same subject. */
-export function currentOf(narrative: Narrative, st: Statement): Mention | null {
-  return currentWith(narrative, st)?.mention ?? null;
-}
-
-/** currentOf, with the statement that states it. */
-export function currentWith(narrative: Narrative, st: Statement): { mention: Mention; owner: Statement } | null {
-  const own = figureOf(st);
-  if (own) return { mention: own, owner: st };
-  const key = st.concept ?? keyText(st.subject);
-  const passage = narrative.passages[st.passage];
-  for (let i = st.id - 1; i >= 0; i--) {
-    const prev = narrative.byId.get(i);
-    if (!prev) break;
-    const pp = narrative.passages[prev.passage];
-    if (!pp || !passage || pp.headings.join('|') !== passage.headings.join('|')) break;
-    const shorthand = keyText(st.subject).length >= 4 && keyText(prev.subject).startsWith(keyText(st.subject));
-    if (((prev.concept ?? keyText(prev.subject)) === key || shorthand) && figureOf(prev)) return { mention: figureOf(prev) as Mention, owner: prev };
-  }
-  return null;
-}
+export { currentOf, currentWith } from '../narrative/model.js';
 
 function matches(stated: Decimal, scale: number, candidate: Decimal): boolean {
   return stated.minus(candidate).abs().lte(unit(scale));

@@ -18,7 +18,7 @@ import { formatAmount, formatSigned } from '../i18n/format.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import { figureOf } from '../narrative/claims.js';
 import { reportClaim, shown } from '../narrative/compare.js';
-import { narrativeOf, resolve } from '../narrative/model.js';
+import { currentOf, narrativeOf, resolve } from '../narrative/model.js';
 
 /** Concepts that are one figure when there is no 财政拨款 carry-over. */
 const FISCAL = new Set(['fiscal-total', 'fiscal-income', 'fiscal-expenditure', 'general-expenditure']);
@@ -34,7 +34,7 @@ export default defineDocumentRule({
     category: 'text-vs-text',
     description: { zh: '情况说明中两处陈述的同一数量一致', en: 'A quantity stated twice in the narrative is stated alike' },
     basis: 'domain.md §4.4 N07',
-    messages: ['vehicles-over', 'vehicles-under', 'restated-change'],
+    messages: ['vehicles-over', 'vehicles-under', 'restated-change', 'restated-change-same'],
   },
   run(ctx) {
     const narrative = narrativeOf(ctx.doc);
@@ -60,6 +60,41 @@ export default defineDocumentRule({
       });
     }
 
+    // one quantity (one concept, one figure this year) stated twice with two different changes
+    const byQuantity = new Map<string, Statement[]>();
+    for (const s of statements) {
+      const m = currentOf(narrative, s);
+      if (!s.concept || !m || !s.change?.mention || s.change.direction === 'flat' || m.value.isZero()) continue;
+      const key = `${s.concept}|${m.value.toFixed(2)}|${s.change.direction}`;
+      const list = byQuantity.get(key);
+      if (list) list.push(s);
+      else byQuantity.set(key, [s]);
+    }
+    const reported = new Set<Statement>();
+    for (const list of byQuantity.values()) {
+      if (list.length < 2) continue;
+      const first = list[0] as Statement;
+      const a = first.change?.mention as Mention;
+      for (const s of list.slice(1)) {
+        const b = s.change?.mention as Mention;
+        if (b.value.eq(a.value) || roundsTo(a, b) || roundsTo(b, a)) continue;
+        const scale = Math.max(a.scale, b.scale);
+        const m = currentOf(narrative, s) as Mention;
+        reported.add(s);
+        reportClaim(ctx, narrative, {
+          st: s,
+          span: { start: s.change?.start ?? s.start, end: b.end, focus: b.start },
+          severity: 'error',
+          category: 'text-vs-text',
+          messageId: 'restated-change-same',
+          stated: b.value.toFixed(scale),
+          expected: a.value.toFixed(scale),
+          difference: b.value.minus(a.value).toFixed(scale),
+          data: { subject: s.subject, other: first.subject, current: shown(m), verb: s.change?.direction === 'up' ? '@word.up' : '@word.down', stated: shown(b), expected: shown(a), difference: formatSigned(b.value.minus(a.value), scale) },
+        });
+      }
+    }
+
     // changes of equal fiscal figures
     const current = (s: Statement): Mention | { value: Decimal; scale: number } | null => figureOf(s) ?? resolve(ctx.doc, narrative, s, 'amount')?.cell.printed ?? null;
     const changes = statements.filter((s) => s.concept !== null && FISCAL.has(s.concept) && s.change?.mention && s.change.direction !== 'flat');
@@ -71,7 +106,7 @@ export default defineDocumentRule({
       groups.set(key, [...(groups.get(key) ?? []), s]);
     }
     for (const group of groups.values()) {
-      if (new Set(group.map((s) => s.concept)).size < 2) continue;
+      if (new Set(group.map((s) => s.concept)).size < 2 || group.some((s) => reported.has(s))) continue;
       const values = group.map((s) => s.change?.mention as Mention);
       // the value most statements give; the others are the odd ones out
       const tally = new Map<string, number>();
