@@ -124,6 +124,7 @@ export const en: Record<MessageKey, string> = {
   'components-total': '“{subject}” is {stated}, but its parts {terms} add up to {expected} (difference {difference}).',
   'items-budget': 'The budget of “{subject}” is given as {stated}, but the budgets of the {count} items listed add up to {expected} ({terms}), a difference of {difference}.',
   'items-final': 'The final figure of “{subject}” is given as {stated}, but the {count} items listed add up to {expected} ({terms}), a difference of {difference}.',
+  'components-change-partial': '“{subject}” changed by {stated} on last year, but the items whose changes the text gives, {terms}, add up to {expected} (difference {difference}); the change of {missing} is not stated and may account for it. Please verify.',
   'components-change': '“{subject}” changed by {stated}, but the changes of its items add up to {terms} = {expected} (difference {difference}).',
   'perf-text-score': 'The narrative gives project “{project}” a self-evaluation score of {stated}; its table’s total score is {expected}.',
   'perf-text-amount': 'The narrative gives the {label} of project “{project}” as {stated}; its self-evaluation table prints {expected}.',

@@ -125,6 +125,7 @@ export const zhCN = {
   'components-total': '“{subject}”为 {stated}，而其下各项 {terms} 之和为 {expected}，相差 {difference}。',
   'items-budget': '“{subject}”年初预算为 {stated}，而下列 {count} 项的年初预算之和为 {expected}（{terms}），相差 {difference}。',
   'items-final': '“{subject}”支出决算为 {stated}，而下列 {count} 项的支出决算之和为 {expected}（{terms}），相差 {difference}。',
+  'components-change-partial': '“{subject}”比上年变动 {stated}，而文中给出变动的各项 {terms} 合计为 {expected}，相差 {difference}；{missing}的变动文中未说明，可能由它造成，请核实。',
   'components-change': '“{subject}”比上年变动 {stated}，而各项变动之和为 {terms} = {expected}，相差 {difference}。',
   'perf-text-score': '情况说明称项目“{project}”自评得分为 {stated}，而其绩效自评表总分为 {expected}。',
   'perf-text-amount': '情况说明称项目“{project}”{label}为 {stated}，而其绩效自评表为 {expected}。',
