@@ -119,6 +119,8 @@ export const zhCN = {
   'prior-wrong': '“{subject}”上年数为 {prior}，但本年数 {current} 与所述{change}之差为 {implied}，相差 {difference}；所述增减率 {rate} 与 {implied} 相符，因此有误的是上年数 {prior}。',
   'prior-change-wrong': '“{subject}”本年 {current}、上年 {prior}，两者之差为 {actual}，文中{change}，相差 {difference}；所述增减率 {rate} 与两年数字相符，因此有误的是增减额。',
   'prior-change': '“{subject}”本年 {current}、上年 {prior}，两者之差为 {actual}，而文中{change}：三个数字不能同时成立，但无法判断哪一个有误，请核实。',
+  'year-compared': '“{subject}”与 {stated} 年相比，而本报告说明的正是 {year} 年：比较的应是上年（{expected} 年），年份可能写错。',
+  'year-figures': '文中给出的是“{subject}”{figureYear} 年的数字（{stated}），而本报告是 {year} 年的，没有给出 {year} 年的数字，请核实年份或数字来源。',
   'components-short': '“{subject}”为 {stated}，其下列出的 {terms} 之和为 {expected}，少 {difference}。“其中”所列未必是全部组成部分，可能另有未列出的项目，请核实。',
   'components-culprit': '“{subject}”为 {stated}，但“{total}”减去其余各项（{others}）后应为 {expected}，相差 {difference}。合计已由其另一种分项印证，其余各项已由各自的占比印证，因此有误的是“{subject}”这一数字。',
   'evidence-culprit': '“{name}”为 {stated}，应为 {expected}（相差 {difference}）：取 {expected} 时，因它而不成立的 {count} 处勾稽关系全部成立（{identities}），其他数字无需改动。这几处不一致都是这一个数字造成的。',

@@ -31,6 +31,7 @@ import textReasons from './text-reasons.js';
 import textRestated from './text-restated.js';
 import textShare from './text-share.js';
 import textUnits from './text-units.js';
+import textYear from './text-year.js';
 import threePublicDetail from './three-public-detail.js';
 import totalRow from './total-row.js';
 
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   textRestated,
   textShare,
   textUnits,
+  textYear,
   threePublicDetail,
   totalRow,
 ];
