@@ -9,7 +9,7 @@ import { applyMeta, liftMetaRows, metaKind } from './meta.js';
 /** What a reader emits, in reading order: text blocks and tables still as raw rows. */
 export type ReaderItem =
   | { readonly type: 'block'; readonly text: string; readonly heading: number | null; readonly container?: number; readonly chrome?: boolean }
-  | { readonly type: 'table'; readonly rows: RawRow[] };
+  | { readonly type: 'table'; readonly rows: RawRow[]; readonly rebuilt?: boolean };
 
 export interface Assembled {
   readonly document: ReportDocument;
@@ -78,6 +78,7 @@ export function* assembleSteps(items: readonly ReaderItem[], source: string, tit
     }
     yield 'assemble';
     const meta = emptyMeta();
+    if (item.rebuilt) meta.rebuilt = true;
     const lifted = liftMetaRows(item.rows, meta);
     const built = yield* buildGridSteps(lifted.rows);
     invisible += built.invisible;

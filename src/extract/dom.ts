@@ -7,6 +7,7 @@
  */
 import type { RawCell, RawRow } from './grid.js';
 import { assembleSteps, type Assembled, type ReaderItem } from './assemble.js';
+import { withForms } from './forms.js';
 import { runSync, type Steps } from '../model/steps.js';
 import { INVISIBLE } from '../model/text.js';
 import { LIMITS } from '../model/limits.js';
@@ -315,6 +316,24 @@ export function* extractDomSteps(root: Document, options: DomReadOptions): Steps
   flush();
 
   if (framesUnreadable > 0) notes.push({ reason: 'frames-unreadable', data: { count: framesUnreadable } });
+  // 绩效自评表 written as paragraphs or '|' lines: rebuilt as tables, their cells the paragraphs' elements
+  const forms = withForms(items);
+  if (forms.cells.size > 0) {
+    const sources: typeof itemSources = forms.items.map((_, i) => {
+      const cellItems = forms.cells.get(i);
+      if (!cellItems) return itemSources[forms.origin[i] as number] as (typeof itemSources)[number];
+      const elementOf = (item: number): Element => {
+        const src = itemSources[item];
+        return src && 'element' in src ? src.element : (body as Element);
+      };
+      const first = elementOf(forms.origin[i] as number);
+      return { table: first.parentElement ?? first, cells: cellItems.map((item) => (item >= 0 ? elementOf(item) : first)) };
+    });
+    items.length = 0;
+    items.push(...(forms.items as ReaderItem[]));
+    itemSources.length = 0;
+    itemSources.push(...sources);
+  }
   yield 'assemble';
   const assembled = yield* assembleSteps(items, options.source, root.title ? root.title.trim() || null : null, notes);
   const tableElements: Element[] = [];

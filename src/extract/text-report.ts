@@ -1,5 +1,6 @@
 import { displayText, stripInlineMarkup } from '../model/text.js';
 import type { RawRow } from './grid.js';
+import { withForms } from './forms.js';
 import { assemble, type Assembled, type ReaderItem } from './assemble.js';
 import { metaKind } from './meta.js';
 
@@ -78,5 +79,5 @@ export function readTextReport(text: string, source: string): Assembled {
     items.push({ type: 'block', text: clean, heading: heading?.[1] ? heading[1].length : null });
   }
   flush();
-  return assemble(items, source, title);
+  return assemble(withForms(items).items as ReaderItem[], source, title);
 }

@@ -21,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   'total-row': '{row} ({column}) should equal the sum of the rows it totals, {terms} = {expected}; the table prints {stated} (difference {difference}).',
   'perf-funds': 'Self-evaluation “{project}”: {row}, {column}, should equal the sum of the sources of funds, {terms} = {expected}; the table prints {stated} (difference {difference}).',
   'perf-execution-rate': 'Self-evaluation “{project}”: the execution rate of {row} should be spending {executed} ÷ full-year budget {budget} = {exact}, i.e. {expected}; the table prints {stated} ({difference} percentage points).',
+  'perf-execution-rate-missing': 'Performance self-evaluation “{project}”: {row} has its full-year budget {budget} and spending {executed}, but no execution rate is given (it would be {expected}).',
   'perf-execution-rate-zero-budget': 'Self-evaluation “{project}”: {row} has a full-year budget of 0 but spending of {executed}; the execution rate {stated} cannot be computed. Please verify.',
   'perf-score-over-weight': 'Self-evaluation “{project}”: indicator “{indicator}” scores {stated}, more than its weight {weight}.',
   'perf-weights': 'Self-evaluation “{project}”: the weights of the {count} indicators add up to {stated}; the template gives {expected} (plus {funds} for budget execution, 100 in all), a difference of {difference}.',

@@ -22,6 +22,7 @@ export const zhCN = {
   'total-row': '{row}（{column}）应等于其所含各行之和 {terms} = {expected}，表中为 {stated}，相差 {difference}。',
   'perf-funds': '绩效自评表“{project}”：{row}的{column}应等于各资金来源之和 {terms} = {expected}，表中为 {stated}，相差 {difference}。',
   'perf-execution-rate': '绩效自评表“{project}”：{row}的执行率应为全年执行数 {executed} ÷ 全年预算数 {budget} = {exact}，即 {expected}，表中为 {stated}，相差 {difference} 个百分点。',
+  'perf-execution-rate-missing': '绩效自评表“{project}”：{row}有全年预算数 {budget} 和全年执行数 {executed}，执行率却未填写（应为 {expected}）。',
   'perf-execution-rate-zero-budget': '绩效自评表“{project}”：{row}的全年预算数为 0，而全年执行数为 {executed}，执行率 {stated} 无法计算，需要核实。',
   'perf-score-over-weight': '绩效自评表“{project}”：指标“{indicator}”得分 {stated} 超过其权重 {weight}。',
   'perf-weights': '绩效自评表“{project}”：{count} 项绩效指标的权重合计为 {stated}，按模板应为 {expected}（另有预算执行率 {funds} 分，合计 100 分），相差 {difference}。',

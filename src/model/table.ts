@@ -49,6 +49,8 @@ export interface TableMeta {
   headings: string[];
   /** Notes that follow the table ("注：本表反映…", "本部门没有政府性基金预算财政拨款。"). */
   notes: string[];
+  /** Rebuilt from text (a form written as paragraphs or '|' lines): its cells stand in the template's columns. */
+  rebuilt?: boolean;
 }
 
 /** A table as read from the page: an expanded, rectangular grid plus its describing lines. */

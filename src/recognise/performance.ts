@@ -129,7 +129,7 @@ function fundRows(table: Table, header: { row: number; cols: Partial<Record<Fund
         if (c !== undefined) cells[name] = { row: r, col: c };
       });
     }
-    out.push({ row: r, label, labelPos: { row: r, col: labelCol }, total: TOTAL_FUNDS.test(lk.replace(/^其中[:：]?/u, '')), cells });
+    out.push({ row: r, label, labelPos: { row: r, col: labelCol }, total: TOTAL_FUNDS.test(lk.replace(/^其中[:：]?/u, '').replace(/[:：]$/u, '')), cells });
   }
   return out;
 }
@@ -196,7 +196,11 @@ function indicators(table: Table, h: IndicatorHeader): { list: Indicator[]; tota
     if (keys.some((k) => /^偏差率|^复核/u.test(k))) break;
     // find the shift that puts numbers under 权重 and 得分
     let shift: number | null = null;
-    for (const s of [0, 1, -1, 2, -2]) {
+    // in place when the 权重 is where the header says (an unscored row leaves its 得分 blank)
+    const blankScore = (table.grid[r]?.[h.score]?.value.type ?? 'empty') === 'empty';
+    // a form rebuilt from text (extract/forms.ts) has its cells in the template's columns already
+    if (table.meta.rebuilt && blankScore && holdsFigure(table.grid[r]?.[h.weight])) shift = 0;
+    for (const s of shift === null ? [0, 1, -1, 2, -2] : []) {
       if (holdsFigure(table.grid[r]?.[h.weight + s]) && holdsFigure(table.grid[r]?.[h.score + s])) {
         shift = s;
         break;

@@ -15,7 +15,7 @@ export default defineTableRule({
     category: 'execution-rate',
     description: { zh: '绩效自评表：执行率等于全年执行数除以全年预算数', en: 'Performance self-evaluation: execution rate equals spending divided by the full-year budget' },
     basis: 'domain.md §4.5 K02',
-    messages: ['perf-execution-rate', 'perf-execution-rate-zero-budget'],
+    messages: ['perf-execution-rate', 'perf-execution-rate-zero-budget', 'perf-execution-rate-missing'],
   },
   applies: (t) => t.kind === 'PERF' && (t.performance?.funds.length ?? 0) > 0,
   run(ctx) {
@@ -28,6 +28,25 @@ export default defineTableRule({
       if (!rate || !budgetPos || !executed) continue;
       const rateCell = ctx.table.grid[rate.row]?.[rate.col];
       const rv = rateCell?.value;
+      // the total row with its budget and spending but no rate: the form's figure is missing
+      if (rv?.type === 'empty' && f.total && !/^其中/u.test(f.label)) {
+        const b = ctx.printed(budgetPos);
+        const e = ctx.printed(executed);
+        if (b && e && !b.empty && !e.empty && !b.value.isZero()) {
+          const exact = e.value.dividedBy(b.value).times(100);
+          ctx.report({
+            severity: 'review',
+            cells: [ctx.ref(rate)],
+            related: [ctx.ref(executed), ctx.ref(budgetPos)],
+            stated: null,
+            expected: exact.toFixed(2),
+            difference: null,
+            messageId: 'perf-execution-rate-missing',
+            data: { project: perf.project ?? '', row: f.label, executed: formatAmount(e.value, e.scale), budget: formatAmount(b.value, b.scale), expected: formatPercent(exact, 2) },
+          });
+        }
+        continue;
+      }
       if (!rv || (rv.type !== 'number' && rv.type !== 'percent')) continue;
       const budget = ctx.printed(budgetPos);
       const spent = ctx.printed(executed);
