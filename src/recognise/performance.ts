@@ -146,6 +146,9 @@ interface IndicatorHeader {
   readonly reason: number;
 }
 
+const LEVEL1 = /^(?:产出指标|效益指标|成本指标|满意度指标)$/u;
+const LEVEL2 = /^(?:数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|经济成本|社会成本|生态环境成本)指标$/u;
+
 function findIndicatorHeader(table: Table, from: number): IndicatorHeader | null {
   for (let r = from; r < table.rows; r++) {
     const keys = rowKeys(table, r);
@@ -200,12 +203,19 @@ function indicators(table: Table, h: IndicatorHeader): { list: Indicator[]; tota
     const blankScore = (table.grid[r]?.[h.score]?.value.type ?? 'empty') === 'empty';
     // a form rebuilt from text (extract/forms.ts) has its cells in the template's columns already
     if (table.meta.rebuilt && blankScore && holdsFigure(table.grid[r]?.[h.weight])) shift = 0;
+    // a shift that puts an indicator level's label in another level's column is wrong (a 二级
+    // label under 一级 is read in place only when the 二级 column is empty beside it)
+    const label = (c: number, s: number): string => (c >= 0 ? keyText(text(table, r, c + s)) : '');
+    const plausible = (s: number): boolean =>
+      !(LEVEL2.test(label(h.level1, s)) && label(h.level2, s) !== '') && !LEVEL1.test(label(h.name, s)) && !LEVEL2.test(label(h.name, s)) && !LEVEL2.test(label(h.target, s));
     for (const s of shift === null ? [0, 1, -1, 2, -2] : []) {
-      if (holdsFigure(table.grid[r]?.[h.weight + s]) && holdsFigure(table.grid[r]?.[h.score + s])) {
+      if (plausible(s) && holdsFigure(table.grid[r]?.[h.weight + s]) && holdsFigure(table.grid[r]?.[h.score + s])) {
         shift = s;
         break;
       }
     }
+    // an unscored indicator in place: its 权重 where the header says, its 得分 blank
+    if (shift === null && blankScore && plausible(0) && holdsFigure(table.grid[r]?.[h.weight])) shift = 0;
     if (shift === null) continue;
     const at = (c: number): Pos | null => (c >= 0 ? { row: r, col: c + (shift as number) } : null);
     const t = (c: number): string => (c >= 0 ? displayText(text(table, r, c + (shift as number))) : '');

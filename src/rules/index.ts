@@ -13,6 +13,7 @@ import emptyTable from './empty-table.js';
 import fundBalance from './fund-balance.js';
 import misplacedValue from './misplaced-value.js';
 import perfExecutionRate from './perf-execution-rate.js';
+import perfFormCells from './perf-form-cells.js';
 import perfFunds from './perf-funds.js';
 import perfScore from './perf-score.js';
 import perfTextIndicators from './perf-text-indicators.js';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   fundBalance,
   misplacedValue,
   perfExecutionRate,
+  perfFormCells,
   perfFunds,
   perfScore,
   perfTextIndicators,

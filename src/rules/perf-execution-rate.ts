@@ -7,6 +7,7 @@
  */
 import { defineTableRule } from '../engine/rule.js';
 import { judgeRate } from '../engine/tolerance.js';
+import { Decimal } from '../model/decimal.js';
 import { BLANK, formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 
 export default defineTableRule({
@@ -15,7 +16,7 @@ export default defineTableRule({
     category: 'execution-rate',
     description: { zh: '绩效自评表：执行率等于全年执行数除以全年预算数', en: 'Performance self-evaluation: execution rate equals spending divided by the full-year budget' },
     basis: 'domain.md §4.5 K02',
-    messages: ['perf-execution-rate', 'perf-execution-rate-zero-budget', 'perf-execution-rate-missing'],
+    messages: ['perf-execution-rate', 'perf-execution-rate-zero-budget', 'perf-execution-rate-missing', 'perf-funds-score'],
   },
   applies: (t) => t.kind === 'PERF' && (t.performance?.funds.length ?? 0) > 0,
   run(ctx) {
@@ -74,6 +75,27 @@ export default defineTableRule({
         continue;
       }
       const j = judgeRate(rv.value, rv.scale, spent, budget, 2);
+      // the funds' own score: 执行率 × 分值 where the form scores proportionally (K03; bands are also used: review)
+      const { weight, score } = f.cells;
+      const w = weight ? ctx.printed(weight) : null;
+      const sc = score ? ctx.printed(score) : null;
+      if (f.total && weight && score && w && sc && !w.empty && !sc.empty && !w.value.isZero()) {
+        const exact = Decimal.min(spent.value.dividedBy(budget.value), 1).times(w.value);
+        const expected = exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+        if (!sc.value.eq(expected) && sc.value.lt(w.value) && !expected.eq(w.value)) {
+          ctx.report({
+            severity: 'review',
+            category: 'score',
+            cells: [ctx.ref(score)],
+            related: [ctx.ref(rate), ctx.ref(weight)],
+            stated: sc.value.toFixed(sc.scale),
+            expected: expected.toFixed(2),
+            difference: sc.value.minus(expected).toFixed(2),
+            messageId: 'perf-funds-score',
+            data: { project: perf.project ?? '', stated: formatAmount(sc.value, sc.scale), expected: formatAmount(expected, 2), weight: formatAmount(w.value, w.scale), rate: formatPercent(spent.value.dividedBy(budget.value).times(100), 2) },
+          });
+        }
+      }
       if (j.outcome === 'pass') {
         ctx.pass([rate, executed, budgetPos], 'rate');
         continue;
