@@ -64,7 +64,8 @@ type Values = ReadonlyMap<string, Decimal>;
 
 function printed(q: Quantity, values: Values): Printed {
   const v = values.get(q.id);
-  return v !== undefined ? { value: v, scale: q.scale, empty: false } : { value: q.value, scale: q.scale, empty: q.empty ?? false };
+  // a corrected figure may need more places than the printed one (12.5 → 12.35 beside 45.20)
+  return v !== undefined ? { value: v, scale: Math.max(q.scale, v.decimalPlaces()), empty: false } : { value: q.value, scale: q.scale, empty: q.empty ?? false };
 }
 
 /** Whether an identity holds (within the rounding band) with some figures replaced. */
@@ -138,8 +139,9 @@ export function solve(i: Identity, q: Quantity): Decimal | null {
 
 export interface Culprit {
   readonly quantity: Quantity;
-  /** The value the evidence asks of it, at its printed precision. */
+  /** The value the evidence asks of it, at its printed precision or the identity's, if finer. */
   readonly expected: Decimal;
+  readonly scale: number;
   /** The failures it explains (its consequences): the checks that fail now and hold with the correction. */
   readonly explains: Checked[];
   /** The identities that held and still hold with the correction (its corroboration). */
@@ -185,7 +187,9 @@ export function culprits(checks: readonly Checked[]): Culprit[] {
     for (const q of candidates) {
       const wanted = solve(first.identity, q);
       if (!wanted) continue;
-      const value = wanted.toDecimalPlaces(q.scale, Decimal.ROUND_HALF_UP);
+      // at the places of the identity's other figures when they print more ("12.5" among "57.55")
+      const scale = q.percent ? q.scale : Math.max(q.scale, ...quantities(first.identity).filter((x) => !x.percent).map((x) => x.scale));
+      const value = wanted.toDecimalPlaces(scale, Decimal.ROUND_HALF_UP);
       if (value.eq(q.value)) continue;
       const values = new Map([[q.id, value]]);
       const touching = byQuantity.get(q.id) ?? [];
@@ -200,7 +204,7 @@ export function culprits(checks: readonly Checked[]): Culprit[] {
       });
       // it must explain every error of the cluster
       if (!errors.every((e) => explains.includes(e) || holds(e.identity, values) === 'rounding')) continue;
-      explaining.push({ quantity: q, expected: value, explains, corroborated: touching.filter((c) => c.outcome === 'pass') });
+      explaining.push({ quantity: q, expected: value, scale, explains, corroborated: touching.filter((c) => c.outcome === 'pass') });
     }
     // a figure that other checks bear out is no suspect when another figure explains the failures
     const uncorroborated = explaining.filter((e) => e.corroborated.length === 0 || explaining.every((x) => x.corroborated.length > 0));

@@ -38,18 +38,22 @@ function adds(total: Mention, parts: readonly Mention[]): boolean {
 type Report = (f: Parameters<typeof reportClaim>[2]) => EngineFinding;
 type Evidence = (identity: Identity, outcome: 'pass' | 'rounding' | 'error', finding: EngineFinding | null) => void;
 
-function listCheck(narrative: Narrative, parent: Statement, children: Statement[], field: 'amount' | 'budget' | 'final', report: Report, totalConfirmed = false, evidence?: Evidence): void {
-  const get = (s: Statement): Mention | undefined => (field === 'budget' ? s.budget?.mention : field === 'final' ? (s.final ?? (s.item ? undefined : s.amount)) : figureOf(s));
+function listCheck(narrative: Narrative, parent: Statement, children: Statement[], field: 'amount' | 'budget' | 'final' | 'prior', report: Report, totalConfirmed = false, evidence?: Evidence, pass?: () => void): void {
+  const get = (s: Statement): Mention | undefined => (field === 'budget' ? s.budget?.mention : field === 'final' ? (s.final ?? (s.item ? undefined : s.amount)) : field === 'prior' ? s.prior?.mention : figureOf(s));
   const total = get(parent);
   const parts = children.map(get);
   if (!total || parts.length < 2 || parts.some((m) => !m) || !MONEY.test(total.unit)) return;
   const ms = parts as Mention[];
   if (ms.some((m) => m.unit !== total.unit)) return;
   const j = judgeSum(asPrinted(total), ms.map(asPrinted));
-  // a list that makes its whole by definition is an identity of its own: evidence for blame
-  const identity: Identity | null = field === 'amount' && complete(parent, children) ? { kind: 'sum', target: quantityOf(narrative, parent, total), plus: children.map((c, i) => quantityOf(narrative, c, ms[i] as Mention)), minus: [] } : null;
+  // a list that makes its whole by definition is an identity of its own: evidence for blame; so is
+  // a list whose parts exceed their total (no part is left out of a sum that is already too large)
+  const asSum = (field === 'amount' || field === 'prior') && (complete(parent, children) || (j.outcome === 'error' && j.difference.isNegative()));
+  const named = (c: Statement): string => (field === 'prior' ? `${c.subject}（${c.prior?.year ?? '上年'}）` : c.subject);
+  const identity: Identity | null = asSum ? { kind: 'sum', target: quantityOf(narrative, parent, total, named(parent)), plus: children.map((c, i) => quantityOf(narrative, c, ms[i] as Mention, named(c))), minus: [] } : null;
   if (j.outcome === 'pass') {
     if (identity) evidence?.(identity, 'pass', null);
+    else pass?.();
     return;
   }
   // blame by evidence: when the total is borne out elsewhere (another breakdown of it adds up) and
@@ -85,21 +89,21 @@ function listCheck(narrative: Narrative, parent: Statement, children: Statement[
   }
   // parts short of their total: "其中" need not list every part, unless the parts named make up
   // the whole by definition (基本支出 + 项目支出 of 支出, 人员 + 公用 of 基本支出, the three 三公 items…)
-  const short = j.outcome === 'error' && j.difference.isPositive() && field === 'amount' && !complete(parent, children);
-  const names = children.map((c, i) => `${c.subject || c.item || ''} ${shown(ms[i] as Mention)}`);
+  const short = j.outcome === 'error' && j.difference.isPositive() && (field === 'amount' || field === 'prior') && !complete(parent, children);
+  const names = children.map((c, i) => `${named(c) || c.item || ''} ${shown(ms[i] as Mention)}`);
   const terms = names.length > 8 ? `${names.slice(0, 7).join(' + ')} + … (${names.length})` : names.join(' + ');
-  const start = field === 'amount' ? parent.start : clauseStart(narrative, parent, total.start);
+  const start = field === 'amount' || field === 'prior' ? parent.start : clauseStart(narrative, parent, total.start);
   const end = field === 'final' && parent.completion ? parent.completion.mention.end : total.end;
   const finding = report({
     st: parent,
     span: { start, end, focus: total.start },
     severity: j.outcome === 'rounding' ? 'rounding' : short ? 'review' : 'error',
     category: 'text-vs-text',
-    messageId: short ? 'components-short' : field === 'amount' ? 'components-total' : field === 'budget' ? 'items-budget' : 'items-final',
+    messageId: short ? 'components-short' : field === 'amount' || field === 'prior' ? 'components-total' : field === 'budget' ? 'items-budget' : 'items-final',
     stated: total.value.toFixed(total.scale),
     expected: j.expected.toFixed(j.scale),
     difference: j.difference.toFixed(j.scale),
-    data: { subject: parent.subject, stated: shown(total), expected: formatAmount(j.expected, j.scale), difference: formatSigned(j.difference, j.scale), band: formatAmount(j.band, j.scale + 1), terms, count: children.length },
+    data: { subject: named(parent), stated: shown(total), expected: formatAmount(j.expected, j.scale), difference: formatSigned(j.difference, j.scale), band: formatAmount(j.band, j.scale + 1), terms, count: children.length },
   });
   if (identity) evidence?.(identity, j.outcome === 'rounding' ? 'rounding' : 'error', finding);
 }
@@ -147,6 +151,7 @@ export default defineDocumentRule({
     const narrative = narrativeOf(ctx.doc);
     const report = (f: Parameters<typeof reportClaim>[2]): EngineFinding => reportClaim(ctx, narrative, f);
     const evidence = (identity: Identity, outcome: 'pass' | 'rounding' | 'error', finding: EngineFinding | null): void => ctx.evidence(identity, outcome, finding);
+    const pass = (): void => ctx.pass();
     const children = new Map<number, Statement[]>();
     for (const st of narrative.statements) {
       if (st.parent === null || PER_UNIT.test(st.subject)) continue;
@@ -161,8 +166,8 @@ export default defineDocumentRule({
       if (!parent) continue;
       const items = kids.filter((k) => k.item !== null);
       if (items.length >= 2 && (parent.budget || parent.final)) {
-        listCheck(narrative, parent, items, 'budget', report);
-        listCheck(narrative, parent, items, 'final', report);
+        listCheck(narrative, parent, items, 'budget', report, false, undefined, pass);
+        listCheck(narrative, parent, items, 'final', report, false, undefined, pass);
       } else {
         const amounts = kids.filter((k) => k.item === null && MONEY.test(figureOf(k)?.unit ?? ''));
         // each breakdown of the total on its own (by function, by economic class); one that adds up
@@ -170,7 +175,11 @@ export default defineDocumentRule({
         const groups = [...new Set(amounts.map((k) => k.group ?? 0))].map((g) => amounts.filter((k) => (k.group ?? 0) === g)).filter((g) => g.length >= 2);
         const total = figureOf(parent);
         const holds = groups.map((g) => !!total && complete(parent, g) && g.every((k) => figureOf(k)) && adds(total, g.map((k) => figureOf(k) as Mention)));
-        groups.forEach((g, i) => listCheck(narrative, parent, g, 'amount', report, holds.some((h, k) => h && k !== i), evidence));
+        groups.forEach((g, i) => listCheck(narrative, parent, g, 'amount', report, holds.some((h, k) => h && k !== i), evidence, pass));
+        // last year's figures stated beside this year's: last year's parts against last year's total
+        const year = parent.prior?.year;
+        const prior = kids.filter((k) => k.item === null && k.prior && k.prior.year === year && k.prior.field === parent.prior?.field);
+        if (parent.prior && prior.length >= 2) listCheck(narrative, parent, prior, 'prior', report, false, evidence, pass);
       }
     }
     // the 三公 total's change against its items' changes
@@ -192,6 +201,7 @@ export default defineDocumentRule({
         const j = judgeSum(asPrinted({ value: stated, scale: tc.scale }), parts);
         // an item whose change the text does not give may account for the gap: review
         const partial = known.length < items.length;
+        if (j.outcome === 'pass') ctx.pass();
         if (j.outcome !== 'pass' && !(partial && j.outcome === 'rounding')) {
           report({
             st: total,

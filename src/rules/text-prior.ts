@@ -14,7 +14,8 @@ import { Decimal } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
 import { asPrinted, judgeRate, judgeSum } from '../engine/tolerance.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
-import { reportClaim, shown } from '../narrative/compare.js';
+import { quantityOf, reportClaim, shown } from '../narrative/compare.js';
+import type { Identity } from '../engine/evidence.js';
 import { narrativeOf } from '../narrative/model.js';
 import { figureOf, type Mention, type Statement } from '../narrative/claims.js';
 
@@ -47,23 +48,27 @@ export default defineDocumentRule({
       const scale = Math.max(prior.scale, current.scale, change.scale);
       // prior + change = current, within the rounding of the three printed figures
       const j = judgeSum(asPrinted(current), [asPrinted(prior), { ...asPrinted({ value: signed, scale: change.scale }) }]);
-      if (j.outcome === 'pass') {
-        ctx.pass();
+      // the identity, as evidence for blame: this year = last year ± the change
+      const q = { current: quantityOf(narrative, st, current), prior: quantityOf(narrative, st, prior, `${st.subject}（${st.prior?.year ?? '上年'}）`), change: quantityOf(narrative, st, change, `${st.subject}${st.change.word}`) };
+      const identity: Identity = st.change.direction === 'down' ? { kind: 'sum', target: q.current, plus: [q.prior], minus: [q.change] } : { kind: 'sum', target: q.current, plus: [q.prior, q.change], minus: [] };
+      if (j.outcome !== 'error') {
+        ctx.evidence(identity, j.outcome);
         continue;
       }
-      if (j.outcome === 'rounding') continue;
       const rate = st.rate?.mention;
       const bearsChange = rate && !implied.isZero() ? judgeRate(rate.value, rate.scale, asPrinted(change), asPrinted({ value: implied.abs(), scale }), 2).outcome !== 'error' : false;
       const actual = current.value.minus(prior.value).abs();
       const bearsPrior = rate && !prior.value.isZero() ? judgeRate(rate.value, rate.scale, asPrinted({ value: actual, scale }), asPrinted(prior), 2).outcome !== 'error' : false;
       const data = { subject: st.subject, current: shown(current), prior: shown(prior), change: `${st.change.word}${shown(change)}`, rate: rate ? `${rate.value.toFixed(rate.scale)}%` : '', implied: formatAmount(implied, scale), actual: formatAmount(actual, scale), year: st.prior?.year ?? '' };
+      let finding;
       if (bearsChange && !bearsPrior) {
-        reportClaim(ctx, narrative, { st, span: { start: st.start, end: rate?.end ?? st.end, focus: prior.start }, severity: 'error', category: 'text-vs-text', messageId: 'prior-wrong', stated: prior.value.toFixed(prior.scale), expected: implied.toFixed(scale), difference: prior.value.minus(implied).toFixed(scale), data: { ...data, difference: formatSigned(prior.value.minus(implied), scale) } });
+        finding = reportClaim(ctx, narrative, { st, span: { start: st.start, end: rate?.end ?? st.end, focus: prior.start }, severity: 'error', category: 'text-vs-text', messageId: 'prior-wrong', stated: prior.value.toFixed(prior.scale), expected: implied.toFixed(scale), difference: prior.value.minus(implied).toFixed(scale), data: { ...data, difference: formatSigned(prior.value.minus(implied), scale) } });
       } else if (bearsPrior && !bearsChange) {
-        reportClaim(ctx, narrative, { st, span: { start: st.start, end: rate?.end ?? st.end, focus: change.start }, severity: 'error', category: 'text-vs-text', messageId: 'prior-change-wrong', stated: change.value.toFixed(change.scale), expected: actual.toFixed(scale), difference: change.value.minus(actual).toFixed(scale), data: { ...data, difference: formatSigned(change.value.minus(actual), scale) } });
+        finding = reportClaim(ctx, narrative, { st, span: { start: st.start, end: rate?.end ?? st.end, focus: change.start }, severity: 'error', category: 'text-vs-text', messageId: 'prior-change-wrong', stated: change.value.toFixed(change.scale), expected: actual.toFixed(scale), difference: change.value.minus(actual).toFixed(scale), data: { ...data, difference: formatSigned(change.value.minus(actual), scale) } });
       } else {
-        reportClaim(ctx, narrative, { st, span: { start: st.start, end: rate?.end ?? st.end, focus: change.start }, severity: 'review', category: 'text-vs-text', messageId: 'prior-change', stated: change.value.toFixed(change.scale), expected: actual.toFixed(scale), difference: change.value.minus(actual).toFixed(scale), data });
+        finding = reportClaim(ctx, narrative, { st, span: { start: st.start, end: rate?.end ?? st.end, focus: change.start }, severity: 'review', category: 'text-vs-text', messageId: 'prior-change', stated: change.value.toFixed(change.scale), expected: actual.toFixed(scale), difference: change.value.minus(actual).toFixed(scale), data });
       }
+      ctx.evidence(identity, 'error', finding);
     }
   },
 });
