@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './support/fixtures.js';
+import { FIXTURES, ROOT, fixturesAvailable } from './support/fixtures.js';
 
 const SAMPLE = path.join(ROOT, 'samples/sample-report.html');
 
@@ -28,7 +28,7 @@ describe('crossfoot CLI', () => {
   it('prints a readable list by default', async () => {
     const r = await cli(SAMPLE);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/张表 · 错误 \d+ · 待核实 \d+ · 尾数差异 \d+/u);
+    expect(r.stdout).toMatch(/张表 · 情况说明数字 \d+ 个 · 核对相符 [1-9]\d* 项 · 错误 \d+ · 待核实 \d+ · 尾数差异 \d+/u);
     expect(r.stdout).toMatch(/✖ 错误 \[table-sum\] t9 财政拨款“三公”经费支出决算表/u);
   });
 
@@ -40,7 +40,7 @@ describe('crossfoot CLI', () => {
     expect(report.findings.some((f) => f.severity === 'error')).toBe(true);
     expect(report.findings.every((f) => f.message.zh && f.message.en)).toBe(true);
     const en = await cli(SAMPLE, '--lang', 'en');
-    expect(en.stdout).toMatch(/tables · \d+ errors/);
+    expect(en.stdout).toMatch(/tables · \d+ narrative figures · [1-9]\d* checks held · \d+ errors/);
     const md = await cli(SAMPLE, '--format=md');
     expect(md.stdout).toMatch(/^# Crossfoot 勾稽/u);
     expect(md.stdout).toMatch(/\| 错误 \| table-sum \|/u);
@@ -101,7 +101,22 @@ describe('crossfoot CLI', () => {
     await writeFile(file, '<html><body><h1>新闻</h1><p>今天天气很好。</p></body></html>');
     const r = await cli(file);
     expect(r.code).toBe(3);
-    expect(r.stderr.trim()).toBe(`crossfoot: no budget tables found in ${file}`);
+    expect(r.stderr.trim()).toBe(`crossfoot: no budget tables or budget narrative found in ${file}`);
+  });
+
+  it.skipIf(!fixturesAvailable())('a real page carrying only the 情况说明 is checked, not turned away', async () => {
+    // s-23: the tables are attachments; the narrative's own parts do not add up (465.33 + 311.07 ≠ 766.4)
+    const r = await cli(path.join(FIXTURES, 'real-pages/pages/s-23.html'), '--format', 'json', '--fail-on', 'error');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { summary: { tables: number; passed: number; narrative: { figures: number; budget: boolean } }; findings: Array<{ rule: string; severity: string; stated: string; expected: string }> };
+    expect(report.summary.tables).toBe(0);
+    expect(report.summary.narrative.budget).toBe(true);
+    expect(report.summary.passed).toBeGreaterThan(0);
+    expect(report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.stated}→${f.expected}`)).toEqual(['text-components 311.07→301.07']);
+    // a clean narrative-only page says what was checked, not that nothing was found
+    const clean = await cli(path.join(FIXTURES, 'real-pages/pages/s-20.html'));
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/核对 [1-9]\d* 项，均相符。/u);
   });
 
   it('an unreachable URL: one line, exit 2', async () => {

@@ -27,9 +27,17 @@ function msg(f: ReportFinding, locale: Locale): string {
 
 function summaryLine(report: Report, locale: Locale): string {
   const s = report.summary.findings;
+  const figures = report.summary.narrative.figures;
   return locale === 'en'
-    ? `${report.summary.tables} tables · ${s.error} errors · ${s.review} to review · ${s.rounding} rounding · ${report.summary.anomalies} rate questions · ${report.summary.notChecked} not checked`
-    : `${report.summary.tables} 张表 · 错误 ${s.error} · 待核实 ${s.review} · 尾数差异 ${s.rounding} · 比率提示 ${report.summary.anomalies} · 未核对 ${report.summary.notChecked}`;
+    ? `${report.summary.tables} tables · ${figures} narrative figures · ${report.summary.passed} checks held · ${s.error} errors · ${s.review} to review · ${s.rounding} rounding · ${report.summary.anomalies} rate questions · ${report.summary.notChecked} not checked`
+    : `${report.summary.tables} 张表 · 情况说明数字 ${figures} 个 · 核对相符 ${report.summary.passed} 项 · 错误 ${s.error} · 待核实 ${s.review} · 尾数差异 ${s.rounding} · 比率提示 ${report.summary.anomalies} · 未核对 ${report.summary.notChecked}`;
+}
+
+/** The verdict when nothing is wrong: consistent where checks were made, or nothing checkable. */
+function cleanLine(report: Report, locale: Locale): string {
+  const n = report.summary.passed;
+  if (n > 0) return locale === 'en' ? `${n} checks made, all consistent.` : `核对 ${n} 项，均相符。`;
+  return locale === 'en' ? 'Nothing on this page could be checked: no total, rate or restated figure to recompute.' : '本页没有可核对的数字：没有可以重算的合计、比率或前后重述的数字。';
 }
 
 function where(report: Report, f: ReportFinding, locale: Locale): string {
@@ -63,7 +71,7 @@ export function formatText(report: Report, locale: Locale): string {
   const contradictions = report.findings.filter((f) => !isAnomaly(f));
   const questions = report.findings.filter(isAnomaly);
   for (const f of contradictions) out.push(...textEntry(report, f, locale));
-  if (contradictions.length === 0) out.push(locale === 'en' ? 'No inconsistencies found.' : '未发现不一致之处。', '');
+  if (contradictions.length === 0) out.push(cleanLine(report, locale), '');
   if (questions.length > 0) {
     out.push(locale === 'en' ? `Rates worth a question (${questions.length}; computed correctly, but an auditor would ask):` : `值得追问的比率（${questions.length} 项；计算无误，但审计时通常会追问）：`, '');
     for (const f of questions) out.push(...textEntry(report, f, locale));

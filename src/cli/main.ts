@@ -3,7 +3,7 @@
  * Bad input ends with a one-line message and a non-zero exit code, never a stack trace.
  */
 import { writeSync } from 'node:fs';
-import { checkDocument, type Report } from '../engine/report.js';
+import { checkDocument, hasBudgetContent, type Report } from '../engine/report.js';
 import { thresholds, type Thresholds } from '../engine/settings.js';
 import type { Locale } from '../i18n/index.js';
 import { formatCsv, formatMarkdown, formatText, type Format } from './format.js';
@@ -30,8 +30,8 @@ Options:
                               floor=1 (changes smaller than this many 万元 are not questioned)
   --help                      show this help
 
-Exit codes: 0 checked, 1 findings at --fail-on level, 2 bad input, 3 no budget tables found,
-4 the output could not be written in full.
+Exit codes: 0 checked, 1 findings at --fail-on level, 2 bad input, 3 no budget content (neither
+budget tables nor a narrative stating budget figures), 4 the output could not be written in full.
 JSON follows the schema crossfoot.report/1 (docs/report-schema.md); a folder gives a JSON array.
 `;
 
@@ -190,10 +190,10 @@ async function run(argv: readonly string[], keep: (r: ScriptRenderer) => void): 
       const report = checkDocument(loaded.document, loaded.source, { thresholds: thresholds(args.thresholds) });
       for (const n of loaded.notes) {
         const text = noteFor(n);
-        if (text && report.tables.length === 0) fail(`${file}: ${text}`);
+        if (text && !hasBudgetContent(report)) fail(`${file}: ${text}`);
       }
-      if (report.tables.length === 0) {
-        fail(`no budget tables found in ${file}`);
+      if (!hasBudgetContent(report)) {
+        fail(`no budget tables or budget narrative found in ${file}`);
         if (single) return 3;
         continue;
       }
@@ -209,7 +209,7 @@ async function run(argv: readonly string[], keep: (r: ScriptRenderer) => void): 
     return 70;
   }
   if (reports.length === 0) {
-    fail('no budget tables found');
+    fail('no budget tables or budget narrative found');
     return 3;
   }
   switch (args.format) {

@@ -105,6 +105,10 @@ export interface Report {
     /** Questions about rates (category rate-anomaly), counted apart so they never drown the errors. */
     readonly anomalies: number;
     readonly notChecked: number;
+    /** Checks made that held (sums, rates, shares, restated figures): "clean" is never "nothing checked". */
+    readonly passed: number;
+    /** Budget figures the narrative states, and whether the narrative is budget content (a page without tables is checked on it). */
+    readonly narrative: { readonly figures: number; readonly statements: number; readonly budget: boolean };
   };
   readonly tables: ReportTable[];
   readonly findings: ReportFinding[];
@@ -185,11 +189,16 @@ export function* buildReportSteps(result: EngineResult, source: string): Steps<R
     generator: { ...GENERATOR },
     source,
     title: doc.title,
-    summary: { tables: tables.length, findings: { error: count('error'), review: count('review'), rounding: count('rounding') }, anomalies: findings.filter(isAnomaly).length, notChecked: result.notChecked.length },
+    summary: { tables: tables.length, findings: { error: count('error'), review: count('review'), rounding: count('rounding') }, anomalies: findings.filter(isAnomaly).length, notChecked: result.notChecked.length, passed: result.passed.length, narrative: { figures: result.narrative.figures, statements: result.narrative.statements, budget: result.narrative.budget } },
     tables: tables.map(tableJson),
     findings,
     notChecked: result.notChecked.map((n) => ({ rule: n.rule, table: tableId(n.table), reason: n.reason, message: localisedReason(n) })),
   };
+}
+
+/** The report has budget content to show: budget tables, or a narrative that states budget figures. */
+export function hasBudgetContent(report: Report): boolean {
+  return report.tables.length > 0 || report.summary.narrative.budget;
 }
 
 /** Runs the engine on a document and builds its report. */

@@ -15,6 +15,7 @@ import type { Finding, NotChecked, Passed } from './types.js';
 import { printedOf } from './tolerance.js';
 import { LIMITS } from '../model/limits.js';
 import { narrativeSteps } from '../narrative/model.js';
+import { narrativeContent, type NarrativeContent } from '../narrative/content.js';
 
 const NAMING: RuleMeta = { id: 'naming', category: 'table-sum', description: { zh: '', en: '' }, basis: '', messages: [] };
 
@@ -24,6 +25,8 @@ export interface EngineResult {
   readonly notChecked: NotChecked[];
   /** Checks that held, with their cells (which cells take part in an identity: mutation tests use it). */
   readonly passed: Passed[];
+  /** What the narrative holds: budget figures stated, and whether it is budget content. */
+  readonly narrative: NarrativeContent;
 }
 
 export interface EngineOptions {
@@ -83,7 +86,7 @@ export function runEngine(doc: ReportDocument, options: EngineOptions = {}): Eng
 export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}): Steps<EngineResult> {
   const recognised = yield* recogniseDocumentSteps(doc);
   yield 'narrative';
-  yield* narrativeSteps(recognised);
+  const narrative = narrativeContent(recognised, yield* narrativeSteps(recognised));
   const sink = new Sink();
   // what the reader could not take in is said, never silently dropped
   for (const t of doc.tables) {
@@ -147,5 +150,5 @@ export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}
     const { checks: _checks, ...rest } = f;
     return { ...rest, id: n === 0 ? base : `${base}-${n + 1}` };
   });
-  return { recognised, findings: out, notChecked: sink.notChecked, passed: sink.passed };
+  return { recognised, findings: out, notChecked: sink.notChecked, passed: sink.passed, narrative };
 }
