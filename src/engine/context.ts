@@ -11,7 +11,7 @@ import type { RuleMeta } from './rule.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './settings.js';
 import { judgeSum, printedAt, type Printed, type SumJudgement } from './tolerance.js';
 import type { Category, Finding, MessageData, NotChecked, Passed, Severity } from './types.js';
-import type { Checked, Identity } from './evidence.js';
+import { quantities, type Checked, type Identity } from './evidence.js';
 
 /** An arithmetic check behind a finding, kept so that later passes can re-attribute it. */
 export interface SumCheck {
@@ -267,6 +267,8 @@ export class DocumentContext {
   /** Records an identity checked, its outcome and the finding reported for it (if any), as evidence for blame. */
   evidence(identity: Identity, outcome: 'pass' | 'rounding' | 'error', finding: EngineFinding | null = null): void {
     this.sink.checks.push({ identity, outcome, finding });
+    // an identity that held is a check that held
+    if (outcome === 'pass') this.pass(quantities(identity).flatMap((q) => (q.cell ? [q.cell] : [])), PASS_KIND[identity.kind]);
   }
 
   /**
@@ -284,5 +286,7 @@ export class DocumentContext {
     if (!dup) this.sink.notChecked.push({ rule: this.rule.id, table, reason, data });
   }
 }
+
+const PASS_KIND: Record<Identity['kind'], Passed['kind']> = { sum: 'sum', ratio: 'rate', growth: 'rate', equal: 'exact' };
 
 export { Decimal };

@@ -83,7 +83,8 @@ export interface Passed {
    * What kind of check held: `sum` (a total within the rounding band of its parts), `exact` (parts
    * adding up to a constant of the template, no band), `rate` (a printed rate against its inputs'
    * rounding intervals), `bound` (a figure within a range, not an equality), `formula` (a score by
-   * the document's own scoring practice).
+   * the document's own scoring practice), `form` (a check of form, not of arithmetic: a code that
+   * extends its parent's, a slot that holds its figure, one unit to a figure, the right year).
    */
-  readonly kind: 'sum' | 'exact' | 'rate' | 'bound' | 'formula';
+  readonly kind: 'sum' | 'exact' | 'rate' | 'bound' | 'formula' | 'form';
 }

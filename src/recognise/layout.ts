@@ -11,7 +11,7 @@ import { isNumeric } from '../model/number.js';
 import type { Cell, Table } from '../model/table.js';
 import { joinCjk, keyText } from '../model/text.js';
 import { parseCode } from './codes.js';
-import { INDEX_WORDS, STUB_HEADER, TOTAL_LABEL } from './vocabulary.js';
+import { INDEX_WORDS, NO_FIGURE, STUB_HEADER, TOTAL_LABEL } from './vocabulary.js';
 import { runSync, type Steps } from '../model/steps.js';
 
 export type ColumnRole = 'code' | 'code-part' | 'label' | 'line-no' | 'value' | 'empty';
@@ -188,7 +188,7 @@ function stats(table: Table, col: number, from: number): ColumnStats {
         if (prevInt !== null && n === prevInt + 1) s.sequence++;
         prevInt = n;
       }
-    } else if (!TOTAL_LABEL.test(keyText(cell.text))) s.texts++;
+    } else if (!TOTAL_LABEL.test(keyText(cell.text)) && !NO_FIGURE.test(keyText(cell.text))) s.texts++;
   }
   return s;
 }

@@ -38,3 +38,6 @@ export function rateKindOf(key: string): RateKind | null {
   if (/占|比重|构成|结构/u.test(key)) return 'share';
   return null;
 }
+
+/** Words printed in a figure's place where no figure can be given ("无可比性" over a zero base, "不适用"). */
+export const NO_FIGURE = /^(?:无可比性?|不具(?:有)?可比性|不可比|不适用|无法计算)$/u;

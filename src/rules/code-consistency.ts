@@ -102,6 +102,9 @@ export default defineDocumentRule({
           const same = lb.find((y) => y.code === x.code);
           if (same && nameSimilarity(x.key, same.key) < 0.3 && !x.key.includes(same.key) && !same.key.includes(x.key)) {
             mark(same, x, 'code-consistency-name', same.row.label, x.row.label, { code: x.code, name: same.row.label, otherName: x.row.label });
+          } else if (same) {
+            // one code, one subject in both tables: the check held
+            ctx.pass([{ table: x.rt.table.index, row: x.row.row, col: x.col }, { table: same.rt.table.index, row: same.row.row, col: same.col }], 'form');
           }
         }
       }

@@ -79,6 +79,7 @@ ruleTester(rule, {
     },
     {
       description: 'income by subject and spending by subject are not compared',
+      inapplicable: 'an income table and a spending table share no measure',
       tables: [income('100.00', '90.00', '10.00'), spending('支出决算表', '70.00', '40.00', '110.00')],
     },
   ],

@@ -62,7 +62,10 @@ function compareEqual(ctx: DocumentContext, target: Figure, other: Figure): void
   const tp = t[0] as Printed;
   if (tp.empty && o.every((p) => p.empty)) return;
   const j = judgeSum(tp, o);
-  if (j.outcome === 'pass') return;
+  if (j.outcome === 'pass') {
+    ctx.pass([...refs(target), ...refs(other)], 'sum');
+    return;
+  }
   const byTitle = (f: Figure): boolean => f.rt.kindBy === 'title' || f.rt.kindBy === 'heading';
   const severity = j.outcome === 'rounding' ? 'rounding' : byTitle(target) && byTitle(other) ? 'error' : 'review';
   const cause =
@@ -221,6 +224,7 @@ export default defineDocumentRule({
             if (++pairs % 2000 === 0) yield;
             const e = exceeds(f, w);
             if (e) excesses.push(e);
+            else if (parts(f)?.some((p) => !p.empty)) ctx.pass([...refs(f), ...refs(w)], 'bound');
             const pair = `${f.rt.table.index}|${w.rt.table.index}`;
             if (f.subject !== 'total' && !scoped.has(pair)) scoped.set(pair, [f, w]);
           }

@@ -29,7 +29,11 @@ export default defineTableRule({
       if (!row.some((c) => !c.merged && /^栏次$/u.test(keyText(c.text)))) continue;
       for (const c of row) if (!c.merged && c.value.type === 'number') candidates.push({ row: r, col: c.col });
     }
-    if (candidates.length === 0) return;
+    if (candidates.length === 0) {
+      // the 栏次 row was read and holds column numbers only
+      ctx.pass([{ row: indexRow, col: 0 }], 'form');
+      return;
+    }
     const firstData = ctx.rt.rows.flat().filter((info) => info.row > indexRow).sort((a, b) => a.row - b.row);
     for (const pos of candidates) {
       const value = ctx.printed(pos);

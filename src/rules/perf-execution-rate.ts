@@ -94,7 +94,7 @@ export default defineTableRule({
             messageId: 'perf-funds-score',
             data: { project: perf.project ?? '', stated: formatAmount(sc.value, sc.scale), expected: formatAmount(expected, 2), weight: formatAmount(w.value, w.scale), rate: formatPercent(spent.value.dividedBy(budget.value).times(100), 2) },
           });
-        }
+        } else if (sc.value.eq(expected)) ctx.pass([score, rate, weight], 'formula');
       }
       if (j.outcome === 'pass') {
         ctx.pass([rate, executed, budgetPos], 'rate');

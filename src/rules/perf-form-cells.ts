@@ -33,6 +33,7 @@ export default defineTableRule({
       if (text === '') return;
       if (FIGURE.test(text)) ctx.report({ severity: 'review', cells: [ctx.ref(pos)], related: [], stated: cell.text, expected: null, difference: null, messageId: 'perf-cell-figure', data: { project, field, value: cell.text } });
       else if (INSTRUCTION.test(text)) ctx.report({ severity: 'review', cells: [ctx.ref(pos)], related: [], stated: cell.text, expected: null, difference: null, messageId: 'perf-cell-instruction', data: { project, field, value: cell.text } });
+      else ctx.pass([pos], 'form');
     };
     // 年度总体目标: the cells under 预期目标 and 实际完成情况
     for (let r = 0; r < ctx.table.rows; r++) {
@@ -54,7 +55,7 @@ export default defineTableRule({
       const s = ind.score ? ctx.printed(ind.score) : null;
       if (ind.score && w && !w.empty && !w.value.isZero() && s && s.empty) {
         ctx.report({ severity: 'review', cells: [ctx.ref(ind.score)], related: ind.weight ? [ctx.ref(ind.weight)] : [], stated: null, expected: null, difference: null, messageId: 'perf-score-blank', data: { project, indicator: ind.name, weight: w.value.toFixed(w.scale) } });
-      }
+      } else if (ind.score && ind.weight && w && !w.empty && s && !s.empty) ctx.pass([ind.weight, ind.score], 'form');
     }
   },
 });

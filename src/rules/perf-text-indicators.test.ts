@@ -28,6 +28,7 @@ ruleTester(rule, {
     },
     {
       description: 'figures of changes ("提升20%") and figures no indicator measures are left alone',
+      inapplicable: 'no indicator measures these figures',
       tables: [sheet('机要交换系统维护费', '文件处理时效性提升20%，故障率降低至0.1%，紧急文件送达率100%。', [['交换单位满意度', '≥90%', '90%']])],
     },
     {
@@ -36,6 +37,7 @@ ruleTester(rule, {
     },
     {
       description: 'a figure that fits two indicators equally well is not compared',
+      inapplicable: 'the figure fits two indicators: none to compare with',
       tables: [sheet('活动经费', '组织活动 5 场。', [['组织培训活动场次', '≥3场', '3场'], ['组织宣传活动场次', '≥3场', '3场']])],
     },
   ],

@@ -102,6 +102,7 @@ export default defineDocumentRule({
       for (const claim of quantityClaims(perf.outcome.text)) {
         const indicator = indicatorOf(claim, perf.indicators);
         if (indicator && differs(claim, indicator)) report(ctx, rt, claim, indicator, { cell: perf.outcome.pos }, perf.outcome.text);
+        else if (indicator?.actual) ctx.pass([{ table: rt.table.index, row: indicator.actual.pos.row, col: indicator.actual.pos.col }], 'bound');
       }
     }
     // each project's paragraph of the 情况说明
@@ -117,7 +118,11 @@ export default defineDocumentRule({
       const from = Math.max(0, p.text.search(/完成情况/u));
       for (const claim of quantityClaims(p.text.slice(from))) {
         const indicator = indicatorOf(claim, match.perf.indicators);
-        if (!indicator || !differs(claim, indicator)) continue;
+        if (!indicator) continue;
+        if (!differs(claim, indicator)) {
+          if (indicator.actual) ctx.pass([{ table: match.rt.table.index, row: indicator.actual.pos.row, col: indicator.actual.pos.col }], 'bound');
+          continue;
+        }
         const start = from + claim.start;
         const end = from + claim.end;
         const loc = locate(p, start, end);

@@ -58,7 +58,10 @@ function* projects(ctx: DocumentContext, narrative: Narrative): Steps<void> {
     const none = executed.value.isZero();
     const low = exact.lt(dec(t.executionBelow));
     const over = exact.gt(dec(t.completionAbove));
-    if (!none && !low && !over) continue;
+    if (!none && !low && !over) {
+      ctx.pass([total.cells.executed, total.cells.annual].flatMap((x) => (x ? [{ table: rt.table.index, row: x.row, col: x.col }] : [])), 'bound');
+      continue;
+    }
     // the reason: the table's own 偏差原因 cells, else the project's paragraph
     const cellReason = perf.indicators
       .map((i) => (i.reason ? (rt.table.grid[i.reason.row]?.[i.reason.col]?.text ?? '') : ''))
@@ -109,7 +112,10 @@ function* budgetItems(ctx: DocumentContext, narrative: Narrative): Steps<void> {
       rate = final.value.dividedBy(budget.value).times(HUNDRED);
       if (rate.gt(dec(t.completionAbove))) messageId = 'anomaly-over-budget';
     }
-    if (!messageId) continue;
+    if (!messageId) {
+      ctx.pass([], 'bound');
+      continue;
+    }
     // "决算数大于预算数的主要原因是…", in this sentence or the next
     const cmp = st.comparison;
     const cp = cmp ? narrative.passages[cmp.passage] : undefined;
@@ -147,7 +153,11 @@ function* changes(ctx: DocumentContext, narrative: Narrative): Steps<void> {
     const prior = current ? (change.direction === 'up' ? current.value.minus(m.value) : current.value.plus(m.value)) : null;
     let rate: Decimal | null = prior?.gt(0) ? m.value.dividedBy(prior).times(HUNDRED) : null;
     if (!rate && !current && st.rate?.mention && st.rate.mention.unit === '%') rate = st.rate.mention.value;
-    if (!rate || !rate.abs().gt(dec(t.changeBeyond))) continue;
+    if (!rate) continue;
+    if (!rate.abs().gt(dec(t.changeBeyond))) {
+      ctx.pass([], 'bound');
+      continue;
+    }
     const key = `${change.direction}|${rate.abs().toFixed(0)}|${inWan.toFixed(0)}`;
     const reason = reasonIn(p.text, change.end, sentenceAround(p.text, change.end)[1] + 1);
     const group = groups.get(key);
@@ -193,6 +203,7 @@ function threePublic(ctx: DocumentContext, narrative: Narrative): void {
     const b = budget.printed.value;
     const f = final.printed.value;
     if (b.isZero() ? f.gt(0) : f.dividedBy(b).times(HUNDRED).gt(dec(t.completionAbove))) over.push({ item: name, budget, final });
+    else ctx.pass([budget.ref, final.ref], 'bound');
   }
   const items = over.filter((o) => o.item !== '合计');
   for (const o of items.length > 0 ? items : over) {

@@ -14,7 +14,8 @@ import { asPrinted, judgeRate, type Printed } from '../engine/tolerance.js';
 import { BLANK, formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import type { Category } from '../engine/types.js';
 import type { Column, RowInfo } from '../recognise/index.js';
-import { rateKindOf, type RateKind } from '../recognise/vocabulary.js';
+import { NO_FIGURE, rateKindOf, type RateKind } from '../recognise/vocabulary.js';
+import { keyText } from '../model/text.js';
 
 const CATEGORY: Record<RateKind, Category> = {
   growth: 'growth-rate',
@@ -99,7 +100,12 @@ export default defineTableRule({
         for (const r of rows) {
           const ratePos = { row: r.valueRow, col: rate.col };
           const stated = statedOf(ctx, ratePos);
-          if (!stated) continue;
+          if (!stated) {
+            // "无可比性" over a zero base is the right thing to print
+            const zeroBase = ops.denominator !== 'total-row' && ctx.printed({ row: r.valueRow, col: ops.denominator.col })?.value.isZero();
+            if (zeroBase && NO_FIGURE.test(keyText(ctx.table.grid[ratePos.row]?.[ratePos.col]?.text ?? ''))) ctx.pass([ratePos], 'rate');
+            continue;
+          }
           let numerator: Printed | null;
           let numeratorPos: Pos[];
           let denominatorPos: Pos;

@@ -64,7 +64,7 @@ export default defineDocumentRule({
                 data: { ...data, exact: formatPercent(j.exact, 4), expected: formatPercent(j.expected, c.mention.scale), difference: formatSigned(j.difference, c.mention.scale) },
                 related: rateCategory === 'execution-rate' ? projectFunds(st) : [],
               });
-            }
+            } else if (j.outcome === 'pass') ctx.pass([], 'rate');
           }
         }
       }
@@ -84,7 +84,7 @@ export default defineDocumentRule({
             difference: final.value.minus(budget.value).toFixed(Math.max(final.scale, budget.scale)),
             data: { subject, word: WORDS[cmp.word], actual: WORDS[actual], budget: shown(budget), final: shown(final) },
           });
-        }
+        } else ctx.pass([], 'exact');
       }
     }
   },

@@ -88,7 +88,7 @@ export default defineDocumentRule({
             difference: null,
             data: { subject, current: shown(current), change: shown(change.mention), op: change.direction === 'down' ? '+' : '−', prior: formatAmount(prior, Math.max(current.scale, change.mention.scale)), expected: formatPercent(exact, 2) },
           });
-        }
+        } else if (prior?.isZero()) ctx.pass([], 'rate'); // over a zero base 无可比性 is the right thing to print
         continue;
       }
       if (!rate) continue;

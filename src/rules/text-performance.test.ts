@@ -48,16 +48,19 @@ ruleTester(rule, {
     },
     {
       description: 'a name that fits two tables equally well is not matched (no comparison, no false contradiction)',
+      inapplicable: 'the name fits two tables: no table to compare with',
       tables: [sheet('业务保障经费', BJ, ['75', '75', '75', '100'], '100.00'), sheet('业务保障经费', SH, ['534.3', '534.3', '534.3', '100'], '100.00')],
       text: [...H, '1. 业务保障经费项目绩效自评情况：项目绩效自评得分为 95 分。项目全年预算数为 80 万元，执行数为 80 万元。'],
     },
     {
       description: 'a project whose name matches no table is left alone',
+      inapplicable: 'no table of that name',
       tables: [sheet('政府序列会议经费', '吉林省人民政府办公厅（本级）', ['50', '50', '47.5', '95'], '87.00')],
       text: [...H, '2. 印刷费自评情况：根据年初设定的绩效目标，项目绩效自评得分为 100 分。项目全年预算数为 60 万元，执行数为 60 万元。'],
     },
     {
       description: 'outside the 绩效 section a 得分 is not a project claim',
+      inapplicable: 'not in the performance section',
       tables: [sheet('政府序列会议经费', '吉林省人民政府办公厅（本级）', ['50', '50', '47.5', '95'], '87.00')],
       text: ['五、一般公共预算财政拨款支出决算情况说明', '政府序列会议经费项目绩效自评得分为 90 分。'],
     },

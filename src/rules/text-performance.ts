@@ -46,7 +46,10 @@ export default defineDocumentRule({
           ['年初预算数', sums.initial],
           ['全年执行数', sums.executed],
         ] as const;
-        if (candidates.some(([, v]) => compareFigure(m, { value: v, scale: 2 }, null).outcome !== 'mismatch')) continue;
+        if (candidates.some(([, v]) => compareFigure(m, { value: v, scale: 2 }, null).outcome !== 'mismatch')) {
+          ctx.pass(sums.refs, 'sum');
+          continue;
+        }
         const count = /(\d+)个/u.exec(sentence.replace(/一级项目\d+个/u, ''))?.[1];
         const sameCount = count !== undefined && Number(count) === sums.tables;
         const overWhole = st.share ? st.share.mention.value.gt(100) || (() => {
@@ -83,7 +86,7 @@ export default defineDocumentRule({
             data: { stated: shown(st.amount), cell: whole.name, expected: formatAmount(whole.printed.value, whole.printed.scale) },
             related: [whole.ref],
           });
-        }
+        } else if (whole) ctx.pass([whole.ref], 'exact');
         continue;
       }
       checkProject(st);
@@ -100,7 +103,8 @@ export default defineDocumentRule({
         const t = printed(rt, perf.total);
         if (t) {
           const cmp = compareFigure(st.score, t, null);
-          if (cmp.outcome !== 'pass') {
+          if (cmp.outcome === 'pass') ctx.pass(ref(perf.total), 'exact');
+          else {
             const rate = printed(rt, total?.cells.rate);
             const asRate = rate && compareFigure(st.score, rate, null).outcome === 'pass';
             reportClaim(ctx, narrative, {
@@ -128,7 +132,10 @@ export default defineDocumentRule({
         const cell = printed(rt, pos);
         if (!cell) continue;
         const cmp = compareFigure(m, cell, rt.unit);
-        if (cmp.outcome === 'pass') continue;
+        if (cmp.outcome === 'pass') {
+          ctx.pass(ref(pos), 'exact');
+          continue;
+        }
         reportClaim(ctx, narrative, {
           st,
           span: { start: clauseStart(narrative, st, m.start), end: m.end, focus: m.start },
@@ -161,7 +168,7 @@ export default defineDocumentRule({
             data: { project, stated: formatPercent(rateMention.value, rateMention.scale), expected: formatPercent(j.exact, 2) },
             related: [...ref(total?.cells.executed), ...ref(total?.cells.annual)],
           });
-        }
+        } else if (j.outcome === 'pass') ctx.pass([...ref(total?.cells.executed), ...ref(total?.cells.annual)], 'rate');
       }
     }
   },

@@ -79,7 +79,7 @@ export default defineDocumentRule({
             difference: null,
             data: { subject: st.subject, current: shown(current) },
           });
-        }
+        } else if (current) ctx.pass([], 'form');
         continue;
       }
 
@@ -97,7 +97,11 @@ export default defineDocumentRule({
           if (!parts.includes(concept) || !re.test(clause)) continue;
           const item = byConcept(concept);
           const moved = item?.change;
-          if (!item || !moved || moved.direction === direction || moved.direction === 'flat') continue;
+          if (!item || !moved || moved.direction === 'flat') continue;
+          if (moved.direction === direction) {
+            ctx.pass([], 'form');
+            continue;
+          }
           const m = moved.mention;
           reportClaim(ctx, narrative, {
             st,

@@ -58,7 +58,7 @@ export default defineDocumentRule({
         difference: official.count.value.minus(all.count.value).toFixed(0),
         data: { stated: shown(official.count), subject: all.subject, expected: shown(all.count) },
       });
-    }
+    } else if (official?.count && all?.count) ctx.pass([], 'exact');
 
     // one quantity (one concept, one figure this year) stated twice with two different changes
     const byQuantity = new Map<string, Statement[]>();
@@ -77,7 +77,10 @@ export default defineDocumentRule({
       const a = first.change?.mention as Mention;
       for (const s of list.slice(1)) {
         const b = s.change?.mention as Mention;
-        if (b.value.eq(a.value) || roundsTo(a, b) || roundsTo(b, a)) continue;
+        if (b.value.eq(a.value) || roundsTo(a, b) || roundsTo(b, a)) {
+          ctx.pass([], 'exact');
+          continue;
+        }
         const scale = Math.max(a.scale, b.scale);
         const m = currentOf(narrative, s) as Mention;
         reported.add(s);
@@ -112,11 +115,16 @@ export default defineDocumentRule({
       const tally = new Map<string, number>();
       for (const v of values) tally.set(v.value.toString(), (tally.get(v.value.toString()) ?? 0) + 1);
       const [common, n] = [...tally.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+      if (n >= 2 && tally.size === 1) ctx.pass([], 'exact');
       if (n < 2 || tally.size < 2) continue;
       const base = values.find((v) => v.value.toString() === common) as Mention;
       group.forEach((s, i) => {
         const v = values[i] as Mention;
-        if (v.value.eq(base.value) || roundsTo(v, base) || roundsTo(base, v)) return;
+        if (v.value.eq(base.value)) return;
+        if (roundsTo(v, base) || roundsTo(base, v)) {
+          ctx.pass([], 'exact');
+          return;
+        }
         const scale = Math.max(v.scale, base.scale);
         const others = group.filter((o, k) => values[k]?.value.eq(base.value)).map((o) => o.subject);
         const c = current(s);

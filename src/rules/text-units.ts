@@ -21,8 +21,12 @@ export default defineDocumentRule({
   },
   run(ctx) {
     const narrative = narrativeOf(ctx.doc);
+    // each passage with figures read for a doubled unit
+    const withFigures = new Set(narrative.statements.map((st) => st.passage));
     for (const p of narrative.passages) {
+      let doubled = false;
       for (const m of p.text.matchAll(DOUBLE)) {
+        doubled = true;
         const start = m.index;
         const end = start + m[0].length;
         const loc = locate(p, start, end);
@@ -42,6 +46,7 @@ export default defineDocumentRule({
           data: { stated: m[0], units },
         });
       }
+      if (!doubled && withFigures.has(p.index)) ctx.pass([], 'form');
     }
   },
 });

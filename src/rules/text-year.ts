@@ -43,6 +43,7 @@ export default defineDocumentRule({
         });
         continue;
       }
+      if (compared) ctx.pass([], 'form');
       // figures of another year and none of the report's own
       const prior = st.prior;
       if (prior && prior.year !== null && !figureOf(st) && !st.budget && (st.change || st.parent === null) && narrative.statements.filter((s) => s.passage === st.passage && figureOf(s)).length === 0) {

@@ -34,7 +34,7 @@ function threePublic(abroad: string, reception: string, running: string): CaseTa
 ruleTester(rule, {
   valid: [
     { description: 'detail lines equal to the 三公 figures', tables: [detail('2.00', '3.00', '5.00'), threePublic('2.00', '3.00', '5.00')] },
-    { description: 'no 三公 table: nothing to compare', tables: [detail('2.00', '3.00', '5.00')] },
+    { description: 'no 三公 table: nothing to compare', inapplicable: 'no 三公 table', tables: [detail('2.00', '3.00', '5.00')] },
   ],
   invalid: [
     {

@@ -47,7 +47,10 @@ export default defineDocumentRule({
           if (!detail) continue;
           if (detail.empty && other.printed.empty) continue;
           const j = judgeSum(detail, [other.printed]);
-          if (j.outcome === 'pass' || j.outcome === 'rounding') continue;
+          if (j.outcome === 'pass' || j.outcome === 'rounding') {
+            ctx.pass([{ table: rt.table.index, row: row.valueRow, col }, other.ref], 'bound');
+            continue;
+          }
           const over = detail.value.gt(other.printed.value);
           const here: CellValue = { rt, pos: { row: row.valueRow, col }, ref: { table: rt.table.index, row: row.valueRow, col }, printed: detail, name: `${tableTitle(rt)} / ${row.code} ${row.label}` };
           ctx.report({

@@ -10,6 +10,7 @@ ruleTester(rule, {
     },
     {
       description: 'an unrecognised table whose 合计 never adds up is not trusted (not checked)',
+      inapplicable: 'the structure is not confirmed (reported as not checked)',
       tables: [{ title: '人员情况表', rows: [['项目', '2023年', '2024年'], ['在职', '10', '11'], ['退休', '3', '4'], ['合计', '99', '98']] }],
     },
   ],

@@ -24,6 +24,12 @@ export interface CaseTable {
 
 export interface ValidCase {
   readonly description: string;
+  /**
+   * Why the rule has nothing to check here (a template row of zeros, a table kind it does not
+   * read). Without it a valid case must show the check ran and held: the rule records at least one
+   * pass, so a rule that selects nothing cannot pass its valid cases.
+   */
+  readonly inapplicable?: string;
   readonly tables: readonly CaseTable[];
   readonly text?: readonly string[];
   /** User settings for the case (rate-anomaly thresholds). */
@@ -82,9 +88,9 @@ function refText(f: Finding, i: number): string {
   return c.table === 0 ? `r${c.row}c${c.col}` : `t${c.table}r${c.row}c${c.col}`;
 }
 
-export function run(rule: Rule, tables: readonly CaseTable[], text: readonly string[] = [], settings: Partial<Thresholds> = {}, title?: string): { findings: Finding[]; notChecked: NotChecked[] } {
+export function run(rule: Rule, tables: readonly CaseTable[], text: readonly string[] = [], settings: Partial<Thresholds> = {}, title?: string): { findings: Finding[]; notChecked: NotChecked[]; passed: number } {
   const result = runEngine(documentOf(tables, text, title), { rules: [rule], thresholds: thresholds(settings) });
-  return { findings: result.findings.filter((f) => f.rule === rule.meta.id), notChecked: result.notChecked };
+  return { findings: result.findings.filter((f) => f.rule === rule.meta.id), notChecked: result.notChecked, passed: result.passed.filter((p) => p.rule === rule.meta.id).length };
 }
 
 export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
@@ -92,9 +98,11 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
     describe('valid', () => {
       for (const c of cases.valid) {
         it(c.description, () => {
-          const { findings, notChecked } = run(rule, c.tables, c.text, c.thresholds, c.documentTitle);
+          const { findings, notChecked, passed } = run(rule, c.tables, c.text, c.thresholds, c.documentTitle);
           expect(notChecked.filter((n) => n.reason === 'internal-error')).toEqual([]);
           expect(findings.map((f) => `${f.severity} ${f.messageId} ${refText(f, 0)} ${f.stated}→${f.expected}`)).toEqual([]);
+          if (c.inapplicable === undefined) expect(passed, 'the check ran and held (or the case says why it is inapplicable)').toBeGreaterThan(0);
+          else expect(passed, 'an inapplicable case records no pass').toBe(0);
         });
       }
     });
