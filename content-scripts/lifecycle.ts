@@ -8,6 +8,7 @@
 import { pageApi } from '../src/platform/page-api.js';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, type Settings } from '../src/platform/settings.js';
 import { isContentRequest, type ContentRequest, type PageStatus } from '../src/messages/protocol.js';
+import { hasBudgetContent } from '../src/engine/report.js';
 import { sendToBackground } from '../src/messages/notify.js';
 import { checkPage, Slicer, yieldToPage, type PageCheck } from './check.js';
 import { Overlay } from './overlay.js';
@@ -86,7 +87,7 @@ export class PageSession {
     const t0 = performance.now();
     const scan = scanForCandidates(document);
     const scanned = performance.now() - t0;
-    if (scan.candidates === 0) {
+    if (scan.candidates === 0 && !scan.narrative) {
       this.overlay.clear();
       this.last = null;
       this.status = { state: 'no-tables', tablesSeen: scan.tables, timings: { scan: scanned, extract: 0, check: 0, paint: 0, total: scanned, longestSlice: scanned, longestIn: 'scan', slices: 1 } };
@@ -102,7 +103,7 @@ export class PageSession {
       this.last = result;
       this.watchReadPlaces(result);
       const before = slicer.work;
-      if (result.report.tables.length === 0) {
+      if (!hasBudgetContent(result.report)) {
         this.overlay.clear();
         this.status = { state: 'no-tables', tablesSeen: scan.tables };
       } else {
@@ -145,7 +146,7 @@ export class PageSession {
     const s = this.status;
     const f = s.state === 'done' ? s.report.summary.findings : { error: 0, review: 0, rounding: 0 };
     try {
-      await sendToBackground({ type: 'crossfoot:report-summary', errors: f.error, reviews: f.review, roundings: f.rounding, checked: s.state === 'done' });
+      await sendToBackground({ type: 'crossfoot:report-summary', errors: f.error, reviews: f.review, roundings: f.rounding, checked: s.state === 'done', passed: s.state === 'done' ? s.report.summary.passed : 0 });
     } catch {
       /* the background may be restarting; the popup asks the page directly anyway */
     }

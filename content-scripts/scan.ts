@@ -8,7 +8,12 @@ const FIGURE = /\d[\d,，]*[.．]\d{1,4}|\d{3,}/u;
 export interface Candidates {
   readonly tables: number;
   readonly candidates: number;
+  /** The page's text speaks of a budget (most disclosure pages carry only the 情况说明): worth a check without tables. */
+  readonly narrative: boolean;
 }
+
+/** How much of a page's text the quick scan reads for budget words (the engine reads it all). */
+const NARRATIVE_SCAN = 200_000;
 
 function documentsOf(doc: Document): Document[] {
   const out = [doc];
@@ -45,5 +50,7 @@ export function scanForCandidates(doc: Document): Candidates {
       if (isCandidateTable(list[i] as Element)) candidates++;
     }
   }
-  return { tables, candidates };
+  // a page without budget tables may still carry the 情况说明: a disclosure word and figures
+  const narrative = candidates === 0 && documentsOf(doc).some((d) => hasBudgetText((d.body?.textContent ?? '').slice(0, NARRATIVE_SCAN)));
+  return { tables, candidates, narrative };
 }

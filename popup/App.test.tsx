@@ -122,6 +122,27 @@ describe('popup', () => {
     expect(state.sent).toContainEqual({ type: 'crossfoot:reveal', finding: report.findings.find((f) => f.severity === 'error')?.id });
   });
 
+  it('a page with only the narrative: what was checked, clean said as "N checks held", never as nothing found', async () => {
+    const clean = checkDocument(documentOf([], ['三、支出决算情况说明', '2024年度本年支出合计766.4万元，其中：基本支出465.33万元，占60.72%；项目支出301.07万元，占39.28%。'], '某乡2024年部门决算'), 'https://www.example.gov.cn/c.html');
+    expect(clean.tables.length).toBe(0);
+    expect(clean.findings.filter((f) => f.category !== 'rate-anomaly')).toEqual([]);
+    state.status = { state: 'done', report: clean, url: state.url, overlay: true };
+    const root = await mount();
+    expect(root.querySelector('[data-state="narrative-only"]')?.textContent).toMatch(/只有情况说明/u);
+    expect(root.querySelector('[data-state="clean"]')?.textContent).toBe(`核对 ${clean.summary.passed} 项，均相符。`);
+    expect(clean.summary.passed).toBeGreaterThan(0);
+    expect(root.querySelector('[data-checked]')?.textContent).toContain(`情况说明数字 ${clean.summary.narrative.figures} 个`);
+  });
+
+  it('a budget page with nothing that could be checked says so, not "clean"', async () => {
+    const nothing = checkDocument(documentOf([], ['2024年度部门决算公开', '本年收入合计100万元。'], '某乡2024年部门决算'), 'https://www.example.gov.cn/d.html');
+    expect(nothing.summary.passed).toBe(0);
+    state.status = { state: 'done', report: nothing, url: state.url, overlay: true };
+    const root = await mount();
+    expect(root.querySelector('[data-state="clean"]')).toBeNull();
+    expect(root.querySelector('[data-state="nothing-checked"]')?.textContent).toMatch(/本页没有可核对的数字/u);
+  });
+
   it('switches to English and remembers it', async () => {
     state.status = { state: 'done', report: reportWithFindings(), url: state.url, overlay: true };
     const root = await mount();

@@ -279,6 +279,14 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
         <input type="checkbox" checked={marks} onChange={() => void toggleMarks()} data-action="overlay" />
         <span>{t('overlay')}</span>
       </label>
+      <p class="checked" data-checked={report.summary.passed}>
+        {t('checked').replace('{passed}', String(report.summary.passed)).replace('{figures}', String(report.summary.narrative.figures))}
+      </p>
+      {report.tables.length === 0 && (
+        <p class="hint" data-state="narrative-only">
+          {t('narrativeOnly')}
+        </p>
+      )}
       <details class="tables">
         <summary>
           {t('tables')} ({report.tables.length})
@@ -293,7 +301,11 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
         </ul>
       </details>
       <section class="list" aria-label={t('findings')}>
-        {report.findings.length === questions.length && <p class="state">{t('noFindings')}</p>}
+        {report.findings.length === questions.length && (
+          <p class="state" data-state={report.summary.passed > 0 ? 'clean' : 'nothing-checked'}>
+            {report.summary.passed > 0 ? t('noFindings').replace('{n}', String(report.summary.passed)) : t('nothingChecked')}
+          </p>
+        )}
         {report.findings.length > questions.length && groups.length === 0 && <p class="state">{t('noneOfFilter')}</p>}
         {windowed.map(([id, findings]) => (
           <div class="group" key={id} data-group={id}>

@@ -105,7 +105,10 @@ export interface Report {
     /** Questions about rates (category rate-anomaly), counted apart so they never drown the errors. */
     readonly anomalies: number;
     readonly notChecked: number;
-    /** Checks made that held (sums, rates, shares, restated figures): "clean" is never "nothing checked". */
+    /**
+     * Checks of figures made that held (sums, rates, shares, restated figures; checks of form, such as
+     * a slot filled or one unit to a figure, are not counted): "clean" is never "nothing checked".
+     */
     readonly passed: number;
     /** Budget figures the narrative states, and whether the narrative is budget content (a page without tables is checked on it). */
     readonly narrative: { readonly figures: number; readonly statements: number; readonly budget: boolean };
@@ -189,7 +192,7 @@ export function* buildReportSteps(result: EngineResult, source: string): Steps<R
     generator: { ...GENERATOR },
     source,
     title: doc.title,
-    summary: { tables: tables.length, findings: { error: count('error'), review: count('review'), rounding: count('rounding') }, anomalies: findings.filter(isAnomaly).length, notChecked: result.notChecked.length, passed: result.passed.length, narrative: { figures: result.narrative.figures, statements: result.narrative.statements, budget: result.narrative.budget } },
+    summary: { tables: tables.length, findings: { error: count('error'), review: count('review'), rounding: count('rounding') }, anomalies: findings.filter(isAnomaly).length, notChecked: result.notChecked.length, passed: result.passed.filter((p) => p.kind !== 'form').length, narrative: { figures: result.narrative.figures, statements: result.narrative.statements, budget: result.narrative.budget } },
     tables: tables.map(tableJson),
     findings,
     notChecked: result.notChecked.map((n) => ({ rule: n.rule, table: tableId(n.table), reason: n.reason, message: localisedReason(n) })),

@@ -52,6 +52,8 @@ export type BackgroundRequest = {
   readonly errors: number;
   readonly reviews: number;
   readonly roundings: number;
+  /** Checks that held: a page with no finding and no check held is "nothing to check", never "✓". */
+  readonly passed: number;
   readonly checked: boolean;
 };
 

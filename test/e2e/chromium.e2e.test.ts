@@ -44,7 +44,7 @@ async function openPopup(tabId: number): Promise<Page> {
 
 describe.skipIf(!fixturesAvailable())('Chromium: the built extension on the fixture pages', () => {
   beforeAll(async () => {
-    served = await serve({ '/pages/': path.join(FIXTURES, 'pages'), '/samples/': path.join(ROOT, 'samples') });
+    served = await serve({ '/pages/': path.join(FIXTURES, 'pages'), '/real/': path.join(FIXTURES, 'real-pages/pages'), '/samples/': path.join(ROOT, 'samples') });
     session = await launchChromium();
     session.context.on('request', (r) => requested.push(r.url()));
     await mkdir(ARTIFACTS, { recursive: true });
@@ -172,6 +172,45 @@ describe.skipIf(!fixturesAvailable())('Chromium: the built extension on the fixt
       await popup.close();
     } finally {
       await page.close();
+    }
+  });
+
+  it('real pages carrying only the 情况说明: checked, the wrong figure highlighted, badge and popup say what was checked', async () => {
+    // s-23: 465.33 + 311.07 ≠ 766.4 (项目支出 should be 301.07); s-20: a clean narrative
+    const { page, tabId } = await openChecked(`http://${GOV_HOST}:${served.port}/real/s-23.html`);
+    try {
+      const report = await askTab<Report & { url: string }>(session.worker, tabId, { type: 'crossfoot:get-report' });
+      const loaded = await loadOne(path.join(FIXTURES, 'real-pages/pages/s-23.html'));
+      expect(comparable(report)).toEqual(comparable(checkDocument(loaded.document, loaded.source)));
+      expect(report.tables).toEqual([]);
+      const wrong = report.findings.find((f) => f.severity === 'error' && f.stated === '311.07' && f.expected === '301.07');
+      expect(wrong?.quote).toBeTruthy();
+      if (wrong?.quote) {
+        expect((await page.evaluate(highlightedPhrases))['crossfoot-error'] ?? []).toContain(wrong.quote.text.replace(/\s+/g, ' ').trim());
+        expect((await page.evaluate(paintedIds))[wrong.id]).toBe(1);
+      }
+      expect(await session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe(String(report.summary.findings.error));
+      const popup = await openPopup(tabId);
+      expect(await popup.textContent('[data-state="narrative-only"]')).toMatch(/只有情况说明/u);
+      expect(await popup.textContent('[data-count="error"]')).toBe(String(report.summary.findings.error));
+      expect(await popup.locator(`[data-finding="${wrong?.id ?? ''}"]`).count()).toBe(1);
+      await popup.screenshot({ path: path.join(ARTIFACTS, 'real-s23-popup.png'), fullPage: true });
+      await popup.close();
+    } finally {
+      await page.close();
+    }
+    const clean = await openChecked(`http://${GOV_HOST}:${served.port}/real/s-20.html`);
+    try {
+      const report = await askTab<Report>(session.worker, clean.tabId, { type: 'crossfoot:get-report' });
+      expect(report.summary.passed).toBeGreaterThan(0);
+      expect(report.findings.filter((f) => f.category !== 'rate-anomaly')).toEqual([]);
+      expect(await session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), clean.tabId)).toBe('✓');
+      const popup = await openPopup(clean.tabId);
+      expect(await popup.textContent('[data-state="clean"]')).toBe(`核对 ${report.summary.passed} 项，均相符。`);
+      await popup.screenshot({ path: path.join(ARTIFACTS, 'real-s20-popup.png'), fullPage: true });
+      await popup.close();
+    } finally {
+      await clean.page.close();
     }
   });
 

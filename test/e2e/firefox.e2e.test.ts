@@ -72,7 +72,7 @@ async function waitChecked(url: string, timeout = 45_000): Promise<number> {
 
 describe.skipIf(!fixturesAvailable())('Firefox: the built extension, core scenario', () => {
   beforeAll(async () => {
-    served = await serve({ '/pages/': path.join(FIXTURES, 'pages'), '/samples/': path.join(ROOT, 'samples') });
+    served = await serve({ '/pages/': path.join(FIXTURES, 'pages'), '/real/': path.join(FIXTURES, 'real-pages/pages'), '/samples/': path.join(ROOT, 'samples') });
     const puppeteer = (await import('puppeteer-core')).default;
     browser = await puppeteer.launch({
       browser: 'firefox',
@@ -133,6 +133,30 @@ describe.skipIf(!fixturesAvailable())('Firefox: the built extension, core scenar
     for (const s of ['error', 'review', 'rounding'] as const) {
       expect(await popup.$eval(`[data-count="${s}"]`, (e) => e.textContent)).toBe(String(report.summary.findings[s]));
     }
+    await popup.close();
+    await page.close();
+  });
+
+  it('a real page carrying only the 情况说明 (s-23) is checked: report equals the CLI, the phrase marked, the popup says so', async () => {
+    const url = `http://${GOV_HOST}:${served.port}/real/s-23.html`;
+    const page = await browser.newPage();
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(url);
+    const tabId = await waitChecked(url);
+    const probe = await extensionPage();
+    const report = (await probe.evaluate(async (id: number) => {
+      const api = (globalThis as unknown as { browser: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).browser;
+      return api.tabs.sendMessage(id, { type: 'crossfoot:get-report' });
+    }, tabId)) as Report & { url: string };
+    await probe.close();
+    const loaded = await loadOne(path.join(FIXTURES, 'real-pages/pages/s-23.html'));
+    expect(comparable(report)).toEqual(comparable(checkDocument(loaded.document, loaded.source)));
+    const wrong = report.findings.find((f) => f.severity === 'error' && f.stated === '311.07');
+    expect(wrong?.quote).toBeTruthy();
+    if (wrong) expect((await page.evaluate(paintedIds))[wrong.id]).toBe(1);
+    const popup = await extensionPage(`?tabId=${tabId}`);
+    await popup.waitForSelector('[data-state="narrative-only"]', { timeout: 20_000 });
+    expect(await popup.$eval('[data-count="error"]', (e) => e.textContent)).toBe(String(report.summary.findings.error));
     await popup.close();
     await page.close();
   });
