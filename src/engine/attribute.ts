@@ -100,7 +100,7 @@ export function* attributeCulpritsSteps(sink: Sink, findings: EngineFinding[], v
   const tally = (r: CellRef): Tally => t.get(key(r)) ?? { errors: 0, passes: 0 };
   for (const [i, f] of findings.entries()) {
     if (i % 200 === 199) yield;
-    if (f.rule !== 'column-sum' || f.severity !== 'error') continue;
+    if (f.rule !== 'column-sum' || f.severity !== 'error' || f.messageId === 'evidence-culprit') continue;
     const check = f.checks[0];
     if (!check || check.minus.length > 0) continue;
     const total = tally(check.target);

@@ -3,23 +3,25 @@
  * A figure that alone explains a cluster of failures gets one error finding; the failures it
  * explains leave the list and become that finding's consequences.
  */
-import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
+import { BLANK, formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import type { EngineFinding, Sink } from './context.js';
 import type { Decimal } from '../model/decimal.js';
 import { culprits, type Identity, type Quantity } from './evidence.js';
 
 /** An identity in words, with the corrected figure: "本年支出合计 525.54 = 基本支出 445.80 + 项目支出 79.74". */
-function describe(i: Identity, id: string, value: Decimal): string {
-  const show = (q: Quantity): string => `${q.name} ${q.id === id ? value.toFixed(Math.max(q.scale, value.decimalPlaces())) : q.value.toFixed(q.scale)}${q.percent ? '%' : ''}`;
+function describe(i: Identity, id: string, value: Decimal, scale: number): string {
+  const show = (q: Quantity): string => `${q.name} ${q.id === id ? value.toFixed(Math.max(q.scale, scale)) : q.value.toFixed(q.scale)}${q.percent ? '%' : ''}`;
   switch (i.kind) {
     case 'sum':
       return `${show(i.target)} = ${[...i.plus.map(show), ...i.minus.map((m) => `− ${show(m)}`)].join(' + ').replace(/\+ −/gu, '−')}`;
     case 'ratio':
       return `${show(i.rate)} = ${show(i.numerator)} ÷ ${show(i.denominator)}`;
     case 'growth':
-      return `${show(i.rate)} = ${show(i.change)} ÷ (${show(i.current)} ${i.sign > 0 ? '−' : '+'} ${i.change.id === id ? value.toFixed(Math.max(i.change.scale, value.decimalPlaces())) : i.change.value.toFixed(i.change.scale)})`;
+      return `${show(i.rate)} = ${show(i.change)} ÷ (${show(i.current)} ${i.sign > 0 ? '−' : '+'} ${i.change.id === id ? value.toFixed(Math.max(i.change.scale, scale)) : i.change.value.toFixed(i.change.scale)})`;
     case 'equal':
       return `${show(i.a)} = ${show(i.b)}`;
+    case 'bound':
+      return `${show(i.value)} ≤ ${show(i.max)}`;
   }
 }
 
@@ -46,11 +48,11 @@ export function applyEvidence(sink: Sink): void {
       cells: q.cell ? [q.cell] : [],
       related: related.filter((r, i) => related.findIndex((x) => x.table === r.table && x.row === r.row && x.col === r.col) === i),
       quote: q.cell ? null : (q.quote ?? primary.quote),
-      stated: q.value.toFixed(q.scale),
+      stated: q.empty ? null : q.value.toFixed(q.scale),
       expected: c.expected.toFixed(c.scale),
       difference: difference.toFixed(c.scale),
       messageId: 'evidence-culprit',
-      data: { name: q.name, stated: fmt(q.value, q.scale), expected: fmt(c.expected, c.scale), difference: formatSigned(difference, c.scale), count: explained.length, held: c.corroborated.length, identities: c.explains.map((x) => describe(x.identity, q.id, c.expected)).join('；') },
+      data: { name: q.name, stated: q.empty ? BLANK : fmt(q.value, q.scale), expected: fmt(c.expected, c.scale), difference: formatSigned(difference, c.scale), count: explained.length, held: c.corroborated.length, identities: c.explains.map((x) => describe(x.identity, q.id, c.expected, c.scale)).join('；') },
       cause: null,
       checks: explained.flatMap((f) => f.checks),
       consequences: explained,

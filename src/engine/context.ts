@@ -11,7 +11,7 @@ import type { RuleMeta } from './rule.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './settings.js';
 import { judgeSum, printedAt, type Printed, type SumJudgement } from './tolerance.js';
 import type { Category, Finding, MessageData, NotChecked, Passed, Severity } from './types.js';
-import { quantities, type Checked, type Identity } from './evidence.js';
+import { quantities, type Checked, type Identity, type Quantity } from './evidence.js';
 
 /** An arithmetic check behind a finding, kept so that later passes can re-attribute it. */
 export interface SumCheck {
@@ -160,8 +160,11 @@ export class TableContext {
     if (target.empty && plusP.every((p) => p.empty) && minusP.every((p) => p.empty)) return null;
     const j = judgeSum(target, plusP, minusP);
     const cells = [spec.target, ...spec.plus, ...(spec.minus ?? [])];
+    // the identity, as evidence for blame across every rule (an uncertain one that fails is no evidence)
+    const identity: Identity = { kind: 'sum', target: this.quantity(spec.target, target), plus: spec.plus.map((p, i) => this.quantity(p, plusP[i] as Printed)), minus: (spec.minus ?? []).map((p, i) => this.quantity(p, minusP[i] as Printed)) };
     if (j.outcome === 'pass') {
       this.pass(cells);
+      this.sink.checks.push({ identity, outcome: 'pass', finding: null });
       return j;
     }
     const severity: Severity = j.outcome === 'rounding' ? 'rounding' : spec.uncertain ? 'review' : 'error';
@@ -197,7 +200,33 @@ export class TableContext {
       cause,
       checks: [{ table: this.rt.table.index, target: this.ref(spec.target), plus: spec.plus.map((p) => this.ref(p)), minus: (spec.minus ?? []).map((p) => this.ref(p)) }],
     });
+    if (!spec.uncertain) this.sink.checks.push({ identity, outcome: severity === 'rounding' ? 'rounding' : 'error', finding: this.sink.findings[this.sink.findings.length - 1] ?? null });
     return j;
+  }
+
+  /**
+   * Records an identity of this table as evidence for blame: a pass, or a failure with the finding
+   * just reported for it.
+   */
+  evidence(identity: Identity, outcome: 'pass' | 'rounding' | 'error'): void {
+    this.sink.checks.push({ identity, outcome, finding: outcome === 'pass' ? null : (this.sink.findings[this.sink.findings.length - 1] ?? null) });
+  }
+
+  /** A cell as a quantity of an identity; its name is worked out only when a message needs it. */
+  quantity(pos: Pos, p: Printed, percent = false): Quantity {
+    const ref = this.ref(pos);
+    const nameOf = (): string => this.cellName(pos);
+    return {
+      id: `c:${ref.table}:${ref.row}:${ref.col}`,
+      value: p.value,
+      scale: p.scale,
+      empty: p.empty,
+      cell: ref,
+      percent,
+      get name(): string {
+        return nameOf();
+      },
+    };
   }
 
   /** Name of a part relative to the target: the column name for same-row parts, the row name for same-column parts. */
@@ -287,6 +316,6 @@ export class DocumentContext {
   }
 }
 
-const PASS_KIND: Record<Identity['kind'], Passed['kind']> = { sum: 'sum', ratio: 'rate', growth: 'rate', equal: 'exact' };
+const PASS_KIND: Record<Identity['kind'], Passed['kind']> = { sum: 'sum', ratio: 'rate', growth: 'rate', equal: 'exact', bound: 'bound' };
 
 export { Decimal };

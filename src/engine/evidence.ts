@@ -36,7 +36,9 @@ export type Identity =
   | { readonly kind: 'ratio'; readonly rate: Quantity; readonly numerator: Quantity; readonly denominator: Quantity }
   /** rate = 100 × change ÷ (current − sign × change); sign +1 for a rise, −1 for a fall */
   | { readonly kind: 'growth'; readonly rate: Quantity; readonly change: Quantity; readonly current: Quantity; readonly sign: 1 | -1 }
-  | { readonly kind: 'equal'; readonly a: Quantity; readonly b: Quantity };
+  | { readonly kind: 'equal'; readonly a: Quantity; readonly b: Quantity }
+  /** value ≤ max: not an equality (it asks no value of either figure), but evidence all the same */
+  | { readonly kind: 'bound'; readonly value: Quantity; readonly max: Quantity };
 
 export interface Checked {
   readonly identity: Identity;
@@ -55,6 +57,8 @@ export function quantities(i: Identity): Quantity[] {
       return [i.rate, i.change, i.current];
     case 'equal':
       return [i.a, i.b];
+    case 'bound':
+      return [i.value, i.max];
   }
 }
 
@@ -92,6 +96,8 @@ export function holds(i: Identity, values: Values = new Map()): 'pass' | 'roundi
       const b = printed(i.b, values);
       return judgeSum(a, [b]).outcome;
     }
+    case 'bound':
+      return printed(i.value, values).value.gt(printed(i.max, values).value) ? 'error' : 'pass';
   }
 }
 
@@ -134,6 +140,8 @@ export function solve(i: Identity, q: Quantity): Decimal | null {
     }
     case 'equal':
       return q === i.a ? v(i.b) : q === i.b ? v(i.a) : null;
+    case 'bound':
+      return null;
   }
 }
 
@@ -144,7 +152,7 @@ export interface Culprit {
   readonly scale: number;
   /** The failures it explains (its consequences): the checks that fail now and hold with the correction. */
   readonly explains: Checked[];
-  /** The identities that held and still hold with the correction (its corroboration). */
+  /** The identities that held and still hold with the correction (its corroboration; a bound that holds bears out nothing). */
   readonly corroborated: Checked[];
 }
 
@@ -184,11 +192,24 @@ export function culprits(checks: readonly Checked[]): Culprit[] {
     const first = errors[0] as Checked;
     const candidates = quantities(first.identity).filter((q) => errors.every((e) => quantities(e.identity).some((x) => x.id === q.id)));
     const explaining: Culprit[] = [];
-    for (const q of candidates) {
-      const wanted = solve(first.identity, q);
+    for (const candidate of candidates) {
+      // the value an equality among the failures asks of it (a bound asks none)
+      let q = candidate;
+      let wanted: Decimal | null = null;
+      let solver = first;
+      for (const e of errors) {
+        const own = quantities(e.identity).find((x) => x.id === candidate.id);
+        const w = own ? solve(e.identity, own) : null;
+        if (own && w) {
+          q = own;
+          wanted = w;
+          solver = e;
+          break;
+        }
+      }
       if (!wanted) continue;
       // at the places of the identity's other figures when they print more ("12.5" among "57.55")
-      const scale = q.percent ? q.scale : Math.max(q.scale, ...quantities(first.identity).filter((x) => !x.percent).map((x) => x.scale));
+      const scale = q.percent ? q.scale : Math.max(q.scale, ...quantities(solver.identity).filter((x) => !x.percent).map((x) => x.scale));
       const value = wanted.toDecimalPlaces(scale, Decimal.ROUND_HALF_UP);
       if (value.eq(q.value)) continue;
       const values = new Map([[q.id, value]]);
@@ -204,7 +225,7 @@ export function culprits(checks: readonly Checked[]): Culprit[] {
       });
       // it must explain every error of the cluster
       if (!errors.every((e) => explains.includes(e) || holds(e.identity, values) === 'rounding')) continue;
-      explaining.push({ quantity: q, expected: value, scale, explains, corroborated: touching.filter((c) => c.outcome === 'pass') });
+      explaining.push({ quantity: q, expected: value, scale, explains, corroborated: touching.filter((c) => c.outcome === 'pass' && c.identity.kind !== 'bound') });
     }
     // a figure that other checks bear out is no suspect when another figure explains the failures
     const uncorroborated = explaining.filter((e) => e.corroborated.length === 0 || explaining.every((x) => x.corroborated.length > 0));

@@ -5,6 +5,7 @@
  * Basis: domain.md §4.5 K02; Sichuan template note "预算执行率=预算执行数/调整后预算数".
  * Sample pages: 000-*.html (6 rates off in their last digits).
  */
+import type { Identity } from '../engine/evidence.js';
 import { defineTableRule } from '../engine/rule.js';
 import { judgeRate } from '../engine/tolerance.js';
 import { Decimal } from '../model/decimal.js';
@@ -96,8 +97,11 @@ export default defineTableRule({
           });
         } else if (sc.value.eq(expected)) ctx.pass([score, rate, weight], 'formula');
       }
+      // the rate is an identity of the table's cells (evidence for blame)
+      const identity: Identity = { kind: 'ratio', rate: ctx.quantity(rate, { value: rv.value, scale: rv.scale, empty: false }, true), numerator: ctx.quantity(executed, spent), denominator: ctx.quantity(budgetPos, budget) };
       if (j.outcome === 'pass') {
         ctx.pass([rate, executed, budgetPos], 'rate');
+        ctx.evidence(identity, 'pass');
         continue;
       }
       if (j.outcome === 'zero-denominator' || !j.expected || !j.exact || !j.difference) continue;
@@ -113,6 +117,7 @@ export default defineTableRule({
         // lets the 年度资金总额 and 当年财政拨款 rows printing the same wrong rate fold into one finding
         checks: [{ table: ctx.table.index, target: ctx.ref(rate), plus: [ctx.ref(executed)], minus: [ctx.ref(budgetPos)] }],
       });
+      ctx.evidence(identity, j.outcome === 'rounding' ? 'rounding' : 'error');
     }
   },
 });

@@ -206,6 +206,8 @@ export default defineTableRule({
           data: { project, indicator: ind.name, stated: formatAmount(s.value, s.scale), weight: formatAmount(w.value, w.scale) },
         });
       }
+      // a score within its weight bears the score out (evidence for the 总分's sum)
+      ctx.evidence({ kind: 'bound', value: ctx.quantity(ind.score, s), max: ctx.quantity(ind.weight, w) }, s.value.gt(w.value) ? 'error' : 'pass');
     }
 
     // 2. weights
@@ -226,6 +228,8 @@ export default defineTableRule({
           data: { project, stated: formatAmount(total.value, total.scale) },
         });
       }
+      // 总分 ≤ 100: evidence beside the sum of the scores (one wrong 总分 breaks both: one defect)
+      if (total && !total.empty) ctx.evidence({ kind: 'bound', value: ctx.quantity(perf.total, total), max: { id: `k:100:${ctx.table.index}:${perf.total.row}:${perf.total.col}`, value: HUNDRED, scale: 0, name: '100' } }, total.value.gt(100) ? 'error' : 'pass');
     }
     if (perf.total) {
       const scorePos = perf.indicators.map((i) => i.score).filter((p): p is Pos => !!p && ctx.printed(p) !== null);

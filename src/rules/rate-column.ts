@@ -13,6 +13,7 @@ import type { Pos, TableContext } from '../engine/context.js';
 import { asPrinted, judgeRate, type Printed } from '../engine/tolerance.js';
 import { BLANK, formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import type { Category } from '../engine/types.js';
+import type { Identity } from '../engine/evidence.js';
 import type { Column, RowInfo } from '../recognise/index.js';
 import { NO_FIGURE, rateKindOf, type RateKind } from '../recognise/vocabulary.js';
 import { keyText } from '../model/text.js';
@@ -140,8 +141,14 @@ export default defineTableRule({
             continue;
           }
           const j = judgeRate(stated.value, stated.scale, numerator, denominator, 2);
+          // a rate of two printed cells is an identity between them (evidence for blame)
+          const direct = !(kind === 'growth' && ops.current && !ops.change);
+          const identity: Identity | null = direct
+            ? { kind: 'ratio', rate: ctx.quantity(ratePos, { value: stated.value, scale: stated.scale, empty: false }, true), numerator: ctx.quantity(numeratorPos[0] as Pos, numerator), denominator: ctx.quantity(denominatorPos, denominator) }
+            : null;
           if (j.outcome === 'pass') {
             ctx.pass([ratePos, ...numeratorPos, denominatorPos], 'rate');
+            if (identity) ctx.evidence(identity, 'pass');
             continue;
           }
           if (!j.expected || !j.difference || !j.exact) continue;
@@ -156,6 +163,7 @@ export default defineTableRule({
             messageId: 'rate-column',
             data: { ...data, expected: formatPercent(j.expected, stated.scale), exact: formatPercent(j.exact, 4), difference: formatSigned(j.difference, stated.scale) },
           });
+          if (identity) ctx.evidence(identity, j.outcome === 'rounding' ? 'rounding' : 'error');
         }
         // the amount of change itself: 增减 = 本年 − 上年
         if (kind === 'growth' && ops.change && ops.current && ops.denominator !== 'total-row') {
