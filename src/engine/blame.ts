@@ -6,7 +6,8 @@
 import { BLANK, formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import type { EngineFinding, Sink } from './context.js';
 import type { Decimal } from '../model/decimal.js';
-import { culprits, type Identity, type Quantity } from './evidence.js';
+import { culpritsSteps, type Identity, type Quantity } from './evidence.js';
+import { runSync, type Steps } from '../model/steps.js';
 
 /** An identity in words, with the corrected figure: "本年支出合计 525.54 = 基本支出 445.80 + 项目支出 79.74". */
 function describe(i: Identity, id: string, value: Decimal, scale: number): string {
@@ -26,7 +27,12 @@ function describe(i: Identity, id: string, value: Decimal, scale: number): strin
 }
 
 export function applyEvidence(sink: Sink): void {
-  const found = culprits(sink.checks);
+  runSync(applyEvidenceSteps(sink));
+}
+
+/** `applyEvidence`, in steps. */
+export function* applyEvidenceSteps(sink: Sink): Steps<void> {
+  const found = yield* culpritsSteps(sink.checks);
   if (found.length === 0) return;
   const removed = new Set<EngineFinding>();
   for (const c of found) {

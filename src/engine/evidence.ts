@@ -14,6 +14,7 @@ import { Decimal, ZERO } from '../model/decimal.js';
 import type { CellRef } from '../model/table.js';
 import type { Quote } from './types.js';
 import { asPrinted, judgeRate, judgeSum, type Printed } from './tolerance.js';
+import { runSync, type Steps } from '../model/steps.js';
 
 /** A printed figure taking part in identities: a table cell or a figure of the narrative. */
 export interface Quantity {
@@ -162,32 +163,69 @@ export interface Culprit {
  * several, are left alone.
  */
 export function culprits(checks: readonly Checked[]): Culprit[] {
-  const failing = checks.filter((c) => c.outcome !== 'pass');
-  const byQuantity = new Map<string, Checked[]>();
-  for (const c of checks) for (const q of quantities(c.identity)) {
-    const list = byQuantity.get(q.id);
-    if (list) list.push(c);
-    else byQuantity.set(q.id, [c]);
-  }
-  // clusters: failures linked through shared figures
-  const seen = new Set<Checked>();
+  return runSync(culpritsSteps(checks));
+}
+
+/** A cluster of more failures than this is no single defect: it is left to the rules' own findings. */
+const MAX_CLUSTER = 64;
+
+/** `culprits`, in steps (a page may hold tens of thousands of identities). */
+export function* culpritsSteps(checks: readonly Checked[]): Steps<Culprit[]> {
   const out: Culprit[] = [];
+  const failing = checks.filter((c) => c.outcome !== 'pass');
+  if (!failing.some((c) => c.outcome === 'error')) return out;
+  // the failing checks of each figure, and (for the figures of failures only) every check it takes part in
+  const failingOf = new Map<string, Checked[]>();
+  for (const [i, c] of failing.entries()) {
+    if (i % 500 === 499) yield;
+    for (const q of quantities(c.identity)) {
+      const list = failingOf.get(q.id);
+      if (list) list.push(c);
+      else failingOf.set(q.id, [c]);
+    }
+  }
+  const byQuantity = new Map<string, Checked[]>();
+  let n = 0;
+  for (const c of checks) {
+    const qs = quantities(c.identity);
+    // a step every few thousand figures: one identity may hold ten thousand
+    n += qs.length;
+    if (n > 5000) {
+      n = 0;
+      yield;
+    }
+    for (const q of qs) {
+      if (!failingOf.has(q.id)) continue;
+      const list = byQuantity.get(q.id);
+      if (list) list.push(c);
+      else byQuantity.set(q.id, [c]);
+    }
+  }
+  // clusters: failures linked through shared figures (each figure's list walked once)
+  const seen = new Set<Checked>();
+  const walked = new Set<string>();
   for (const start of failing) {
     if (seen.has(start) || start.outcome !== 'error') continue;
+    yield;
     const cluster: Checked[] = [];
     const queue = [start];
     seen.add(start);
     while (queue.length > 0) {
       const c = queue.pop() as Checked;
       cluster.push(c);
-      for (const q of quantities(c.identity)) for (const other of byQuantity.get(q.id) ?? []) {
-        if (other.outcome !== 'pass' && !seen.has(other)) {
-          seen.add(other);
-          queue.push(other);
+      for (const q of quantities(c.identity)) {
+        if (walked.has(q.id)) continue;
+        walked.add(q.id);
+        for (const other of failingOf.get(q.id) ?? []) {
+          if (!seen.has(other)) {
+            seen.add(other);
+            queue.push(other);
+          }
         }
       }
     }
     const errors = cluster.filter((c) => c.outcome === 'error');
+    if (errors.length > MAX_CLUSTER) continue;
     // candidates: figures in every failing identity of the cluster (beyond rounding)
     const first = errors[0] as Checked;
     const candidates = quantities(first.identity).filter((q) => errors.every((e) => quantities(e.identity).some((x) => x.id === q.id)));
@@ -224,7 +262,8 @@ export function culprits(checks: readonly Checked[]): Culprit[] {
         return c.outcome === 'error' ? now !== 'error' : c.outcome === 'rounding' && now === 'pass';
       });
       // it must explain every error of the cluster
-      if (!errors.every((e) => explains.includes(e) || holds(e.identity, values) === 'rounding')) continue;
+      const explained = new Set(explains);
+      if (!errors.every((e) => explained.has(e) || holds(e.identity, values) === 'rounding')) continue;
       explaining.push({ quantity: q, expected: value, scale, explains, corroborated: touching.filter((c) => c.outcome === 'pass' && c.identity.kind !== 'bound') });
     }
     // a figure that other checks bear out is no suspect when another figure explains the failures

@@ -7,7 +7,7 @@ import { recogniseDocumentSteps, type RecognisedDocument } from '../recognise/in
 import { runSync, type Steps } from '../model/steps.js';
 import { RULES } from '../rules/index.js';
 import { attributeCulpritsSteps, foldEchoesSteps } from './attribute.js';
-import { applyEvidence } from './blame.js';
+import { applyEvidenceSteps } from './blame.js';
 import { DocumentContext, Sink, TableContext, type EngineFinding } from './context.js';
 import type { Thresholds } from './settings.js';
 import type { Rule, RuleMeta } from './rule.js';
@@ -123,7 +123,7 @@ export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}
     return v && v.type === 'number' ? v.value.toFixed() : v?.type ?? '?';
   };
   yield 'evidence';
-  applyEvidence(sink);
+  yield* applyEvidenceSteps(sink);
   yield 'fold-echoes';
   let findings: EngineFinding[] = yield* foldEchoesSteps(sink.findings, valueText);
   yield 'attribute';

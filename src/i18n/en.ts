@@ -95,6 +95,7 @@ export const en: Record<MessageKey, string> = {
 
   'word.up': 'rose',
   'word.down': 'fell',
+  'word.unnamed': 'a figure whose subject the text does not name',
   'ui.narrative': 'Narrative (text)',
   'ui.question': 'Rate question',
   'scope.all': 'all funds',

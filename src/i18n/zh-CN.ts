@@ -96,6 +96,7 @@ export const zhCN = {
 
   'word.up': '增加',
   'word.down': '减少',
+  'word.unnamed': '文中未写明科目的数字',
   'ui.narrative': '情况说明（文字部分）',
   'ui.question': '比率提示',
   'scope.all': '全部资金',

@@ -76,6 +76,11 @@ export function quantityOf(narrative: Narrative, st: Statement, m: Mention | { r
 }
 
 /** "1,433.26万元" for messages. */
+/** The subject a message names for a statement: its own, its item's, or (never an empty “”) a word saying the text names none. */
+export function subjectOf(st: Statement): string {
+  return st.subject || st.item || '@word.unnamed';
+}
+
 export function shown(m: Mention): string {
   return `${m.value.toFixed(m.scale)}${m.unit}`;
 }

@@ -179,9 +179,10 @@ const TABLE_SCOPE: Partial<Record<Role, Scope>> = {
   economic: 'general',
 };
 
-/** A table's title, else the heading above it, else its id. */
+/** A table's title, else the heading above it, else its place in the page ("第 3 张表"). */
 export function tableTitle(rt: RecognisedTable): string {
-  return rt.table.meta.title ?? rt.table.meta.headings.at(-1) ?? rt.table.id;
+  // an untitled table is named by its caption or heading, else by its place in the page (never its internal id)
+  return rt.table.meta.title ?? rt.table.meta.headings.at(-1) ?? `第 ${rt.table.index + 1} 张表`;
 }
 
 /** A column's name: its leaf header, with the block it totals when the leaf alone says only "合计". */

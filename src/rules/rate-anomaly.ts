@@ -18,7 +18,7 @@ import type { DocumentContext } from '../engine/context.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import { figureOf } from '../narrative/claims.js';
-import { reportClaim, shown } from '../narrative/compare.js';
+import { reportClaim, shown, subjectOf } from '../narrative/compare.js';
 import { tablesOf, threePublicCell, type ThreePublicItem } from '../narrative/lookup.js';
 import { narrativeOf, performanceOf, type Narrative } from '../narrative/model.js';
 import { reasonIn, sentenceAround, type Reason } from '../narrative/reasons.js';
@@ -129,7 +129,7 @@ function* budgetItems(ctx: DocumentContext, narrative: Narrative): Steps<void> {
       stated: rate ? rate.toFixed(2) : null,
       expected: null,
       difference: null,
-      data: { subject: st.subject || st.item || '', budget: shown(budget), executed: shown(final), rate: rate ? formatPercent(rate, 2) : '', threshold: t.completionAbove, ...reasonData(reason) },
+      data: { subject: subjectOf(st), budget: shown(budget), executed: shown(final), rate: rate ? formatPercent(rate, 2) : '', threshold: t.completionAbove, ...reasonData(reason) },
     });
   }
 }
@@ -179,7 +179,7 @@ function* changes(ctx: DocumentContext, narrative: Narrative): Steps<void> {
       stated: signed.toFixed(2),
       expected: null,
       difference: null,
-      data: { subject: st.subject || st.item || '', change: `${change.direction === 'down' ? '−' : '+'}${shown(m)}`, rate: `${formatSigned(signed, 2)}%`, threshold: t.changeBeyond, ...reasonData(reason) },
+      data: { subject: subjectOf(st), change: `${change.direction === 'down' ? '−' : '+'}${shown(m)}`, rate: `${formatSigned(signed, 2)}%`, threshold: t.changeBeyond, ...reasonData(reason) },
     });
   }
 }

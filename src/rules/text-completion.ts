@@ -9,7 +9,7 @@
 import { defineDocumentRule } from '../engine/rule.js';
 import { asPrinted, judgeRate } from '../engine/tolerance.js';
 import { formatPercent, formatSigned } from '../i18n/format.js';
-import { reportClaim, shown } from '../narrative/compare.js';
+import { reportClaim, shown, subjectOf } from '../narrative/compare.js';
 import { clauseStart, narrativeOf, performanceOf } from '../narrative/model.js';
 import type { Statement } from '../narrative/claims.js';
 import type { CellRef } from '../model/table.js';
@@ -36,7 +36,7 @@ export default defineDocumentRule({
     for (const st of narrative.statements) {
       const final = st.final ?? st.amount;
       const budget = st.budget?.mention;
-      const subject = st.subject || st.item || '';
+      const subject = subjectOf(st);
       const c = st.completion;
       if (c) {
         const span = { start: clauseStart(narrative, st, budget ? budget.start : c.mention.start), end: c.mention.end, focus: c.mention.start };

@@ -13,7 +13,7 @@ import { defineDocumentRule } from '../engine/rule.js';
 import { asPrinted, judgeRate } from '../engine/tolerance.js';
 import type { Cause } from '../engine/types.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
-import { quantityOf, reportClaim, shown } from '../narrative/compare.js';
+import { quantityOf, reportClaim, shown, subjectOf } from '../narrative/compare.js';
 import type { Identity } from '../engine/evidence.js';
 import { currentOf, currentWith, narrativeOf } from '../narrative/model.js';
 import type { Statement } from '../narrative/claims.js';
@@ -55,7 +55,7 @@ export default defineDocumentRule({
       if (!change || !change.mention) continue;
       const rate = st.rate;
       const span = { start: change.start, end: rate ? rate.mention.end : change.end, focus: change.mention.start };
-      const subject = st.subject || st.item || '';
+      const subject = subjectOf(st);
       // the direction word of the rate against the change
       if (rate?.direction && rate.direction !== change.direction && change.direction !== 'flat') {
         reportClaim(ctx, narrative, {
