@@ -21,6 +21,7 @@ import { LIMITS } from '../model/limits.js';
 import { InputError } from './errors.js';
 import type { Rendered, ScriptRenderer } from './render.js';
 
+import { isPdf, readPdf } from './pdf.js';
 export { InputError } from './errors.js';
 
 export interface LoadOptions {
@@ -43,6 +44,7 @@ export interface Loaded {
 
 const HTML_EXT = /\.(?:html?|xhtml|shtml|xht|mht)$/i;
 const TEXT_EXT = /\.(?:txt|md|markdown|tsv|text)$/i;
+const PDF_EXT = /\.pdf$/i;
 
 function looksBinary(buf: Buffer): boolean {
   const n = Math.min(buf.length, 8192);
@@ -320,6 +322,10 @@ export async function loadOne(input: string, options: LoadOptions = {}): Promise
     const fetched = await fetchUrl(input, options.fetchTimeout ?? LIMITS.cli.fetchTimeout);
     return fetched.html ? loadHtml(fetched, options) : loadText(fetched);
   }
+  if (PDF_EXT.test(input)) {
+    const buf = await readBytes(input);
+    if (isPdf(buf)) return { source: input, document: await readPdf(buf, input), notes: [] };
+  }
   const fetched = await readLocal(input);
   return fetched.html ? loadHtml(fetched, options) : loadText(fetched);
 }
@@ -341,9 +347,9 @@ export async function expandInput(input: string): Promise<string[]> {
   if (!info.isDirectory()) return [input];
   const entries = await readdir(input, { withFileTypes: true });
   const files = entries
-    .filter((e) => e.isFile() && (HTML_EXT.test(e.name) || TEXT_EXT.test(e.name)))
+    .filter((e) => e.isFile() && (HTML_EXT.test(e.name) || TEXT_EXT.test(e.name) || PDF_EXT.test(e.name)))
     .map((e) => path.join(input, e.name))
     .sort();
-  if (files.length === 0) throw new InputError(`no HTML pages or text reports in ${input}`);
+  if (files.length === 0) throw new InputError(`no HTML pages, PDF files or text reports in ${input}`);
   return files;
 }

@@ -164,6 +164,8 @@ export const en: Record<MessageKey, string> = {
   'reason.truncated-columns': 'The table has more than {limit} columns; the rest was neither read nor checked.',
   'reason.truncated-cells': 'The table has more than {limit} cells; the rest was neither read nor checked.',
   'reason.truncated-text': 'A cell holds {found} characters of text; only the first {limit} were read.',
+  'reason.pdf-scanned-page': 'Page {page} of the PDF is a scan with no text layer; it was neither read nor checked.',
+  'reason.pdf-tables-not-rebuilt': 'The PDF has {lines} lines laid out as tables; its tables are not yet rebuilt from the layout and were not checked, only its text was.',
   'reason.truncated-narrative': '{found} characters of the narrative lie beyond the reading limit ({limit} characters); they were neither read nor checked.',
   'reason.truncated-nodes': 'The page has more elements than the reader takes ({limit}); what follows was neither read nor checked.',
   'reason.frames-unreadable': '{count} frame(s) of the page could not be read (from another site, sandboxed, or beyond the reading bounds); their content was not checked.',

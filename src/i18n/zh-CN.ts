@@ -165,6 +165,8 @@ export const zhCN = {
   'reason.truncated-columns': '表格超过 {limit} 栏，其后各栏未读取、未核对。',
   'reason.truncated-cells': '表格单元格超过 {limit} 个，其后部分未读取、未核对。',
   'reason.truncated-text': '某单元格文字长达 {found} 字，只读取了前 {limit} 字。',
+  'reason.pdf-scanned-page': 'PDF 第 {page} 页是扫描件，没有文字层，未读取、未核对。',
+  'reason.pdf-tables-not-rebuilt': 'PDF 中有 {lines} 行排成表格的内容，表格尚未从版面重建，未核对；只核对了文字部分。',
   'reason.truncated-narrative': '说明文字共有 {found} 字超出读取上限（{limit} 字），未读取、未核对。',
   'reason.truncated-nodes': '页面元素超过读取上限（{limit} 个），其后内容未读取、未核对。',
   'reason.frames-unreadable': '页面中有 {count} 个框架（iframe）无法读取（来自其他网站、受沙箱限制或超出读取范围），其中内容未核对。',

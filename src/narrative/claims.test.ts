@@ -154,3 +154,19 @@ describe('stated reasons', () => {
     expect(reasonIn('公务用车运行维护费支出1.8万元，主要是用于公车油费等费用。')?.text).toBe('用于公车油费等费用');
   });
 });
+
+describe('asides in brackets', () => {
+  it('a list after a bracketed restatement is under the figure outside the brackets', () => {
+    const sts = statements('二、支出预算情况说明', '我校2021年支出预算490,808.40万元（本年支出预算415,808.40万元），其中：教育支出398,593.09万元，占总支出的81.21%；结转下年75,000.00万元。');
+    const head = sts.find((s) => s.budget?.mention.value.toFixed(2) === '490808.40');
+    const education = sts.find((s) => s.subject === '教育支出');
+    expect(head).toBeTruthy();
+    expect(education?.parent).toBe(head?.id);
+  });
+  it('a list inside the brackets is never put under the figure outside them', () => {
+    const sts = statements('三、支出决算情况说明', '本年支出100.00万元（基本支出60.00万元，其中：人员经费50.00万元，公用经费10.00万元），项目支出40.00万元。');
+    const total = sts.find((s) => s.subject === '本年支出');
+    expect(total).toBeTruthy();
+    expect(sts.find((s) => s.subject === '人员经费')?.parent).not.toBe(total?.id);
+  });
+});

@@ -319,6 +319,17 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
 
   /** A list whose items are numbered ("其中：1、…。2、…"): it goes on over the sentences its items start. */
   let numbered: number | null = null;
+  /** A statement whose figure stands in brackets closed before `at`: an aside there, not the head of a list. */
+  const aside = (st: Statement, at: number): boolean => {
+    const m = st.amount ?? st.budget?.mention ?? st.final;
+    return m !== undefined && m !== null && bracketDepth(text, st.sentence[0], m.start) > bracketDepth(text, st.sentence[0], at);
+  };
+  /** The statement a list opened at `at` after `st` is under: `st`, or the figure outside the brackets before it. */
+  const headOf = (st: Statement | null, at: number): Statement | null => {
+    if (!st || !aside(st, at)) return st;
+    const i = out.indexOf(st);
+    return out.slice(0, i).reverse().find((x) => x.sentence[0] === st.sentence[0] && (x.amount || x.final || x.budget) && !aside(x, at)) ?? st;
+  };
   for (const [sStart, sEnd] of sentencesOf(text)) {
     const sentence = text.slice(sStart, sEnd);
     const item = itemOf(sentence) ?? passageItem;
@@ -440,8 +451,9 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
             const named = [...out].reverse().find((s) => keyText(s.subject) === keyText(lead));
             listParent = named ? named.id : newStatement(lead, clause.start).id;
           } else {
-            // "……2.28万元。其中：" — a list that starts the sentence is under the last figure before it
-            const before = cur ?? [...out].reverse().find((x) => x.amount || x.final || x.budget) ?? null;
+            // "……2.28万元。其中：" — a list that starts the sentence is under the last figure before it,
+            // never under an aside in brackets ("支出预算 490,808.40 万元（本年支出预算 415,808.40 万元），其中：")
+            const before = headOf(cur, clause.start) ?? [...out].reverse().find((x) => (x.amount || x.final || x.budget) && !aside(x, clause.start)) ?? null;
             if (before) listParent = before.id;
           }
           continue;
@@ -653,7 +665,7 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
       for (const b of blanks) blank(cur, b);
       const trailing = squash(text.slice((mentions[mentions.length - 1] as Mention).end, clause.end));
       if (GROUP_MARK.test(trailing)) group++;
-      if (/(?:其中|主要用于以下方面|主要包括|包括)$/u.test(trailing) && cur) listParent = (cur as Statement).id;
+      if (/(?:其中|主要用于以下方面|主要包括|包括)$/u.test(trailing) && cur) listParent = (headOf(cur, clause.end) ?? (cur as Statement)).id;
       // a nested list ends with its bracket, or with the "；" that ends its item
       if (outer.length > 0 && (clause.closes || clause.sep === '；' || clause.sep === ';')) listParent = outer.pop() ?? null;
     }
@@ -679,6 +691,17 @@ function abbreviates(short: string, full: string): boolean {
 }
 
 /** Text without white space: the narrative's words as the cues read them (the page's own characters otherwise). */
+/** Brackets opened and not closed in text[from, to). */
+function bracketDepth(text: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = Math.max(0, from); i < to; i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+  }
+  return depth;
+}
+
 function squash(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/gu, '');
 }
