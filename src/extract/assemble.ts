@@ -4,7 +4,7 @@ import { emptyMeta, type Table } from '../model/table.js';
 import { displayText, keyText } from '../model/text.js';
 import { runSync, type Steps } from '../model/steps.js';
 import { buildGridSteps, type RawRow } from './grid.js';
-import { applyMeta, liftMetaRows, metaKind } from './meta.js';
+import { applyMeta, isNoteText, liftMetaRows, metaKind, metaParts } from './meta.js';
 
 /** What a reader emits, in reading order: text blocks and tables still as raw rows. */
 export type ReaderItem =
@@ -23,7 +23,6 @@ export interface Assembled {
 const LOOK_BEHIND = 8;
 const LOOK_AHEAD = 4;
 
-const NOTE = /^(?:注|说明|备注)[:：0-9]|^(?:本(?:部门|单位|表)|我(?:部门|单位)).{0,30}(?:没有|无|不涉及|未发生)|^(?:无|没有).{0,30}(?:收入|支出|经费|拨款|数据)/u;
 
 function isHeadingLike(block: { text: string; heading: number | null }): boolean {
   const t = displayText(block.text);
@@ -120,8 +119,11 @@ export function* assembleSteps(items: readonly ReaderItem[], source: string, tit
       if (!prev || prev.type === 'table') break;
       const block = blocks[prev.index];
       if (!block) continue;
-      const kind = metaKind(block.text);
-      if (kind) applyMeta(meta, block.text, kind);
+      // a line of several describing parts is read part by part ("单位：万元部门：…" is no department name)
+      const parts = metaParts(block.text);
+      const kind = parts ? null : metaKind(block.text);
+      if (parts) for (const [text, k] of parts) applyMeta(meta, text, k);
+      else if (kind) applyMeta(meta, block.text, kind);
       else if (isHeadingLike({ text: block.text, heading: block.level })) {
         meta.headings.unshift(block.text);
         break; // the nearest heading names the table; older ones belong to other sections
@@ -133,8 +135,8 @@ export function* assembleSteps(items: readonly ReaderItem[], source: string, tit
       if (!next || next.type === 'table') break;
       const block = blocks[next.index];
       if (!block) continue;
-      if (NOTE.test(keyText(block.text))) meta.notes.push(block.text);
-      else if (metaKind(block.text) || isHeadingLike({ text: block.text, heading: block.level })) break;
+      if (isNoteText(block.text)) meta.notes.push(block.text);
+      else if (metaKind(block.text) || metaParts(block.text) || isHeadingLike({ text: block.text, heading: block.level })) break;
     }
   });
 

@@ -7,7 +7,7 @@ import type { RawRow } from './grid.js';
 export type MetaKind = 'title' | 'code' | 'unit' | 'department' | 'year' | 'unit+code';
 
 const CODE = /^(?:[\u4e00-\u9fff]{0,4})?(?:公开)?(?:0?\d{1,2}(?:-\d{1,2})?)表$|^(?:财决|财预|预)?公开\d{1,2}(?:-\d{1,2})?表$|^(?:附)?表\d{1,2}(?:-\d{1,2})?$/u;
-const DEPARTMENT = /^(?:部门|单位|编制单位|填报单位|预算单位|部门名称|单位名称|编报单位)(?:名称)?[:：]/u;
+const DEPARTMENT = /^(?:部门|单位|编制单位|编制部门|填报单位|预算单位|部门名称|单位名称|编报单位)(?:名称)?[:：]/u;
 const YEAR = /^[(（]?\d{4}年度?[)）]?$/u;
 const TITLE_WORDS = /(?:决算|预算|收支|收入|支出|经费|绩效|自评|情况|明细|总)/u;
 
@@ -34,6 +34,28 @@ export function metaKind(text: string): MetaKind | null {
   if (YEAR.test(k)) return 'year';
   if (isTitleText(t)) return 'title';
   return null;
+}
+
+const NOTE = /^(?:注|说明|备注)[:：0-9]|^(?:本(?:部门|单位|表)|我(?:部门|单位)).{0,30}(?:没有|无|不涉及|未发生)|^(?:无|没有).{0,30}(?:收入|支出|经费|拨款|数据)/u;
+
+/** A note on a table: "注：…", or a line saying the unit has none of what the table shows. */
+export function isNoteText(text: string): boolean {
+  return NOTE.test(keyText(text));
+}
+
+/** Where a line holding several describing parts starts a new one ("公开02表部门：…", "单位：万元部门：…"). */
+const PART_START = /(?<!金额|编制|填报|编报)(?=(?:金额)?单位(?:名称)?[:：])|(?<!编制|填报|编报)(?=(?:编制|填报|编报)?部门(?:名称)?[:：])|(?=(?:编制|填报|编报)单位(?:名称)?[:：])|(?<!财决|财预)(?=(?:财决|财预)?公开\d{1,2}(?:-\d{1,2})?表)/gu;
+
+/**
+ * A line of several describing parts run together (as a page printed to PDF gives them), split into
+ * its parts with their kinds; null unless every part is one.
+ */
+export function metaParts(text: string): Array<[string, MetaKind]> | null {
+  const t = displayText(text);
+  const parts = t.split(PART_START).map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length < 2) return null;
+  const kinds = parts.map(metaKind);
+  return kinds.every((k) => k !== null) ? parts.map((p, i) => [p, kinds[i] as MetaKind]) : null;
 }
 
 /** Records a describing line on the table's metadata (first title wins; later ones are ignored). */
@@ -119,7 +141,7 @@ export function liftMetaRows(rows: readonly RawRow[], meta: TableMeta): LiftResu
     const row = out[end - 1];
     if (!row) break;
     const texts = row.cells.map((c) => displayText(c.text)).filter((t) => t !== '');
-    if (texts.length === 0 || (texts.length === 1 && /^(?:注|说明|备注)[:：0-9１-９]/u.test(texts[0] ?? ''))) {
+    if (texts.length === 0 || (texts.length === 1 && isNoteText(texts[0] ?? ''))) {
       if (texts.length === 0) {
         end--;
         lifted++;

@@ -10,7 +10,12 @@
  * extension's viewer alike, and is tested with runs written by hand.
  */
 import type { ReaderItem } from './assemble.js';
+import type { RawRow } from './grid.js';
+import { metaKind } from './meta.js';
 import type { ReaderNote } from '../model/document.js';
+import { columnMap, joinCutRow, remapRows, rowKey, tablesOfPage, type PageBox, type PdfTable, type Rule } from './pdf-tables.js';
+
+export type { PageBox, Rule } from './pdf-tables.js';
 
 /** One run of text as pdf.js gives it: its string, the left end of its baseline, its width and font size (PDF units, y upwards). */
 export interface TextRun {
@@ -27,7 +32,29 @@ export interface PdfPageText {
   readonly runs: readonly TextRun[];
   /** The page paints images (a page with images and no text is a scan; one with neither is blank). */
   readonly images?: boolean;
+  /** The ruling lines it draws: where they form tables, the tables are rebuilt from them. */
+  readonly rules?: readonly Rule[];
 }
+
+export interface PdfLayout {
+  readonly items: ReaderItem[];
+  readonly notes: ReaderNote[];
+  /** Lines laid out as table rows outside any ruled table: not read. */
+  readonly tabularLines: number;
+  /** Each table cell's page and box, indexed by the cell's RawCell.src. */
+  readonly boxes: PageBox[];
+  /** Tables rebuilt from ruling lines (after joining those continued on the next page). */
+  readonly tables: number;
+}
+
+/** A row holding one text only, a table's title. */
+function isTitleRow(row: RawRow): boolean {
+  const texts = row.cells.map((c) => c.text.trim()).filter((t) => t !== '');
+  return texts.length === 1 && metaKind(texts[0] as string) === 'title';
+}
+
+/** Lines allowed above a table continued from the previous page: a repeated unit line, a "续" title. */
+const CONTINUATION_LINE = /^(?:(?:金额)?单位[:：]|.{0,40}[（(]续[）)]?\s*$|续表)/u;
 
 interface Line {
   readonly page: number;
@@ -36,6 +63,8 @@ interface Line {
   readonly y: number;
   readonly size: number;
   readonly text: string;
+  /** Its parts apart by wide gaps ("编制部门：… ｜ 单位：元"). */
+  readonly segments: readonly string[];
   /** Laid out as a table row. */
   readonly tabular: boolean;
 }
@@ -88,6 +117,7 @@ function linesOf(page: PdfPageText, index: number): Line[] {
       y: first.y,
       size,
       text: segments.join(wide > 0 ? ' ' : '').trim(),
+      segments,
       tabular: wide >= 2 && figures >= 2,
     };
   });
@@ -112,11 +142,22 @@ const shape = (s: string): string => s.replace(/\d+/gu, '#').replace(/\s+/gu, ''
  * The pages' text as reader items (one block per paragraph or heading, in reading order) and the
  * reader's notes: pages with no text layer (scanned), and table rows left for the table reader.
  */
-export function layoutPdfText(pages: readonly PdfPageText[]): { items: ReaderItem[]; notes: ReaderNote[]; tabularLines: number } {
+export function layoutPdfText(pages: readonly PdfPageText[]): PdfLayout {
   const notes: ReaderNote[] = [];
-  const perPage = pages.map((p, i) => linesOf(p, i));
-  perPage.forEach((lines, i) => {
-    if (lines.length === 0 && pages[i]?.images) notes.push({ reason: 'pdf-scanned-page', data: { page: i + 1 } });
+  const boxes: PageBox[] = [];
+  const pageTables: PdfTable[][] = [];
+  const perPage = pages.map((p, i) => {
+    if (!p.rules || p.rules.length === 0) {
+      pageTables.push([]);
+      return linesOf(p, i);
+    }
+    const { tables, outside } = tablesOfPage(p.rules, p.runs, i, boxes.length);
+    for (const t of [...tables].sort((a, b) => a.srcStart - b.srcStart)) boxes.push(...t.boxes);
+    pageTables.push(tables);
+    return linesOf({ ...p, runs: outside.map((k) => p.runs[k] as TextRun) }, i);
+  });
+  pages.forEach((p, i) => {
+    if (p.images && p.runs.every((r) => r.str.trim() === '')) notes.push({ reason: 'pdf-scanned-page', data: { page: i + 1 } });
   });
   // running headers and footers: a line near the top or bottom edge whose shape recurs on many pages
   const edge = new Map<string, number>();
@@ -127,6 +168,41 @@ export function layoutPdfText(pages: readonly PdfPageText[]): { items: ReaderIte
   for (const lines of perPage) for (const s of new Set(lines.filter(nearEdge).map((l) => shape(l.text)))) edge.set(s, (edge.get(s) ?? 0) + 1);
   const recurring = Math.max(3, Math.ceil(pages.length / 2));
   const kept = perPage.map((lines) => lines.filter((l) => !PAGE_NUMBER.test(l.text) && !(nearEdge(l) && (edge.get(shape(l.text)) ?? 0) >= recurring)));
+
+  // a table that ends its page and one that starts the next with the same columns are one table;
+  // header rows the continuation repeats are dropped
+  const continued = new Set<PdfTable>();
+  const joined = new Map<PdfTable, RawRow[]>();
+  let open: { table: PdfTable; rows: RawRow[]; fragment: PdfTable } | null = null;
+  pageTables.forEach((tables, p) => {
+    const lines = kept[p] ?? [];
+    const first = tables[0];
+    const map = open && first ? columnMap(open.table.xs, first.xs) : null;
+    if (open && first && map && lines.every((l) => l.y < first.box.y1 || CONTINUATION_LINE.test(l.text))) {
+      const rows = remapRows(first.rows, map);
+      let skip = 0;
+      while (skip < rows.length && skip < open.rows.length && rowKey(rows[skip] as RawRow) === rowKey(open.rows[skip] as RawRow)) skip++;
+      // a table of its own that starts like the one before (its title row, "项目支出绩效自评表", again)
+      // is no continuation: a repeated header repeats the column labels, not the title
+      if (!rows.slice(0, skip).some(isTitleRow)) {
+        // a row the page break cut (no rule at the foot of the page, none at the head of the next)
+        const cut = skip === 0 && open.fragment.openBottom && first.openTop && rows[0] && open.rows.length > 0 ? joinCutRow(open.rows[open.rows.length - 1] as RawRow, rows[0]) : null;
+        if (cut) {
+          open.rows[open.rows.length - 1] = cut;
+          skip = 1;
+        }
+        open.rows.push(...rows.slice(skip));
+        continued.add(first);
+      }
+    }
+    for (const t of tables) if (!continued.has(t)) joined.set(t, [...t.rows]);
+    const lastTable = tables[tables.length - 1];
+    if (lastTable && lines.every((l) => l.y > lastTable.box.y0)) {
+      const root: PdfTable | undefined = continued.has(lastTable) && open ? open.table : lastTable;
+      const rows = joined.get(root);
+      open = rows && root ? { table: root, rows, fragment: lastTable } : null;
+    } else open = null;
+  });
 
   const items: ReaderItem[] = [];
   let tabularLines = 0;
@@ -143,12 +219,30 @@ export function layoutPdfText(pages: readonly PdfPageText[]): { items: ReaderIte
     right: textColumnEdge(prose.map((l) => ({ at: l.right, size: l.size }))),
   });
   const whole = columnOf(allProse);
-  for (const lines of kept) {
+  let tables = 0;
+  kept.forEach((lines, p) => {
+    const pending = (pageTables[p] ?? []).filter((t) => !continued.has(t));
+    const emitTablesAbove = (y: number): void => {
+      while (pending.length > 0 && (pending[0] as PdfTable).box.y1 > y) {
+        const t = pending.shift() as PdfTable;
+        flush();
+        last = null;
+        items.push({ type: 'table', rows: joined.get(t) ?? t.rows });
+        tables++;
+      }
+    };
     const prose = lines.filter((l) => !l.tabular);
     tabularLines += lines.length - prose.length;
-    if (prose.length === 0) continue;
     const { left, right } = prose.length >= 5 ? columnOf(prose) : whole;
     for (const l of lines) {
+      emitTablesAbove(l.y);
+      // a line of describing parts apart (编制部门：… and 单位：元 at the two ends): one block each
+      if (l.segments.length >= 2 && l.segments.every((seg) => metaKind(seg) !== null)) {
+        flush();
+        for (const seg of l.segments) items.push({ type: 'block', text: seg, heading: null });
+        last = null;
+        continue;
+      }
       if (l.tabular) {
         // a table row between two paragraphs ends the one before it
         flush();
@@ -172,7 +266,8 @@ export function layoutPdfText(pages: readonly PdfPageText[]): { items: ReaderIte
         last = { ...l, right: -Infinity };
       }
     }
-  }
+    emitTablesAbove(-Infinity);
+  });
   flush();
-  return { items, notes, tabularLines };
+  return { items, notes, tabularLines, boxes, tables };
 }

@@ -27,9 +27,29 @@ export function stripInvisible(input: string): string {
   return INVISIBLE.test(input) ? input.replace(INVISIBLE_ALL, '') : input;
 }
 
-/** Folds white space (including &nbsp; and the ideographic space) and trims; invisible characters are dropped. */
+/**
+ * Radicals some fonts map ideographs to (PDFs printed by Chromium, and others, carry ⼊ U+2F0A for
+ * 入, ⽀ U+2F40 for 支, ⻔ U+2ED4 for 门), and the CJK compatibility ideographs: read as the
+ * ideographs they print. The Kangxi radicals and compatibility ideographs fold by NFKC; the
+ * simplified radicals of the supplement have no decomposition and are mapped here.
+ */
+const COMPAT_IDEOGRAPH = /[\u2e80-\u2fdf\uf900-\ufaff]/u;
+const COMPAT_IDEOGRAPHS = /[\u2e80-\u2fdf\uf900-\ufaff]/gu;
+const SIMPLIFIED_RADICALS: Readonly<Record<string, string>> = {
+  '\u2e8c': '小', '\u2e97': '心', '\u2ea0': '民', '\u2ea1': '水', '\u2ea3': '火', '\u2eae': '竹', '\u2eb6': '羊', '\u2ec2': '衣', '\u2eca': '足', '\u2ee4': '鬼',
+  '\u2eb0': '纟', '\u2ec5': '见', '\u2ec6': '角', '\u2ec8': '讠', '\u2ec9': '贝', '\u2ecb': '车', '\u2ed0': '钅', '\u2ed3': '长', '\u2ed4': '门',
+  '\u2ed9': '韦', '\u2eda': '页', '\u2edb': '风', '\u2edc': '飞', '\u2ee0': '饣', '\u2ee2': '马', '\u2ee5': '鱼', '\u2ee6': '鸟', '\u2ee7': '卤',
+  '\u2ee8': '麦', '\u2ee9': '黄', '\u2eea': '黾', '\u2eec': '齐', '\u2eee': '齿', '\u2ef0': '龙', '\u2ef3': '龟',
+};
+
+/** Radicals and compatibility ideographs as the ideographs they stand for. */
+export function foldCompatIdeographs(input: string): string {
+  return COMPAT_IDEOGRAPH.test(input) ? input.replace(COMPAT_IDEOGRAPHS, (ch) => SIMPLIFIED_RADICALS[ch] ?? ch.normalize('NFKC')) : input;
+}
+
+/** Folds white space (including &nbsp; and the ideographic space) and trims; invisible characters are dropped, radicals read as ideographs. */
 export function displayText(input: string): string {
-  return stripInvisible(input).replace(WHITESPACE, ' ').trim();
+  return foldCompatIdeographs(stripInvisible(input)).replace(WHITESPACE, ' ').trim();
 }
 
 const QUOTES = /[“”"‘’'「」『』〝〞]/gu;
@@ -57,7 +77,7 @@ const keys = new Map<string, string>();
 const PINYIN_GLOSS = /(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)/gu;
 
 function makeKey(input: string): string {
-  return foldVariants(input.replace(PINYIN_GLOSS, '').normalize('NFKC'))
+  return foldVariants(foldCompatIdeographs(input.replace(PINYIN_GLOSS, '')).normalize('NFKC'))
     .replace(WHITESPACE, '')
     .replace(QUOTES, '"')
     .replace(DASHES, '-')

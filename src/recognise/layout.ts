@@ -223,13 +223,17 @@ function classify(table: Table, col: number, headerRows: number, indexed: boolea
 /** Columns of two-digit parts right of a 类 column: a code split over 类 | 款 | 项 columns. */
 function isCodePart(table: Table, col: number, from: number): boolean {
   let seen = 0;
+  let short = 0;
   for (let r = from; r < table.rows; r++) {
     const t = originText(table, r, col);
-    if (t === '') continue;
-    if (!/^\d{2}$/.test(t)) return false;
+    // the 款 / 项 header word may share its line with the 合计 row (PDF layouts draw them in one band)
+    if (t === '' || (r === from && /^[款项]$/u.test(t))) continue;
+    if (!/^\d{1,2}$/.test(t)) return false;
     seen++;
+    if (t.length === 1) short++;
   }
-  return seen > 0;
+  // a part printed without its leading zero ("2" for 02) now and then, never mostly
+  return seen > 0 && short <= seen / 4;
 }
 
 /** Header nodes (explicit merges kept; implicit spans inferred for plain-text tables). */

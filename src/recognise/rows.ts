@@ -64,7 +64,11 @@ function codeOf(table: Table, r: number, block: Block, last: { cls: string | nul
     return parseCode(origin(table, r, col));
   }
   // split code columns: 类 | 款 | 项 (the first full, the others two digits)
-  const parts = block.code.map((c) => displayText(origin(table, r, c)).normalize('NFKC'));
+  // (a part printed without its leading zero, "2" for 02, is read as the code it stands for)
+  const parts = block.code.map((c, i) => {
+    const t = displayText(origin(table, r, c)).normalize('NFKC');
+    return i > 0 && /^\d$/.test(t) ? `0${t}` : t;
+  });
   const [cls, item, sub] = parts;
   if (cls && /^\d{3}$/.test(cls)) {
     last.cls = cls;
