@@ -22,6 +22,8 @@ import { InputError } from './errors.js';
 import type { Rendered, ScriptRenderer } from './render.js';
 
 import { isPdf, readPdf } from './pdf.js';
+import { assemble } from '../extract/assemble.js';
+import { isWorkbook, readWorkbook } from '../extract/workbook.js';
 export { InputError } from './errors.js';
 
 export interface LoadOptions {
@@ -45,6 +47,26 @@ export interface Loaded {
 const HTML_EXT = /\.(?:html?|xhtml|shtml|xht|mht)$/i;
 const TEXT_EXT = /\.(?:txt|md|markdown|tsv|text)$/i;
 const PDF_EXT = /\.pdf$/i;
+const SHEET_EXT = /\.(?:xlsx|xls)$/i;
+
+/**
+ * A PDF or a workbook (.xlsx, BIFF8 .xls), told by its first bytes whatever its name says; null
+ * for anything else (an .xls that Excel saved as a web page is HTML, read as a page).
+ */
+async function loadDocument(buf: Buffer, source: string): Promise<Loaded | null> {
+  if (isPdf(buf)) return { source, document: await readPdf(buf, source), notes: [] };
+  if (isWorkbook(buf)) {
+    let read;
+    try {
+      read = readWorkbook(new Uint8Array(buf));
+    } catch (e) {
+      throw new InputError(`cannot read ${source}: not a readable workbook (${e instanceof Error ? e.message : String(e)})`);
+    }
+    const first = read.items.find((i) => i.type === 'block');
+    return { source, document: assemble(read.items, source, first?.type === 'block' ? first.text : null).document, notes: [] };
+  }
+  return null;
+}
 
 function looksBinary(buf: Buffer): boolean {
   const n = Math.min(buf.length, 8192);
@@ -101,6 +123,8 @@ interface Fetched {
   readonly folder: string | null;
   /** The local file (for the browser, which serves it from its folder). */
   readonly file: string | null;
+  /** A PDF or a workbook fetched: its bytes, read as a document rather than as text. */
+  readonly bytes?: Buffer;
 }
 
 async function fetchUrl(url: string, timeout: number): Promise<Fetched> {
@@ -142,7 +166,8 @@ async function fetchUrl(url: string, timeout: number): Promise<Fetched> {
     throw new InputError(`cannot read ${url}: the connection broke off`);
   }
   const buf = Buffer.concat(chunks);
-  if (looksBinary(buf)) throw new InputError(`cannot read ${url}: it is not a web page or a text report (binary content)`);
+  if (isPdf(buf) || isWorkbook(buf)) return { text: '', url: res.url || url, html: false, folder: null, file: null, bytes: buf };
+  if (looksBinary(buf)) throw new InputError(`cannot read ${url}: it is not a web page, a PDF, a workbook or a text report (binary content)`);
   const type = res.headers.get('content-type') ?? '';
   const charset = /charset=([\w-]+)/i.exec(type)?.[1] ?? sniffCharset(buf);
   const text = decode(buf, charset);
@@ -320,11 +345,13 @@ async function loadHtml(fetched: Fetched, options: LoadOptions): Promise<Loaded>
 export async function loadOne(input: string, options: LoadOptions = {}): Promise<Loaded> {
   if (/^https?:\/\//i.test(input)) {
     const fetched = await fetchUrl(input, options.fetchTimeout ?? LIMITS.cli.fetchTimeout);
+    const doc = fetched.bytes ? await loadDocument(fetched.bytes, fetched.url) : null;
+    if (doc) return doc;
     return fetched.html ? loadHtml(fetched, options) : loadText(fetched);
   }
-  if (PDF_EXT.test(input)) {
-    const buf = await readBytes(input);
-    if (isPdf(buf)) return { source: input, document: await readPdf(buf, input), notes: [] };
+  if (PDF_EXT.test(input) || SHEET_EXT.test(input)) {
+    const doc = await loadDocument(await readBytes(input), input);
+    if (doc) return doc;
   }
   const fetched = await readLocal(input);
   return fetched.html ? loadHtml(fetched, options) : loadText(fetched);
@@ -347,9 +374,9 @@ export async function expandInput(input: string): Promise<string[]> {
   if (!info.isDirectory()) return [input];
   const entries = await readdir(input, { withFileTypes: true });
   const files = entries
-    .filter((e) => e.isFile() && (HTML_EXT.test(e.name) || TEXT_EXT.test(e.name) || PDF_EXT.test(e.name)))
+    .filter((e) => e.isFile() && (HTML_EXT.test(e.name) || TEXT_EXT.test(e.name) || PDF_EXT.test(e.name) || SHEET_EXT.test(e.name)))
     .map((e) => path.join(input, e.name))
     .sort();
-  if (files.length === 0) throw new InputError(`no HTML pages, PDF files or text reports in ${input}`);
+  if (files.length === 0) throw new InputError(`no HTML pages, PDF files, workbooks or text reports in ${input}`);
   return files;
 }

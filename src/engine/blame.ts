@@ -19,6 +19,8 @@ function describe(i: Identity, id: string, value: Decimal, scale: number): strin
       return `${show(i.rate)} = ${show(i.numerator)} ÷ ${show(i.denominator)}`;
     case 'growth':
       return `${show(i.rate)} = ${show(i.change)} ÷ (${show(i.current)} ${i.sign > 0 ? '−' : '+'} ${i.change.id === id ? value.toFixed(Math.max(i.change.scale, scale)) : i.change.value.toFixed(i.change.scale)})`;
+    case 'change':
+      return `${show(i.rate)} = (${show(i.current)} − ${show(i.prior)}) ÷ ${show(i.prior)}`;
     case 'equal':
       return `${show(i.a)} = ${show(i.b)}`;
     case 'bound':

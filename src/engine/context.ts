@@ -316,6 +316,6 @@ export class DocumentContext {
   }
 }
 
-const PASS_KIND: Record<Identity['kind'], Passed['kind']> = { sum: 'sum', ratio: 'rate', growth: 'rate', equal: 'exact', bound: 'bound' };
+const PASS_KIND: Record<Identity['kind'], Passed['kind']> = { sum: 'sum', ratio: 'rate', growth: 'rate', change: 'rate', equal: 'exact', bound: 'bound' };
 
 export { Decimal };

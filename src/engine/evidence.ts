@@ -37,6 +37,8 @@ export type Identity =
   | { readonly kind: 'ratio'; readonly rate: Quantity; readonly numerator: Quantity; readonly denominator: Quantity }
   /** rate = 100 × change ÷ (current − sign × change); sign +1 for a rise, −1 for a fall */
   | { readonly kind: 'growth'; readonly rate: Quantity; readonly change: Quantity; readonly current: Quantity; readonly sign: 1 | -1 }
+  /** rate = 100 × sign × (current − prior) ÷ prior: both years stated ("上年执行数 A，本年预算 B，增加 p%") */
+  | { readonly kind: 'change'; readonly rate: Quantity; readonly prior: Quantity; readonly current: Quantity; readonly sign: 1 | -1 }
   | { readonly kind: 'equal'; readonly a: Quantity; readonly b: Quantity }
   /** value ≤ max: not an equality (it asks no value of either figure), but evidence all the same */
   | { readonly kind: 'bound'; readonly value: Quantity; readonly max: Quantity };
@@ -56,6 +58,8 @@ export function quantities(i: Identity): Quantity[] {
       return [i.rate, i.numerator, i.denominator];
     case 'growth':
       return [i.rate, i.change, i.current];
+    case 'change':
+      return [i.rate, i.prior, i.current];
     case 'equal':
       return [i.a, i.b];
     case 'bound':
@@ -91,6 +95,14 @@ export function holds(i: Identity, values: Values = new Map()): 'pass' | 'roundi
       if (prior.isZero() || prior.isNegative()) return 'pass';
       const r = printed(i.rate, values);
       return outcomeOfRate(judgeRate(r.value, r.scale, c, { value: prior, scale: Math.max(cur.scale, c.scale), empty: false }, 2).outcome);
+    }
+    case 'change': {
+      const prior = printed(i.prior, values);
+      if (!prior.value.isPositive()) return 'pass';
+      const cur = printed(i.current, values);
+      const r = printed(i.rate, values);
+      const delta = { value: cur.value.minus(prior.value).times(i.sign), scale: Math.max(cur.scale, prior.scale), empty: false };
+      return outcomeOfRate(judgeRate(r.value, r.scale, delta, prior, 2).outcome);
     }
     case 'equal': {
       const a = printed(i.a, values);
@@ -137,6 +149,15 @@ export function solve(i: Identity, q: Quantity): Decimal | null {
         return den.isZero() ? null : r.times(cur).dividedBy(den);
       }
       if (q === i.current) return r.isZero() ? null : c.times(i.sign).plus(HUNDRED.times(c).dividedBy(r));
+      return null;
+    }
+    case 'change': {
+      const r = v(i.rate).times(i.sign);
+      const prior = v(i.prior);
+      const cur = v(i.current);
+      if (q === i.rate) return prior.isZero() ? null : HUNDRED.times(cur.minus(prior)).times(i.sign).dividedBy(prior);
+      if (q === i.current) return prior.times(HUNDRED.plus(r)).dividedBy(HUNDRED);
+      if (q === i.prior) return HUNDRED.plus(r).isZero() ? null : HUNDRED.times(cur).dividedBy(HUNDRED.plus(r));
       return null;
     }
     case 'equal':

@@ -4,6 +4,7 @@
  * therefore differ from their printed sum by up to half a unit × (n + 1) without anyone having
  * made a mistake: that is the rounding band. Beyond it, the figures contradict each other.
  */
+import { convert, unitFactor, type MoneyUnit } from '../model/units.js';
 import { Decimal, ZERO, halfUnit, sum, unit } from '../model/decimal.js';
 import type { CellValue } from '../model/number.js';
 import { cellAt, type Table } from '../model/table.js';
@@ -13,6 +14,19 @@ export interface Printed {
   readonly value: Decimal;
   readonly scale: number;
   readonly empty: boolean;
+}
+
+/**
+ * Two printed figures in the same unit, for tables printed in different units (the 三公 table in
+ * 万元 beside detail tables in 元): the one in the finer unit is converted into the coarser one and
+ * given its precision, so that the coarse figure's rounding is the band.
+ */
+export function inCommonUnit(a: Printed, aUnit: MoneyUnit | null, b: Printed, bUnit: MoneyUnit | null): [Printed, Printed] {
+  // one unit unknown: the tables are taken to print alike (the document's usual unit)
+  if (aUnit === bUnit || !aUnit || !bUnit) return [a, b];
+  const coarse = unitFactor(aUnit).gt(unitFactor(bUnit)) ? aUnit : bUnit;
+  const to = (p: Printed, from: MoneyUnit, other: Printed): Printed => (from === coarse ? p : { value: convert(p.value, from, coarse), scale: other.scale, empty: p.empty });
+  return [to(a, aUnit, b), to(b, bUnit, a)];
 }
 
 /** A figure stated somewhere (a sentence, a computed part) with the precision it was given in. */

@@ -197,8 +197,15 @@ export function cleanSubject(lead: string): string {
   s = s.replace(/^[、，,]+/u, '').replace(/(?:为|是|达到|达|共计|共|合计为|总额为|约为|约|各|均为|均|总计为|共有|有|的)$/u, '');
   // "公务接待费2016年预算": the year says which figure, not what it is of
   s = s.replace(/\d{4}年度?$/u, '');
+  // "2023年当年预算执行数为…": words for which figure, not of what; the subject is carried on
+  if (FIGURE_WORD.test(s)) return '';
+  // "住房公积金（01项）": a bracket the clause split left open is not part of the name
+  s = s.replace(/[（(][^（()）]{0,6}$/u, '');
   return stripUnitName(s);
 }
+
+/** Words that say which figure of a subject a clause gives (its budget, its 决算, its execution), naming no subject. */
+const FIGURE_WORD = /^(?:预算|决算|预算数|决算数|执行数|预算执行数|执行|安排|预算安排)$/u;
 
 /** Where a subject's own words start: the vocabulary a report's subjects begin with. */
 const SUBJECT_HEAD = /(?:本年|收入|支出|财政拨款|一般公共预算|政府性基金|国有资本|基本支出|项目支出|人员经费|公用经费|"三公"|“三公”|三公|因公出国|公务用车|公务接待|机关运行|政府采购|年初|年末|上年结转|事业收入|经营|其他收入|上级补助|附属单位|收、支|收支)/u;
@@ -650,7 +657,11 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
           if (subject.length < 2 && pending) {
             st = newStatement(pending.subject, pending.start);
             pending = null;
-          } else st = newStatement(subject || (item ? itemName(item) : ''), startOf(subject));
+          } else {
+            // "2025年当年预算执行数为 X 万元" after a sentence about a subject: that subject's other year
+            const figureOnly = subject === '' && prior && FIGURE_WORD.test(before.replace(/为$/u, '').replace(/^.*?(?=预算|决算|执行)/u, ''));
+            st = newStatement(subject || (item ? itemName(item) : '') || (figureOnly ? (lastSubjectStatement?.subject ?? '') : ''), startOf(subject));
+          }
         } else st = cur as Statement;
         if (isCount) st.count = m;
         else if (prior) st.prior = { mention: m, year, field: 'amount' };

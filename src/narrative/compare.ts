@@ -78,8 +78,12 @@ export function quantityOf(narrative: Narrative, st: Statement, m: Mention | { r
 /** "1,433.26万元" for messages. */
 /** The subject a message names for a statement: its own, its item's, or (never an empty “”) a word saying the text names none. */
 export function subjectOf(st: Statement): string {
+  // "预算" in "2024年预算安排 X 万元" is no subject: the item the sentence is about is
+  if (st.item && GENERIC_SUBJECT.test(st.subject)) return st.item.replace(/^[“"]|[”"]$/gu, '');
   return st.subject || st.item || '@word.unnamed';
 }
+
+const GENERIC_SUBJECT = /^(?:预算|决算|预算数|决算数|执行数|预算执行数|支出|收入|安排|当年|本年|上年|[“”"'‘’]+)?$/u;
 
 export function shown(m: Mention): string {
   return `${m.value.toFixed(m.scale)}${m.unit}`;

@@ -209,6 +209,12 @@ function threeItem(concept: string | null): ThreePublicItem | null {
  * Resolves a statement's figure to its table cell. `field` says which figure: the amount (or the
  * final figure of a budget/final statement), or the budget.
  */
+/** The report's tables are 部门预算 tables (B01–B09) and none is a 决算 table. */
+function budgetReport(doc: RecognisedDocument): boolean {
+  const kinds = doc.tables.map((t) => t.kind);
+  return kinds.some((k) => k.startsWith('B')) && !kinds.some((k) => k.startsWith('D'));
+}
+
 export function resolve(doc: RecognisedDocument, narrative: Narrative, st: Statement, field: 'amount' | 'final' | 'budget'): Resolution | null {
   const p = narrative.passages[st.passage];
   if (!p) return null;
@@ -231,7 +237,8 @@ export function resolve(doc: RecognisedDocument, narrative: Narrative, st: State
     if (field === 'budget') return same(threePublicCell(doc, 'budget', item3));
     return same(threePublicCell(doc, 'final', item3));
   }
-  if (field === 'budget') return null; // 年初预算 is not in the 决算 tables
+  // 年初预算 is not in the 决算 tables; in a 部门预算 the tables print the budget itself
+  if (field === 'budget' && !budgetReport(doc)) return null;
 
   switch (c) {
     case 'total-both':

@@ -18,6 +18,9 @@ import { clauseStart, narrativeOf, resolve } from '../narrative/model.js';
 import { summaryCell, totalRowCell, byLeaf } from '../narrative/lookup.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import type { RecognisedDocument } from '../recognise/index.js';
+import type { CellRef } from '../model/table.js';
+import { keyText } from '../model/text.js';
+import { printedAt } from '../engine/tolerance.js';
 
 /** The line a 总计 label is often confused with (N02). */
 function sibling(doc: RecognisedDocument, st: Statement, topic: string) {
@@ -36,13 +39,50 @@ function nonFiscalSlack(doc: RecognisedDocument): Decimal {
   return d.isNegative() ? new Decimal(0) : d;
 }
 
+const ALL_FUNDS = new Set(['D01', 'D03', 'B01', 'B03']);
+const FISCAL = new Set(['D04', 'D05', 'D06', 'B04', 'B05', 'B06']);
+
+/**
+ * A cell of another table that prints the stated figure in a row or column named as the subject
+ * ends ("基本支出" for "财政拨款基本支出"), or null.
+ */
+function elsewhere(doc: RecognisedDocument, mention: Mention, subject: string, except: number): { ref: CellRef; name: string } | null {
+  const key = keyText(subject);
+  if (key.length < 2) return null;
+  const names = (k: string): boolean => k.length >= 2 && (key.endsWith(k) || k.endsWith(key));
+  // only from an all-funds table to a 财政拨款 one: the text may give the 财政拨款 figure of a line
+  // the lookup found in the all-funds table, never an income figure for an expenditure
+  const fiscal = (t: RecognisedDocument['tables'][number]): boolean => FISCAL.has(t.kind) || /财政拨款/u.test(t.table.meta.title ?? '');
+  const resolved = doc.tables.find((t) => t.table.index === except);
+  if (!resolved || !ALL_FUNDS.has(resolved.kind) || fiscal(resolved)) return null;
+  for (const rt of doc.tables) {
+    if (rt.table.index === except || !fiscal(rt)) continue;
+    for (const [b, rows] of rt.rows.entries()) {
+      const block = rt.layout.blocks[b];
+      if (!block) continue;
+      for (const row of rows) {
+        for (const col of block.values) {
+          const printed = printedAt(rt.table, { row: row.valueRow, col });
+          if (!printed || printed.empty) continue;
+          const header = rt.layout.columns[col]?.keys ?? [];
+          if (!names(row.key) && !header.some(names)) continue;
+          if (compareFigure(mention, printed, rt.unit).outcome !== 'pass') continue;
+          const title = rt.table.meta.title ?? rt.table.id;
+          return { ref: { table: rt.table.index, row: row.valueRow, col }, name: `${title} / ${row.label} / ${rt.layout.columns[col]?.path.join('·') ?? ''}` };
+        }
+      }
+    }
+  }
+  return null;
+}
+
 export default defineDocumentRule({
   meta: {
     id: 'text-amount',
     category: 'text-vs-table',
     description: { zh: '情况说明中的金额与表中对应数字一致', en: 'Amounts stated in the narrative agree with their table cells' },
     basis: 'domain.md §4.4 N01, N02',
-    messages: ['text-amount', 'text-amount-label', 'text-amount-scope', 'text-amount-unit'],
+    messages: ['text-amount', 'text-amount-label', 'text-amount-scope', 'text-amount-unit', 'text-amount-elsewhere'],
   },
   *run(ctx) {
     const doc = ctx.doc;
@@ -105,6 +145,13 @@ export default defineDocumentRule({
         const sib = p ? sibling(doc, st, p.topic) : null;
         if (sib && compareFigure(mention, sib.printed, sib.rt.unit).outcome !== 'mismatch') {
           reportClaim(ctx, narrative, { ...common, severity: 'review', messageId: 'text-amount-label', data: { ...base, other: sib.name, otherValue: formatAmount(sib.printed.value, sib.printed.scale) }, related: [r.cell.ref, sib.ref] });
+          continue;
+        }
+        // the figure printed, under the subject's own name, in another table: the text may speak of
+        // that table's scope (财政拨款 基本支出 beside the all-funds one); not a contradiction to assert
+        const other = elsewhere(doc, mention, st.subject || (st.item ?? ''), r.cell.ref.table);
+        if (other) {
+          reportClaim(ctx, narrative, { ...common, severity: 'review', messageId: 'text-amount-elsewhere', data: { ...base, other: other.name }, related: [r.cell.ref, other.ref] });
           continue;
         }
         if (r.scope === 'broader') {

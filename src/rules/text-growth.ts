@@ -10,13 +10,16 @@
  */
 import { Decimal, unit } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
-import { asPrinted, judgeRate } from '../engine/tolerance.js';
+import { asPrinted, judgeRate, judgeSum } from '../engine/tolerance.js';
+import { keyText } from '../model/text.js';
 import type { Cause } from '../engine/types.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import { quantityOf, reportClaim, shown, subjectOf } from '../narrative/compare.js';
 import type { Identity } from '../engine/evidence.js';
 import { currentOf, currentWith, narrativeOf } from '../narrative/model.js';
-import type { Statement } from '../narrative/claims.js';
+import type { Mention, Statement } from '../narrative/claims.js';
+import type { DocumentContext } from '../engine/context.js';
+import type { Narrative } from '../narrative/model.js';
 
 export { currentOf, currentWith } from '../narrative/model.js';
 
@@ -39,19 +42,111 @@ function diagnose(st: Statement, stated: Decimal, scale: number, change: Decimal
   return null;
 }
 
+/** Tables of a 部门预算 only (B01–B09): a figure stated without a year is the budget year's. */
+function budgetReport(doc: DocumentContext['doc']): boolean {
+  const kinds = doc.tables.map((t) => t.kind);
+  return kinds.some((k) => k.startsWith('B')) && !kinds.some((k) => k.startsWith('D'));
+}
+
+/** The amount an earlier statement of the same passage gives the same subject (no other year named). */
+function earlierFigure(narrative: Narrative, st: Statement): { mention: Mention; owner: Statement } | null {
+  const key = keyText(subjectOf(st));
+  const item = (x: Statement): string | null => (x.item ? keyText(x.item).replace(/^["“]|["”]$/gu, '') : null);
+  for (let i = st.id - 1; i >= 0; i--) {
+    const prev = narrative.byId.get(i);
+    if (!prev || prev.passage !== st.passage) break;
+    const same = keyText(subjectOf(prev)) === key || (item(st) !== null && item(st) === item(prev));
+    if (prev.amount && !prev.prior && !prev.year && same) return { mention: prev.amount, owner: prev };
+  }
+  return null;
+}
+
+/** This year's figure of a statement that states both years (its budget, its 决算 or its amount). */
+function currentFigure(st: Statement): Mention | null {
+  return st.budget?.mention ?? st.final ?? st.amount ?? null;
+}
+
+/**
+ * "2023年当年预算执行数为 A 万元，2024年预算安排 B 万元，比2023年预算执行数增加 p%": both years are
+ * stated, so p = (B − A) ÷ A. Over a stated zero the rate cannot be computed: printing one (增加100%)
+ * is wrong, "新增" or "无可比性" is what belongs there (0 → 0 with 0% is right and says nothing).
+ */
+function bothYears(ctx: DocumentContext, narrative: Narrative, st: Statement, rate: NonNullable<Statement['rate']>, prior: Mention): void {
+  const current = currentFigure(st);
+  if (!current || current.unit !== prior.unit || rate.mention.unit !== '%') return;
+  const direction = rate.direction ?? st.change?.direction ?? 'up';
+  if (direction === 'flat') return;
+  const sign = direction === 'down' ? -1 : 1;
+  const subject = subjectOf(st);
+  const span = { start: Math.min(prior.start, current.start), end: rate.mention.end, focus: rate.mention.start };
+  const base = { subject, prior: shown(prior), current: shown(current), word: rate.word, stated: formatPercent(rate.mention.value, rate.mention.scale) };
+  if (prior.value.isZero()) {
+    if (current.value.isZero() && rate.mention.value.isZero()) ctx.pass([], 'rate');
+    else if (!current.value.isZero()) reportClaim(ctx, narrative, { st, span, severity: 'error', category: 'zero-denominator', messageId: 'growth-zero-prior', stated: rate.mention.value.toFixed(rate.mention.scale), expected: null, difference: null, data: base });
+    return;
+  }
+  if (prior.value.isNegative()) return;
+  // the same subject's figure stated just before ("住房公积金（项）208.8万元。…2026年预算安排201.50万元"):
+  // in a 部门预算 both are this year's budget, so they must agree; with the rate, the evidence says which is wrong
+  const restated = budgetReport(ctx.doc) ? earlierFigure(narrative, st) : null;
+  if (restated && restated.mention.unit === current.unit) {
+    const eq: Identity = { kind: 'equal', a: quantityOf(narrative, st, current, subjectOf(st)), b: quantityOf(narrative, restated.owner, restated.mention, subjectOf(restated.owner)) };
+    const cmp = judgeSum(asPrinted(current), [asPrinted(restated.mention)]);
+    if (cmp.outcome === 'pass') ctx.evidence(eq, 'pass');
+    else {
+      const f = reportClaim(ctx, narrative, {
+        st,
+        span: { start: current.start, end: current.end, focus: current.start },
+        severity: cmp.outcome === 'rounding' ? 'rounding' : 'error',
+        category: 'text-vs-text',
+        messageId: 'growth-current-restated',
+        stated: current.value.toFixed(current.scale),
+        expected: restated.mention.value.toFixed(restated.mention.scale),
+        difference: cmp.difference.toFixed(cmp.scale),
+        data: { subject, current: shown(current), earlier: shown(restated.mention) },
+      });
+      ctx.evidence(eq, cmp.outcome === 'rounding' ? 'rounding' : 'error', f);
+    }
+  }
+  const scale = Math.max(current.scale, prior.scale);
+  const delta = { value: current.value.minus(prior.value).times(sign), scale, empty: false };
+  const j = judgeRate(rate.mention.value, rate.mention.scale, delta, asPrinted(prior), 2);
+  const identity: Identity = { kind: 'change', rate: quantityOf(narrative, st, rate.mention), prior: quantityOf(narrative, st, prior), current: quantityOf(narrative, st, current), sign };
+  if (j.outcome === 'pass') ctx.evidence(identity, 'pass');
+  if (j.outcome === 'pass' || j.outcome === 'zero-denominator' || !j.exact || !j.expected || !j.difference) return;
+  // the change the figures give, signed as the text's word reads it
+  const actual = current.value.minus(prior.value).dividedBy(prior.value).times(100);
+  const finding = reportClaim(ctx, narrative, {
+    st,
+    span,
+    severity: j.outcome === 'rounding' ? 'rounding' : 'error',
+    category: 'growth-rate',
+    messageId: 'growth-rate-years',
+    stated: rate.mention.value.toFixed(rate.mention.scale),
+    expected: j.expected.toFixed(rate.mention.scale),
+    difference: j.difference.toFixed(rate.mention.scale),
+    data: { ...base, exact: formatPercent(actual, 4), expected: formatPercent(actual, rate.mention.scale) },
+  });
+  ctx.evidence(identity, j.outcome === 'rounding' ? 'rounding' : 'error', finding);
+}
+
 export default defineDocumentRule({
   meta: {
     id: 'text-growth',
     category: 'growth-rate',
     description: { zh: '情况说明中的增减额与增长率一致（增长率 = 增减额 ÷ 上年数）', en: 'Stated changes and growth rates agree (rate = change ÷ prior year)' },
     basis: 'domain.md §4.4 N04; §4.3 P06',
-    messages: ['growth-rate', 'growth-direction', 'growth-zero-base', 'growth-negative-base', 'growth-incomparable'],
+    messages: ['growth-rate', 'growth-direction', 'growth-zero-base', 'growth-negative-base', 'growth-incomparable', 'growth-rate-years', 'growth-zero-prior', 'growth-current-restated'],
   },
   *run(ctx) {
     const narrative = narrativeOf(ctx.doc);
     for (const st of narrative.statements) {
       if (st.id % 200 === 199) yield;
       const change = st.change;
+      if (st.rate && st.prior && !change?.mention) {
+        bothYears(ctx, narrative, st, st.rate, st.prior.mention);
+        continue;
+      }
       if (!change || !change.mention) continue;
       const rate = st.rate;
       const span = { start: change.start, end: rate ? rate.mention.end : change.end, focus: change.mention.start };

@@ -9,7 +9,7 @@
  * Sample pages: 001-*.html (30217 公务接待费 0.08 vs 三公 决算 0.75), 002-*.html (0.18 vs 706.12).
  */
 import { defineDocumentRule } from '../engine/rule.js';
-import { judgeSum, printedAt } from '../engine/tolerance.js';
+import { inCommonUnit, judgeSum, printedAt } from '../engine/tolerance.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
 import { tablesOf, threePublicCell, type CellValue, type ThreePublicItem } from '../narrative/lookup.js';
 import { tableSets, tableTitle } from '../recognise/figures.js';
@@ -43,15 +43,17 @@ export default defineDocumentRule({
           if (!line) continue;
           const other = threePublicCell(own, which, line[1]);
           if (!other || other.rt.kind[0] !== rt.kind[0]) continue;
-          const detail = printedAt(rt.table, { row: row.valueRow, col });
-          if (!detail) continue;
-          if (detail.empty && other.printed.empty) continue;
-          const j = judgeSum(detail, [other.printed]);
+          const printed = printedAt(rt.table, { row: row.valueRow, col });
+          if (!printed) continue;
+          if (printed.empty && other.printed.empty) continue;
+          // the 三公 table in 万元 beside a detail table in 元: compared in 万元
+          const [detail, three] = inCommonUnit(printed, rt.unit, other.printed, other.rt.unit);
+          const j = judgeSum(detail, [three]);
           if (j.outcome === 'pass' || j.outcome === 'rounding') {
             ctx.pass([{ table: rt.table.index, row: row.valueRow, col }, other.ref], 'bound');
             continue;
           }
-          const over = detail.value.gt(other.printed.value);
+          const over = detail.value.gt(three.value);
           const here: CellValue = { rt, pos: { row: row.valueRow, col }, ref: { table: rt.table.index, row: row.valueRow, col }, printed: detail, name: `${tableTitle(rt)} / ${row.code} ${row.label}` };
           ctx.report({
             severity: 'review',
@@ -61,10 +63,10 @@ export default defineDocumentRule({
             related: [other.ref],
             quote: null,
             stated: detail.value.toFixed(j.scale),
-            expected: other.printed.value.toFixed(j.scale),
+            expected: three.value.toFixed(j.scale),
             difference: j.difference.toFixed(j.scale),
             messageId: over ? 'three-public-detail-over' : 'three-public-detail',
-            data: { detail: here.name, other: other.name, stated: formatAmount(detail.value, j.scale), expected: formatAmount(other.printed.value, j.scale), difference: formatSigned(j.difference, j.scale) },
+            data: { detail: here.name, other: other.name, stated: formatAmount(detail.value, j.scale), expected: formatAmount(three.value, j.scale), difference: formatSigned(j.difference, j.scale) },
           });
         }
       }
