@@ -33,5 +33,7 @@ export default defineConfig({
     minify: process.env.MINIFY !== "0",
     sourcemap: process.env.SOURCEMAP === "1",
     reportCompressedSize: false,
+    // the viewer (PDF and workbook reports) is an extension page the manifest does not name
+    rollupOptions: { input: { viewer: 'viewer/index.html' } },
   },
 });

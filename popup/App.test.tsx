@@ -20,7 +20,14 @@ vi.mock('../src/platform/browser.js', () => ({
       },
     },
     storage: { local: { get: async () => state.stored, set: async (v: Record<string, unknown>) => Object.assign(state.stored, v) } },
-    runtime: { getManifest: () => ({ content_scripts: [{ js: ['content-scripts/index.js'], css: ['content-scripts/overlay.css'] }] }) },
+    runtime: {
+      getManifest: () => ({ content_scripts: [{ js: ['content-scripts/index.js'], css: ['content-scripts/overlay.css'] }] }),
+      getURL: (p: string) => `chrome-extension://crossfoot/${p}`,
+      // no viewer tab is open: nothing answers for the tab
+      sendMessage: async () => {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      },
+    },
     scripting: {
       insertCSS: async () => undefined,
       executeScript: async () => {
@@ -86,6 +93,14 @@ describe('popup', () => {
     state.url = 'chrome://extensions/';
     const root = await mount();
     expect(root.querySelector('[data-state="restricted"]')?.textContent).toMatch(/浏览器不允许扩展读取此页面/u);
+  });
+
+  it('offers the viewer on a tab showing a PDF, where the page reader finds no table', async () => {
+    state.url = 'https://www.example.gov.cn/attach/2024jsgk.pdf';
+    state.status = { state: 'no-tables', tablesSeen: 0 };
+    const root = await mount();
+    expect(root.querySelector('[data-state="document"]')?.textContent).toMatch(/PDF 或 Excel/u);
+    expect(root.querySelector('[data-action="open-viewer"]')?.textContent).toBe('在 Crossfoot 中核对');
   });
 
   it('offers to check a page the script did not run on, and runs it there', async () => {

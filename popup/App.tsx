@@ -15,6 +15,8 @@ import { UI, type UiKey } from '../src/i18n/ui.js';
 import type { PageStatus } from '../src/messages/protocol.js';
 import { sendToTab } from '../src/messages/send.js';
 import { activeTab, checkThisPage, isRestricted, pageStatus, type ActiveTab } from './page.js';
+import browser from '../src/platform/browser.js';
+import { isDocumentUrl, viewerUrl } from '../src/platform/viewer.js';
 
 type Severity = ReportFinding['severity'];
 const SEVERITIES: readonly Severity[] = ['error', 'review', 'rounding'];
@@ -24,6 +26,8 @@ type View =
   | { readonly kind: 'loading' }
   | { readonly kind: 'restricted' }
   | { readonly kind: 'not-run' }
+  /** The tab shows a PDF or a workbook: the viewer reads it. */
+  | { readonly kind: 'document' }
   | { readonly kind: 'running' }
   | { readonly kind: 'status'; readonly status: PageStatus };
 
@@ -51,6 +55,8 @@ export function App(): preact.JSX.Element {
     if (!active) return setView({ kind: 'restricted' });
     if (isRestricted(active.url)) return setView({ kind: 'restricted' });
     const status = await pageStatus(active.id);
+    // a tab showing a PDF or a workbook: its content script (if one runs there) sees no table
+    if (isDocumentUrl(active.url) && (!status || status.state === 'no-tables')) return setView({ kind: 'document' });
     setView(status ? { kind: 'status', status } : { kind: 'not-run' });
   }, []);
 
@@ -125,6 +131,15 @@ function Body({ view, t, locale, tab, onRun, onRecheck }: BodyProps): preact.JSX
         <div class="state" role="status" data-state="restricted">
           <p>{t('restricted')}</p>
           <p class="hint">{t('restrictedHint')}</p>
+        </div>
+      );
+    case 'document':
+      return (
+        <div class="state" data-state="document">
+          <p>{t('documentTab')}</p>
+          <button type="button" class="primary" data-action="open-viewer" onClick={() => tab?.url && void browser.tabs.create({ url: viewerUrl(tab.url) }).then(() => window.close())}>
+            {t('openInViewer')}
+          </button>
         </div>
       );
     case 'not-run':

@@ -5,6 +5,7 @@
 import browser from '../src/platform/browser.js';
 import type { PageStatus } from '../src/messages/protocol.js';
 import { sendToTab } from '../src/messages/send.js';
+import { isViewerUrl } from '../src/platform/viewer.js';
 
 export interface ActiveTab {
   readonly id: number;
@@ -25,6 +26,7 @@ export async function activeTab(): Promise<ActiveTab | null> {
 /** Pages no extension may read. */
 export function isRestricted(url: string | undefined): boolean {
   if (!url) return false;
+  if (isViewerUrl(url)) return false; // our own viewer answers for its tab
   if (!/^(?:https?|file):/i.test(url)) return true;
   try {
     const host = new URL(url).hostname;
@@ -34,8 +36,11 @@ export function isRestricted(url: string | undefined): boolean {
   }
 }
 
-/** The page's status, or null when no content script answers there. */
+/** The page's status, or null when no content script answers there (the viewer answers for its own tab). */
 export async function pageStatus(tabId: number): Promise<PageStatus | null> {
+  // the viewer answers for its own tab (its address may be hidden from the popup)
+  const fromViewer = (await browser.runtime.sendMessage({ type: 'crossfoot:get-status', tabId }).catch(() => undefined)) as PageStatus | undefined;
+  if (fromViewer) return fromViewer;
   try {
     const status = await sendToTab(tabId, { type: 'crossfoot:get-status' });
     return status ?? null;

@@ -11,6 +11,7 @@
  * Figures are measured side by side in one run on a shared, noisy machine: read the ratios, not the
  * milliseconds. Targets are reported, never asserted.
  */
+import { benchPdfs } from './bench-pdf.js';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -248,6 +249,8 @@ export default async function bench(args: string[]): Promise<number> {
     await served.close();
     await rm(dir, { recursive: true, force: true });
   }
+  // the PDF reports: parsing, rebuilding and the engine against pdf.js text extraction alone
+  const pdfRows = wanted('pdf') ? await benchPdfs(path.join(FIXTURES, 'real-pdf', 'files'), quick ? 1 : Math.min(runs, 3)) : [];
   const files = await bundles();
   const content = files.find((f) => /content-scripts\/index\.js$/.test(f.file));
 
@@ -259,6 +262,14 @@ export default async function bench(args: string[]): Promise<number> {
   const out: string[] = [];
   out.push(`Crossfoot bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, median of ${runs} runs`);
   out.push('', row(head), row(widths.map((w) => '-'.repeat(w))), ...lines.map(row), '');
+  if (pdfRows.length > 0) {
+    out.push('PDF reports (Node, legacy pdf.js; ms, median):');
+    const ph = ['file', 'pages', 'tables', 'findings', 'pdf.js text only', 'parse', 'rebuild', 'engine', 'total', 'ratio'];
+    const pl = pdfRows.map((r) => [r.file, String(r.pages), String(r.tables), String(r.findings), fmt(r.floor), fmt(r.parse), fmt(r.rebuild), fmt(r.engine), fmt(r.total), `${fmt(r.ratio, 2)}×`]);
+    const pw = ph.map((h, i) => Math.max(h.length, ...pl.map((l) => (l[i] ?? '').length)));
+    const prow = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(pw[i] as number) : c.padStart(pw[i] as number))).join('  ');
+    out.push(prow(ph), prow(pw.map((w) => '-'.repeat(w))), ...pl.map(prow), '');
+  }
   out.push('Bundles (dist/chrome):');
   for (const f of files) out.push(`  ${f.file.padEnd(40)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB raw ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
 
@@ -287,7 +298,7 @@ export default async function bench(args: string[]): Promise<number> {
   if (jsonFile) {
     await mkdir(path.dirname(jsonFile), { recursive: true });
     const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
-    await writeFile(jsonFile, `${JSON.stringify({ schema: 'crossfoot.bench/1', machine, runs, rows, bundles: files, targets }, null, 2)}\n`);
+    await writeFile(jsonFile, `${JSON.stringify({ schema: 'crossfoot.bench/1', machine, runs, rows, pdf: pdfRows, bundles: files, targets }, null, 2)}\n`);
     const size = (await stat(jsonFile)).size;
     process.stdout.write(`\nJSON written to ${path.relative(process.cwd(), jsonFile)} (${size} bytes)\n`);
   }

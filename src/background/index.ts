@@ -5,6 +5,16 @@
 import browser, { type Runtime } from '../platform/browser.js';
 import { isBackgroundRequest } from '../messages/protocol.js';
 import { badgeFor } from './badge.js';
+import { DOCUMENT_LINKS, viewerUrl } from '../platform/viewer.js';
+
+/** "在 Crossfoot 中核对" on links to a PDF or a workbook (and download links that serve one). */
+const MENU = 'crossfoot-open-document';
+browser.runtime.onInstalled.addListener(() => {
+  void browser.contextMenus.removeAll().then(() => browser.contextMenus.create({ id: MENU, title: browser.i18n.getMessage('openInViewer') || '在 Crossfoot 中核对', contexts: ['link'], targetUrlPatterns: [...DOCUMENT_LINKS] }));
+});
+browser.contextMenus.onClicked.addListener((info) => {
+  if (info.menuItemId === MENU && typeof info.linkUrl === 'string' && /^https?:/iu.test(info.linkUrl)) void browser.tabs.create({ url: viewerUrl(info.linkUrl) });
+});
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;

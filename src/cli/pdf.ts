@@ -4,7 +4,7 @@
  * document's own code never runs: no eval, no scripting, no fonts loaded, nothing fetched.
  */
 import { assemble } from '../extract/assemble.js';
-import { layoutPdfText, type PdfLayout } from '../extract/pdf-layout.js';
+import { layoutPdfText, pdfTitle, type PdfLayout } from '../extract/pdf-layout.js';
 import { readPdfPages, type PdfJsModule } from '../extract/pdf-read.js';
 import type { ReportDocument } from '../model/document.js';
 import { InputError } from './errors.js';
@@ -31,6 +31,5 @@ export async function readPdfLayout(data: Uint8Array, source: string): Promise<{
   const layout = layoutPdfText(read.pages);
   const notes = [...layout.notes];
   if (layout.tabularLines > 0) notes.push({ reason: 'pdf-tables-not-rebuilt', data: { lines: layout.tabularLines } });
-  const first = layout.items.find((i) => i.type === 'block');
-  return { document: assemble(layout.items, source, read.title ?? (first?.type === 'block' ? first.text.slice(0, 80) : null), notes).document, layout };
+  return { document: assemble(layout.items, source, pdfTitle(layout.items, read.title), notes).document, layout };
 }

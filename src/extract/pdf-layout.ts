@@ -271,3 +271,20 @@ export function layoutPdfText(pages: readonly PdfPageText[]): PdfLayout {
   flush();
   return { items, notes, tabularLines, boxes, tables };
 }
+
+/**
+ * A PDF report's title: the first line of its text that names a 决算 or 预算 report (the cover),
+ * else the file's own title (often left over from a template: "附件2：预算主管部门公开样张"), else
+ * the first line.
+ */
+export function pdfTitle(items: readonly ReaderItem[], metadata: string | null): string | null {
+  const blocks = items.flatMap((i) => (i.type === 'block' ? [i.text] : [])).slice(0, 12);
+  const at = blocks.findIndex((t) => t.length <= 60 && /(?:决算|预算)/u.test(t) && !/^(?:目录|第[一二三四五六七八九十]+部分)/u.test(t));
+  if (at >= 0) {
+    // the unit's name on the lines above it ("上海市普陀区财政局" / "2024年度部门决算")
+    let from = at;
+    while (from > 0 && at - from < 3 && (blocks[from - 1] as string).length <= 30 && /(?:局|委|院|办|处|中心|大学|学校|政府|部|厅|会|所|站|馆)$/u.test(blocks.slice(from - 1, at).join(''))) from--;
+    return from < at ? `${blocks.slice(from, at).join('')} ${blocks[at] as string}` : (blocks[at] as string);
+  }
+  return metadata ?? blocks[0]?.slice(0, 80) ?? null;
+}

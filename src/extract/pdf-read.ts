@@ -172,8 +172,8 @@ function pushEdge(rules: Rule[], a: [number, number] | undefined, b: [number, nu
   if (r) rules.push(r);
 }
 
-/** Reads every page's text runs and ruling lines. */
-export async function readPdfPages(pdfjs: PdfJsModule, data: Uint8Array): Promise<PdfPages> {
+/** Reads every page's text runs and ruling lines; `progress` is told after each page. */
+export async function readPdfPages(pdfjs: PdfJsModule, data: Uint8Array, progress?: (done: number, total: number) => void): Promise<PdfPages> {
   const doc = await pdfjs.getDocument({ data, ...SAFE_PDF_OPTIONS }).promise;
   const pages: PdfPageText[] = [];
   let title: string | null = null;
@@ -197,6 +197,7 @@ export async function readPdfPages(pdfjs: PdfJsModule, data: Uint8Array): Promis
       const images = ops.fnArray.some((f) => PAINT_IMAGE.has(f));
       pages.push({ width: vx1 - vx0, height: vy1 - vy0, runs, rules, images });
       page.cleanup();
+      progress?.(n, doc.numPages);
     }
   } finally {
     await doc.destroy();

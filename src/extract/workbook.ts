@@ -37,6 +37,8 @@ function textOf(cell: { w?: unknown; v?: unknown; t?: unknown } | undefined): st
 export function readWorkbook(data: Uint8Array): { items: ReaderItem[]; sheets: number } {
   const wb = XLSX.read(data, { type: 'array', cellText: true, cellFormula: false, cellHTML: false, cellNF: false, cellStyles: false, bookVBA: false, WTF: false, dense: false });
   const items: ReaderItem[] = [];
+  // one numbering of the cells over every sheet: the viewer finds a cell by it
+  let src = 0;
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name] as Sheetlike | undefined;
     const ref = ws?.['!ref'];
@@ -63,7 +65,6 @@ export function readWorkbook(data: Uint8Array): { items: ReaderItem[]; sheets: n
     if (metaKind(name) !== null) items.push({ type: 'block', text: name, heading: null });
     let rows: RawRow[] = [];
     let blank = 0;
-    let src = 0;
     const flush = (): void => {
       while (rows.length > 0 && rows[rows.length - 1]?.cells.every((c) => c.text.trim() === '')) rows.pop();
       if (rows.length > 0) items.push({ type: 'table', rows });

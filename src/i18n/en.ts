@@ -119,6 +119,7 @@ export const en: Record<MessageKey, string> = {
   'share-zero-base': '“{subject}” is given as {stated} of “{base}”, which is 0: a share of nothing cannot be computed. Please verify.',
   'share-over-100': '“{subject}” {part} is {exact} of {base} ({baseValue}), more than the whole; the text says {stated}. The two may not have the same scope. Please verify.',
   'completion-rate': '“{subject}”: final {final} ÷ budget {budget} = {exact}, i.e. {expected}; the text gives a completion of {stated} ({difference} percentage points).',
+  'completion-zero-budget-table': '“{subject}” has no budget ({cell} is 0 or blank); the completion rate {stated} cannot be computed. Please verify.',
   'completion-zero-budget': '“{subject}” has a budget of 0; the completion rate {stated} cannot be computed. Please verify.',
   'completion-unit': '“{subject}”: “完成预算的 {stated}” puts an amount where the completion rate belongs; the unit is probably wrong. Please verify.',
   'completion-direction': '“{subject}”: the final figure {final} is {actual} the budget {budget} (决算数{actual}预算数), yet the text says “决算数{word}预算数”.',

@@ -120,6 +120,7 @@ export const zhCN = {
   'share-zero-base': '“{subject}”占“{base}”的 {stated}，而{base}为 0：以 0 为基数的比例无从计算，需要核实。',
   'share-over-100': '“{subject}”{part} 占 {base}（{baseValue}）的比例为 {exact}，超过 100%，文中为 {stated}：二者口径可能不同，需要核实。',
   'completion-rate': '“{subject}”支出决算 {final} ÷ 预算 {budget} = {exact}，即 {expected}，文中完成率为 {stated}，相差 {difference} 个百分点。',
+  'completion-zero-budget-table': '“{subject}”的预算（{cell}）为 0 或空白，完成率 {stated} 无法计算，需要核实。',
   'completion-zero-budget': '“{subject}”预算为 0，完成率 {stated} 无法计算，需要核实。',
   'completion-unit': '“{subject}”：“完成预算的 {stated}”把金额写在了完成率的位置，单位可能写错，需要核实。',
   'completion-direction': '“{subject}”支出决算 {final}、预算 {budget}，决算数{actual}预算数，文中却说“决算数{word}预算数”。',

@@ -113,6 +113,17 @@ const THREE_LEAVES: Record<ThreePublicItem, RegExp> = {
 export function threePublicCell(doc: RecognisedDocument, which: 'budget' | 'final', item: ThreePublicItem): CellValue | null {
   for (const rt of tablesOf(doc, ['D09', 'B07'])) {
     const values = rt.layout.columns.filter((c) => c.role === 'value' && c.path.length > 0);
+    // items above and 预算数 | 决算数 under each (合计: 预算数 决算数 | 因公出国（境）费: 预算数 决算数 …)
+    const leaves = values.filter((c) => (which === 'final' ? /^(?:本年)?决算数?$/u : /^(?:本年|全年|年初)?预算数?$/u).test(c.keys.at(-1) ?? ''));
+    if (leaves.length >= 2) {
+      const col = leaves.find((c) => {
+        const item3 = c.keys.slice(0, -1).filter((k) => k !== '').at(-1) ?? '';
+        return THREE_LEAVES[item].test(item3) && !(item === 'vehicle' && /购置费$|运行维护费$/u.test(item3));
+      });
+      const data = rt.rows.flat().filter((r) => !r.blank);
+      const row = data.find((r) => r.total !== null) ?? data[0];
+      if (col && row) return cellValue(rt, { row: row.valueRow, col: col.col }, which === 'final' ? '决算数' : '预算数');
+    }
     const totals = values.filter((c) => /^合计$/u.test(c.keys[c.keys.length - 1] ?? ''));
     // blocks: from one 合计 to the next
     const blocks: Column[][] = totals.map((t, i) => values.filter((c) => c.col >= t.col && (i + 1 >= totals.length || c.col < (totals[i + 1] as Column).col)));

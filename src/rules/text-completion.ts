@@ -9,8 +9,8 @@
 import { defineDocumentRule } from '../engine/rule.js';
 import { asPrinted, judgeRate } from '../engine/tolerance.js';
 import { formatPercent, formatSigned } from '../i18n/format.js';
-import { reportClaim, shown, subjectOf } from '../narrative/compare.js';
-import { clauseStart, narrativeOf, performanceOf } from '../narrative/model.js';
+import { compareFigure, reportClaim, shown, subjectOf } from '../narrative/compare.js';
+import { clauseStart, narrativeOf, performanceOf, resolve } from '../narrative/model.js';
 import type { Statement } from '../narrative/claims.js';
 import type { CellRef } from '../model/table.js';
 
@@ -22,7 +22,7 @@ export default defineDocumentRule({
     category: 'budget-completion-rate',
     description: { zh: '情况说明中的预算完成率与预算数、决算数一致，“决算数大于/小于预算数”与数字相符', en: 'Stated budget completion agrees with the budget and final figures, and so do "决算数大于/小于预算数"' },
     basis: 'domain.md §4.4 N06; §4.1 J11',
-    messages: ['completion-rate', 'completion-zero-budget', 'completion-unit', 'completion-direction'],
+    messages: ['completion-rate', 'completion-zero-budget', 'completion-zero-budget-table', 'completion-unit', 'completion-direction'],
   },
   run(ctx) {
     const narrative = narrativeOf(ctx.doc);
@@ -66,6 +66,12 @@ export default defineDocumentRule({
               });
             } else if (j.outcome === 'pass') ctx.pass([], 'rate');
           }
+        } else if (final && !budget) {
+          // "因公出国（境）费决算为 0.00 万元，完成预算的 0%": the budget is the table's (the 三公 table's 预算数)
+          const r = resolve(ctx.doc, narrative, st, 'budget');
+          if (r && r.scope === 'same' && (r.cell.printed.empty || r.cell.printed.value.isZero())) {
+            reportClaim(ctx, narrative, { st, span, severity: 'review', category: 'zero-denominator', messageId: 'completion-zero-budget-table', stated: c.mention.value.toFixed(c.mention.scale), expected: null, difference: null, data: { subject, cell: r.cell.name, stated: formatPercent(c.mention.value, c.mention.scale) }, related: [r.cell.ref] });
+          } else if (r && r.scope === 'same' && compareFigure(final, { value: r.cell.printed.value.times(c.mention.value).dividedBy(100), scale: final.scale }, null).outcome !== 'mismatch') ctx.pass([r.cell.ref], 'rate');
         }
       }
       const cmp = st.comparison;

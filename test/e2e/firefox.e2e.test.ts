@@ -173,6 +173,31 @@ describe.skipIf(!fixturesAvailable())('Firefox: the built extension, core scenar
     await page.close();
   });
 
+  it('the viewer: a real PDF report opened from a file is checked, its cells painted, its counts the CLI\'s', async () => {
+    const file = path.join(FIXTURES, 'real-pdf', 'files', 'r11.pdf');
+    const page = await browser.newPage();
+    page.on('request', (r) => requested.push(r.url()));
+    // BiDi never resolves navigations to moz-extension:// pages: start it and wait for the content
+    void page.goto(`moz-extension://${FIREFOX_UUID}/viewer/index.html`).catch(() => undefined);
+    await page.waitForSelector('input[type=file]', { timeout: 30_000 });
+    const input = await page.$('input[type=file]');
+    await (input as unknown as { uploadFile(...p: string[]): Promise<void> }).uploadFile(file);
+    await page.waitForSelector('.counts', { timeout: 90_000 });
+    const cli = checkDocument((await loadOne(file)).document, 'r11.pdf');
+    const counts = await page.$eval('.counts', (el) => ({ error: Number(el.getAttribute('data-errors')), review: Number(el.getAttribute('data-reviews')), rounding: Number(el.getAttribute('data-roundings')) }));
+    expect(counts).toEqual(cli.summary.findings);
+    const cells = new Set(cli.findings.flatMap((f) => f.cells.map((c) => `${c.table}:${c.row}:${c.col}`)));
+    // (waitForFunction evaluates a string, which the extension page's CSP blocks: poll instead)
+    let painted = 0;
+    for (let i = 0; i < 600 && painted < cells.size; i++) {
+      painted = await page.$$eval('.cf-mark', (els) => els.length);
+      if (painted < cells.size) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(painted).toBe(cells.size);
+    expect(cells.size).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('no page request left 127.0.0.1', () => {
     const outside = requested.filter((u) => {
       const url = new URL(u);

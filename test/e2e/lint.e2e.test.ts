@@ -1,7 +1,11 @@
 /**
- * web-ext lint on the Firefox build: no errors (it runs offline). The one expected warning,
- * UNSAFE_VAR_ASSIGNMENT, is Preact's innerHTML branch for dangerouslySetInnerHTML, which Crossfoot
- * never uses (the lint rules of this repository forbid it).
+ * web-ext lint on the Firefox build: no errors (it runs offline). Expected warnings, each explained
+ * in the README: UNSAFE_VAR_ASSIGNMENT in Preact's runtime (its innerHTML branch for
+ * dangerouslySetInnerHTML, which Crossfoot never uses: the lint rules of this repository forbid it);
+ * and in pdf.js, which only the viewer loads (its chunk and its worker): DANGEROUS_EVAL for its
+ * feature test `new Function("")` and its PostScript-function compiler, which runs only when
+ * isEvalSupported, which the viewer sets false (and MV3's extension CSP forbids eval anyway), and
+ * UNSAFE_VAR_ASSIGNMENT for its dynamic imports of its own worker and decoder files.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -15,6 +19,8 @@ describe('web-ext lint', () => {
     const { stdout } = await promisify(execFile)(bin, ['lint', '--source-dir', DIST_FIREFOX, '--no-input', '--output=json'], { maxBuffer: 16 << 20 }).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
     const result = JSON.parse(stdout) as { summary: { errors: number; warnings: number }; errors: Array<{ code: string; message: string }>; warnings: Array<{ code: string; file?: string }> };
     expect(result.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
-    expect(result.warnings.filter((w) => w.code !== 'UNSAFE_VAR_ASSIGNMENT')).toEqual([]);
+    const pdfjs = (w: { file?: string }): boolean => /^assets\/(?:viewer-[\w-]+\.js|pdf\.worker\.min-[\w-]+\.mjs)$/u.test(w.file ?? '');
+    const explained = (w: { code: string; file?: string }): boolean => (w.code === 'UNSAFE_VAR_ASSIGNMENT' && (/jsxRuntime/u.test(w.file ?? '') || pdfjs(w))) || (w.code === 'DANGEROUS_EVAL' && pdfjs(w));
+    expect(result.warnings.filter((w) => !explained(w))).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ function keyOf(file: string): { findings: KeyFinding[] } {
 const reports = new Map<string, Report>();
 
 /** Keyed findings matched when this floor was last raised. */
-const FLOOR: Record<string, number> = { 'r01.pdf': 9, 'r02.pdf': 3, 'r04.pdf': 0, 'r06.pdf': 2, 'r08.pdf': 3, 'r11.pdf': 9 };
+const FLOOR: Record<string, number> = { 'r01.pdf': 11, 'r02.pdf': 3, 'r04.pdf': 0, 'r06.pdf': 2, 'r08.pdf': 3, 'r11.pdf': 11 };
 /** Material findings not yet made, and what making them needs. */
 const KNOWN_MISSES: Record<string, string> = {
   'r01-02': 'a share whose base is a table total the sentence does not name (一般公共服务支出 ÷ 05表合计)',

@@ -1,0 +1,84 @@
+/**
+ * The viewer in real Chromium with the built extension: a real published PDF served under a
+ * *.gov.cn host name opens in the viewer from the popup ("在 Crossfoot 中核对" on the tab showing
+ * it), is checked with the engine, its error findings painted over their cells on the rendered
+ * pages; the viewer answers the popup as a content script would, with the CLI's counts; nothing is
+ * requested from anywhere but the local server.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loadOne } from '../../src/cli/load.js';
+import { checkDocument, type Report } from '../../src/engine/report.js';
+import { FIXTURES } from '../support/fixtures.js';
+import { GOV_HOST, launchChromium, type ChromiumSession } from './browsers.js';
+import { serve, type Served } from './server.js';
+
+const PDF_DIR = path.join(FIXTURES, 'real-pdf', 'files');
+const FILE = 'r11.pdf';
+
+describe('the viewer (Chromium): a real PDF report opened from the popup', () => {
+  let session: ChromiumSession;
+  let server: Served;
+  let cli: Report;
+  const requested: string[] = [];
+
+  beforeAll(async () => {
+    server = await serve({ '/files/': PDF_DIR });
+    session = await launchChromium();
+    session.context.on('request', (r) => requested.push(r.url()));
+    cli = checkDocument((await loadOne(path.join(PDF_DIR, FILE))).document, FILE);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('opens from the popup, paints the error cells, and answers the popup with the CLI counts', async () => {
+    const url = `http://${GOV_HOST}:${server.port}/files/${FILE}`;
+    // the tab showing the PDF (the browser's own viewer, where no content script may run)
+    const tabId = await session.worker.evaluate(async (u) => (await chrome.tabs.create({ url: u, active: true })).id ?? -1, url);
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup/index.html?tabId=${tabId}`);
+    await popup.waitForSelector('[data-state="document"]', { timeout: 15_000 });
+    const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/viewer/index.html'), timeout: 30_000 });
+    await popup.click('[data-action="open-viewer"]');
+    const viewer: Page = await opened;
+    await viewer.waitForSelector('.counts', { timeout: 120_000 });
+    // the viewer's counts are the CLI's
+    const counts = await viewer.$eval('.counts', (el) => ({ error: Number(el.getAttribute('data-errors')), review: Number(el.getAttribute('data-reviews')), rounding: Number(el.getAttribute('data-roundings')) }));
+    expect(counts).toEqual(cli.summary.findings);
+    // every error finding on a cell is painted, inside its page, over a box of the size of a cell
+    await viewer.waitForFunction((n) => document.querySelectorAll('.page').length >= n, 20, { timeout: 120_000 });
+    // every cell a finding names is painted, once, with the worst severity of its findings
+    const cells = new Set(cli.findings.flatMap((f) => f.cells.map((c) => `${c.table}:${c.row}:${c.col}`)));
+    const errorCells = new Set(cli.findings.filter((f) => f.severity === 'error').flatMap((f) => f.cells.map((c) => `${c.table}:${c.row}:${c.col}`)));
+    const marks = await viewer.$$eval('.cf-mark', (els) =>
+      els.map((el) => {
+        const page = (el.closest('.page') as HTMLElement).getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return { severity: el.getAttribute('data-severity'), inside: r.left >= page.left - 1 && r.right <= page.right + 1 && r.top >= page.top - 1 && r.bottom <= page.bottom + 1, w: r.width, h: r.height, label: el.getAttribute('aria-label') ?? '' };
+      }),
+    );
+    expect(marks.length).toBe(cells.size);
+    expect(cells.size).toBeGreaterThan(0);
+    expect(marks.filter((m) => m.severity === 'error').length).toBe(errorCells.size);
+    expect(marks.every((m) => m.inside && m.w > 4 && m.h > 4 && m.w < 600 && m.label !== '')).toBe(true);
+    // the popup, opened on the viewer's tab, shows the same counts
+    const viewerTab = await viewer.evaluate(async () => (await chrome.tabs.getCurrent())?.id ?? -1);
+    // (the first popup closed itself once it opened the viewer)
+    const again = await session.context.newPage();
+    await again.goto(`chrome-extension://${session.extensionId}/popup/index.html?tabId=${viewerTab}`);
+    await again.waitForSelector('.chip', { timeout: 15_000 });
+    for (const s of ['error', 'review', 'rounding'] as const) expect(await again.textContent(`[data-count="${s}"]`)).toBe(String(cli.summary.findings[s]));
+    await again.screenshot({ path: path.join(process.cwd(), 'artifacts', 'viewer-r11-popup.png') });
+    // focusing a mark shows its explanation
+    await viewer.focus('.cf-mark');
+    await viewer.waitForSelector('.tip:not([hidden])', { timeout: 5_000 });
+    expect((await viewer.textContent('.tip')) ?? '').toContain('应');
+    await viewer.screenshot({ path: path.join(process.cwd(), 'artifacts', 'viewer-r11.png') });
+    // nothing left the machine
+    const outside = requested.filter((u) => /^https?:/u.test(u) && !new URL(u).hostname.endsWith(GOV_HOST) && new URL(u).hostname !== '127.0.0.1');
+    expect(outside).toEqual([]);
+  });
+});

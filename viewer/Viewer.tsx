@@ -1,0 +1,203 @@
+/**
+ * The Crossfoot viewer: an extension page that opens a PDF or a workbook (from ?src=, from a file
+ * the user picks or drops), checks it with the same engine as pages, and paints the findings over
+ * it — each cell's outline over its box on the rendered page, with the finding's explanation on
+ * hover or focus. The popup asks this page for its report as it asks a content script. Nothing of
+ * the document becomes markup: pages are canvases, text is set with textContent.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import browser from '../src/platform/browser.js';
+import type { Report, ReportFinding } from '../src/engine/report.js';
+import type { PageStatus } from '../src/messages/protocol.js';
+import { checkBytes, openForPainting, pdfjs, type Checked } from './load.js';
+import { paintPdf, paintWorkbook } from './paint.js';
+
+/** Largest document the viewer reads (as the CLI). */
+const MAX_BYTES = 64 * 1024 * 1024;
+
+type State =
+  | { readonly kind: 'choose' }
+  | { readonly kind: 'reading'; readonly source: string; readonly done: number; readonly total: number }
+  | { readonly kind: 'done'; readonly source: string; readonly checked: Checked }
+  /** The file is on a site Crossfoot may not read yet: the user is asked, for that site only. */
+  | { readonly kind: 'permission'; readonly source: string; readonly origin: string }
+  | { readonly kind: 'failed'; readonly source: string; readonly message: string };
+
+const SEVERITY_WORD: Record<ReportFinding['severity'], string> = { error: '错误', review: '待核实', rounding: '尾数差异' };
+const ORDER: Record<ReportFinding['severity'], number> = { error: 0, review: 1, rounding: 2 };
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url, { credentials: 'omit', redirect: 'follow' });
+  if (!res.ok) throw new Error(`服务器返回 ${res.status}`);
+  const buf = new Uint8Array(await res.arrayBuffer());
+  if (buf.length > MAX_BYTES) throw new Error('文件过大');
+  return buf;
+}
+
+export function Viewer(): preact.JSX.Element {
+  const [state, setState] = useState<State>({ kind: 'choose' });
+  const pages = useRef<HTMLDivElement>(null);
+  const statusRef = useRef<PageStatus>({ state: 'idle' });
+
+  const check = useCallback(async (data: Uint8Array, source: string) => {
+    setState({ kind: 'reading', source, done: 0, total: 0 });
+    statusRef.current = { state: 'checking' };
+    try {
+      const checked = await checkBytes(data, source, (done, total) => setState({ kind: 'reading', source, done, total }));
+      statusRef.current = { state: 'done', report: checked.report, url: source, overlay: true };
+      setState({ kind: 'done', source, checked });
+      document.title = `${checked.report.title ?? source} — Crossfoot 勾稽`;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      statusRef.current = { state: 'failed', message };
+      setState({ kind: 'failed', source, message });
+    }
+  }, []);
+
+  const load = useCallback(
+    (src: string) => {
+      setState({ kind: 'reading', source: src, done: 0, total: 0 });
+      fetchBytes(src).then(
+        (data) => check(data, src),
+        (e: unknown) => setState({ kind: 'failed', source: src, message: e instanceof Error ? e.message : String(e) }),
+      );
+    },
+    [check],
+  );
+
+  // ?src=: the document the popup or the context menu opened (read once the site may be read)
+  useEffect(() => {
+    const src = new URLSearchParams(location.search).get('src');
+    if (!src || !/^https?:\/\//iu.test(src)) return;
+    const origin = new URL(src).origin;
+    void browser.permissions.contains({ origins: [`${origin}/*`] }).then((ok) => (ok ? load(src) : setState({ kind: 'permission', source: src, origin })));
+  }, [load]);
+
+  const allow = useCallback(
+    (src: string, origin: string) => {
+      // asked on the user's click, for this one site
+      void browser.permissions.request({ origins: [`${origin}/*`] }).then((ok) => (ok ? load(src) : setState({ kind: 'failed', source: src, message: '未获准读取该网站' })));
+    },
+    [load],
+  );
+
+  // the popup asks this page what a content script would answer
+  useEffect(() => {
+    let own: number | undefined;
+    void browser.tabs.getCurrent().then((t) => (own = t?.id));
+    const listener = (m: unknown): Promise<unknown> | undefined => {
+      const msg = m as { type?: string; tabId?: number } | null;
+      if (!msg || msg.tabId === undefined || msg.tabId !== own) return undefined;
+      const status = statusRef.current;
+      if (msg.type === 'crossfoot:get-status') return Promise.resolve(status);
+      if (msg.type === 'crossfoot:get-report') return Promise.resolve(status.state === 'done' ? { ...status.report, url: status.url } : null);
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, []);
+
+  // paint the pages once checked
+  useEffect(() => {
+    const host = pages.current;
+    if (state.kind !== 'done' || !host) return;
+    host.replaceChildren();
+    const c = state.checked;
+    let cancelled = false;
+    if (c.kind === 'pdf') void openForPainting(c.data).then((doc) => (cancelled ? doc.destroy() : paintPdf(pdfjs, doc, host, c)));
+    else paintWorkbook(host, c);
+    return () => {
+      cancelled = true;
+    };
+  }, [state]);
+
+  const onFile = useCallback(
+    async (file: File | undefined) => {
+      if (!file) return;
+      if (file.size > MAX_BYTES) return setState({ kind: 'failed', source: file.name, message: '文件过大' });
+      await check(new Uint8Array(await file.arrayBuffer()), file.name);
+    },
+    [check],
+  );
+
+  return (
+    <div class="viewer" data-state={state.kind} onDragOver={(e) => e.preventDefault()} onDrop={(e) => (e.preventDefault(), void onFile(e.dataTransfer?.files[0]))}>
+      <header class="bar">
+        <span class="logo" aria-hidden="true">
+          勾
+        </span>
+        <h1>Crossfoot 勾稽</h1>
+        <label class="open">
+          打开 PDF 或 Excel 文件……
+          <input type="file" accept=".pdf,.xls,.xlsx,application/pdf" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+        </label>
+      </header>
+      <div class="body">
+        <aside class="panel" aria-live="polite">
+          <Panel state={state} onAllow={allow} />
+        </aside>
+        <main class="pages" ref={pages} />
+      </div>
+    </div>
+  );
+}
+
+function Panel({ state, onAllow }: { state: State; onAllow: (src: string, origin: string) => void }): preact.JSX.Element {
+  if (state.kind === 'permission')
+    return (
+      <div class="state" data-state="permission">
+        <p>要核对的文件在 {state.origin} 上。Crossfoot 需要您允许它读取这个网站的文件（只读取您打开的这一份，在本机核对，不上传）。</p>
+        <button type="button" class="primary" data-action="allow-site" onClick={() => onAllow(state.source, state.origin)}>
+          允许读取 {new URL(state.origin).host}
+        </button>
+      </div>
+    );
+  if (state.kind === 'choose') return <p class="state">打开或拖入一份 PDF 或 Excel 格式的预决算报告，Crossfoot 在本机核对其中的表格和情况说明。</p>;
+  if (state.kind === 'reading') return <p class="state" role="status">{state.total > 0 ? `正在读取第 ${state.done} / ${state.total} 页……` : '正在读取……'}</p>;
+  if (state.kind === 'failed')
+    return (
+      <p class="state" role="alert" data-state="failed">
+        无法核对 {state.source}：{state.message}
+      </p>
+    );
+  return <Summary report={state.checked.report} />;
+}
+
+function Summary({ report }: { report: Report }): preact.JSX.Element {
+  const s = report.summary;
+  const reveal = (id: string): void => {
+    const mark = document.querySelector<HTMLElement>(`[data-finding="${CSS.escape(id)}"]`);
+    mark?.scrollIntoView({ block: 'center' });
+    mark?.focus();
+  };
+  return (
+    <div class="summary">
+      <h2>{report.title ?? ''}</h2>
+      <p class="counts" data-errors={s.findings.error} data-reviews={s.findings.review} data-roundings={s.findings.rounding}>
+        <span class="error">错误 {s.findings.error}</span> · <span class="review">待核实 {s.findings.review}</span> · <span class="rounding">尾数差异 {s.findings.rounding}</span>
+      </p>
+      <p class="hint">
+        {s.tables} 张表 · 核对相符 {s.passed} 项 · 情况说明数字 {s.narrative.figures} 个
+      </p>
+      <ol class="findings">
+        {[...report.findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]).map((f) => (
+          <li key={f.id} class={f.severity}>
+            <button type="button" onClick={() => reveal(f.id)}>
+              <strong>{SEVERITY_WORD[f.severity]}</strong> {f.message.zh}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {report.notChecked.length > 0 && (
+        <details>
+          <summary>未核对（{report.notChecked.length}）</summary>
+          <ul>
+            {report.notChecked.map((n, i) => (
+              <li key={i}>{n.message.zh}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

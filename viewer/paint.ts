@@ -1,0 +1,158 @@
+/**
+ * Painting a checked document in the viewer: PDF pages rendered to canvases with each finding's
+ * cells outlined over their boxes, or a workbook's tables built as DOM tables with the same marks.
+ * Everything from the document is set as text (textContent) or drawn by pdf.js on a canvas.
+ */
+import type { ReportFinding } from '../src/engine/report.js';
+import type { ReportDocument } from '../src/model/document.js';
+import type { Checked } from './load.js';
+
+const SCALE = 1.5;
+const SEVERITY_WORD: Record<ReportFinding['severity'], string> = { error: '错误', review: '待核实', rounding: '尾数差异' };
+
+interface PdfDoc {
+  readonly numPages: number;
+  getPage(n: number): Promise<unknown>;
+}
+interface PdfPage {
+  getViewport(o: { scale: number }): { width: number; height: number };
+  render(o: { canvasContext: CanvasRenderingContext2D; viewport: unknown }): { promise: Promise<void> };
+}
+
+/** The grid cell a finding's cell ref names, as the reader's source index (-1 when none). */
+function srcOf(doc: ReportDocument, ref: { table: string; row: number; col: number }): number {
+  const t = doc.tables.find((x) => x.id === ref.table);
+  const cell = t?.grid[ref.row]?.[ref.col];
+  if (!t || !cell) return -1;
+  return t.grid[cell.origin.row]?.[cell.origin.col]?.src ?? cell.src;
+}
+
+/** One tooltip for the page, filled with a mark's findings as text. */
+function tooltip(): { show(target: HTMLElement, findings: readonly ReportFinding[]): void; hide(): void } {
+  const tip = document.createElement('div');
+  tip.className = 'tip';
+  tip.setAttribute('role', 'tooltip');
+  tip.hidden = true;
+  document.body.append(tip);
+  return {
+    show(target, findings) {
+      tip.replaceChildren(
+        ...findings.map((f) => {
+          const p = document.createElement('p');
+          p.className = f.severity;
+          const b = document.createElement('strong');
+          b.textContent = `${SEVERITY_WORD[f.severity]} `;
+          p.append(b, document.createTextNode(f.message.zh));
+          return p;
+        }),
+      );
+      tip.hidden = false;
+      const r = target.getBoundingClientRect();
+      tip.style.left = `${Math.max(8, Math.min(window.innerWidth - 420, r.left))}px`;
+      tip.style.top = `${r.bottom + 6 + window.scrollY}px`;
+    },
+    hide() {
+      tip.hidden = true;
+    },
+  };
+}
+
+/** A focusable mark for the findings of one cell. */
+function mark(findings: readonly ReportFinding[], tip: ReturnType<typeof tooltip>): HTMLButtonElement {
+  const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'review') ? 'review' : 'rounding';
+  const el = document.createElement('button');
+  el.type = 'button';
+  el.className = `cf-mark cf-${worst}`;
+  el.dataset.finding = findings[0]?.id ?? '';
+  el.dataset.severity = worst;
+  el.setAttribute('aria-label', findings.map((f) => `${SEVERITY_WORD[f.severity]}：${f.message.zh}`).join('；'));
+  el.addEventListener('mouseenter', () => tip.show(el, findings));
+  el.addEventListener('focus', () => tip.show(el, findings));
+  el.addEventListener('mouseleave', () => tip.hide());
+  el.addEventListener('blur', () => tip.hide());
+  return el;
+}
+
+/** Each marked cell's findings, by the reader's source index. */
+function findingsBySrc(c: Checked): Map<number, ReportFinding[]> {
+  const out = new Map<number, ReportFinding[]>();
+  for (const f of c.report.findings) {
+    for (const ref of f.cells) {
+      const src = srcOf(c.document, ref);
+      if (src < 0) continue;
+      const list = out.get(src) ?? [];
+      if (!list.includes(f)) list.push(f);
+      out.set(src, list);
+    }
+  }
+  return out;
+}
+
+export async function paintPdf(_pdfjs: unknown, doc: PdfDoc, host: HTMLElement, c: Extract<Checked, { kind: 'pdf' }>): Promise<void> {
+  const tip = tooltip();
+  const marks = findingsBySrc(c);
+  const byPage = new Map<number, Array<[number, ReportFinding[]]>>();
+  for (const [src, list] of marks) {
+    const box = c.boxes[src];
+    if (!box) continue;
+    const entries = byPage.get(box.page) ?? [];
+    entries.push([src, list]);
+    byPage.set(box.page, entries);
+  }
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = (await doc.getPage(n)) as PdfPage;
+    const viewport = page.getViewport({ scale: SCALE });
+    const wrap = document.createElement('div');
+    wrap.className = 'page';
+    wrap.dataset.page = String(n);
+    wrap.style.width = `${viewport.width}px`;
+    wrap.style.height = `${viewport.height}px`;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.floor(viewport.width);
+    canvas.height = Math.floor(viewport.height);
+    wrap.append(canvas);
+    host.append(wrap);
+    const ctx = canvas.getContext('2d');
+    if (ctx) await page.render({ canvasContext: ctx, viewport }).promise;
+    const height = c.pages[n - 1]?.height ?? viewport.height / SCALE;
+    for (const [src, list] of byPage.get(n - 1) ?? []) {
+      const box = c.boxes[src];
+      if (!box) continue;
+      const el = mark(list, tip);
+      el.style.left = `${box.x0 * SCALE}px`;
+      el.style.top = `${(height - box.y1) * SCALE}px`;
+      el.style.width = `${(box.x1 - box.x0) * SCALE}px`;
+      el.style.height = `${(box.y1 - box.y0) * SCALE}px`;
+      wrap.append(el);
+    }
+  }
+}
+
+export function paintWorkbook(host: HTMLElement, c: Extract<Checked, { kind: 'workbook' }>): void {
+  const tip = tooltip();
+  const marks = findingsBySrc(c);
+  for (const t of c.document.tables) {
+    const h = document.createElement('h3');
+    h.textContent = t.meta.title ?? t.id;
+    const table = document.createElement('table');
+    for (const row of t.grid) {
+      const tr = document.createElement('tr');
+      for (const cell of row) {
+        if (cell.merged) continue;
+        const td = document.createElement('td');
+        td.textContent = cell.text;
+        if (cell.span.rows > 1) td.rowSpan = cell.span.rows;
+        if (cell.span.cols > 1) td.colSpan = cell.span.cols;
+        const found = marks.get(cell.src);
+        if (found) {
+          const m = mark(found, tip);
+          m.textContent = cell.text;
+          td.replaceChildren(m);
+        }
+        tr.append(td);
+      }
+      table.append(tr);
+    }
+    host.append(h, table);
+  }
+}
