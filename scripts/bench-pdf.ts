@@ -9,8 +9,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { assemble } from '../src/extract/assemble.js';
-import { layoutPdfText, pdfTitle } from '../src/extract/pdf-layout.js';
+import { pdfDocument } from '../src/extract/documents.js';
 import { readPdfPages, SAFE_PDF_OPTIONS, type PdfJsModule } from '../src/extract/pdf-read.js';
 import { checkDocument } from '../src/engine/report.js';
 
@@ -67,8 +66,7 @@ export async function benchPdfs(dir: string, runs: number): Promise<PdfRow[]> {
       const t0 = performance.now();
       const read = await readPdfPages(pdfjs, bytes.slice());
       const t1 = performance.now();
-      const layout = layoutPdfText(read.pages);
-      const document = assemble(layout.items, file, pdfTitle(layout.items, read.title), layout.notes).document;
+      const { document } = pdfDocument(read, file);
       const t2 = performance.now();
       const report = checkDocument(document, file);
       const t3 = performance.now();

@@ -6,10 +6,10 @@
 // the legacy build: the modern one needs Map.getOrInsertComputed, which Firefox ESR 140 lacks
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import workerSrc from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
-import { assemble } from '../src/extract/assemble.js';
-import { layoutPdfText, pdfTitle, type PageBox } from '../src/extract/pdf-layout.js';
-import { readPdfPages, SAFE_PDF_OPTIONS, type PdfJsModule } from '../src/extract/pdf-read.js';
-import { isWorkbook, readWorkbook } from '../src/extract/workbook.js';
+import { pdfDocument, workbookDocument } from '../src/extract/documents.js';
+import type { PageBox } from '../src/extract/pdf-layout.js';
+import { isPdf, readPdfPages, SAFE_PDF_OPTIONS, type PdfJsModule } from '../src/extract/pdf-read.js';
+import { isWorkbook } from '../src/extract/workbook.js';
 import { checkDocument, type Report } from '../src/engine/report.js';
 import type { ReportDocument } from '../src/model/document.js';
 
@@ -19,24 +19,16 @@ export type Checked =
   | { readonly kind: 'pdf'; readonly report: Report; readonly document: ReportDocument; readonly boxes: PageBox[]; readonly pages: Array<{ width: number; height: number }>; readonly data: Uint8Array }
   | { readonly kind: 'workbook'; readonly report: Report; readonly document: ReportDocument };
 
-export function isPdfBytes(b: Uint8Array): boolean {
-  return b.length > 5 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d;
-}
 
 /** Reads and checks a document's bytes; `progress` is told each page read. */
 export async function checkBytes(data: Uint8Array, source: string, progress: (done: number, total: number) => void): Promise<Checked> {
-  if (isPdfBytes(data)) {
+  if (isPdf(data)) {
     const read = await readPdfPages(pdfjs as unknown as PdfJsModule, data.slice(), progress);
-    const layout = layoutPdfText(read.pages);
-    const notes = [...layout.notes];
-    if (layout.tabularLines > 0) notes.push({ reason: 'pdf-tables-not-rebuilt', data: { lines: layout.tabularLines } });
-      const document = assemble(layout.items, source, pdfTitle(layout.items, read.title), notes).document;
+    const { document, layout } = pdfDocument(read, source);
     return { kind: 'pdf', report: checkDocument(document, source), document, boxes: layout.boxes, pages: read.pages.map((p) => ({ width: p.width, height: p.height })), data };
   }
   if (isWorkbook(data)) {
-    const read = readWorkbook(data);
-    const first = read.items.find((i) => i.type === 'block');
-    const document = assemble(read.items, source, first?.type === 'block' ? first.text : null).document;
+    const document = workbookDocument(data, source);
     return { kind: 'workbook', report: checkDocument(document, source), document };
   }
   throw new Error('not a PDF or a workbook');

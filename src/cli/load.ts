@@ -22,8 +22,8 @@ import { InputError } from './errors.js';
 import type { Rendered, ScriptRenderer } from './render.js';
 
 import { isPdf, readPdf } from './pdf.js';
-import { assemble } from '../extract/assemble.js';
-import { isWorkbook, readWorkbook } from '../extract/workbook.js';
+import { workbookDocument } from '../extract/documents.js';
+import { isWorkbook } from '../extract/workbook.js';
 export { InputError } from './errors.js';
 
 export interface LoadOptions {
@@ -56,14 +56,11 @@ const SHEET_EXT = /\.(?:xlsx|xls)$/i;
 async function loadDocument(buf: Buffer, source: string): Promise<Loaded | null> {
   if (isPdf(buf)) return { source, document: await readPdf(buf, source), notes: [] };
   if (isWorkbook(buf)) {
-    let read;
     try {
-      read = readWorkbook(new Uint8Array(buf));
+      return { source, document: workbookDocument(new Uint8Array(buf), source), notes: [] };
     } catch (e) {
       throw new InputError(`cannot read ${source}: not a readable workbook (${e instanceof Error ? e.message : String(e)})`);
     }
-    const first = read.items.find((i) => i.type === 'block');
-    return { source, document: assemble(read.items, source, first?.type === 'block' ? first.text : null).document, notes: [] };
   }
   return null;
 }

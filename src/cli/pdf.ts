@@ -3,16 +3,13 @@
  * lines (extract/pdf-read.ts); pdf-layout.ts rebuilds the tables and the reading text. The
  * document's own code never runs: no eval, no scripting, no fonts loaded, nothing fetched.
  */
-import { assemble } from '../extract/assemble.js';
-import { layoutPdfText, pdfTitle, type PdfLayout } from '../extract/pdf-layout.js';
+import { pdfDocument } from '../extract/documents.js';
+import type { PdfLayout } from '../extract/pdf-layout.js';
 import { readPdfPages, type PdfJsModule } from '../extract/pdf-read.js';
 import type { ReportDocument } from '../model/document.js';
 import { InputError } from './errors.js';
 
-/** The file starts like a PDF. */
-export function isPdf(buf: Uint8Array): boolean {
-  return buf.length > 5 && buf[0] === 0x25 && buf[1] === 0x50 && buf[2] === 0x44 && buf[3] === 0x46 && buf[4] === 0x2d; // %PDF-
-}
+export { isPdf } from '../extract/pdf-read.js';
 
 /** Reads a PDF into a report document: its tables rebuilt from their ruling lines, its text in paragraphs. */
 export async function readPdf(data: Uint8Array, source: string): Promise<ReportDocument> {
@@ -28,8 +25,5 @@ export async function readPdfLayout(data: Uint8Array, source: string): Promise<{
   } catch (e) {
     throw new InputError(`cannot read ${source}: not a readable PDF (${e instanceof Error ? e.message : String(e)})`);
   }
-  const layout = layoutPdfText(read.pages);
-  const notes = [...layout.notes];
-  if (layout.tabularLines > 0) notes.push({ reason: 'pdf-tables-not-rebuilt', data: { lines: layout.tabularLines } });
-  return { document: assemble(layout.items, source, pdfTitle(layout.items, read.title), notes).document, layout };
+  return pdfDocument(read, source);
 }

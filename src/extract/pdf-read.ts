@@ -38,6 +38,11 @@ export interface PdfPages {
   readonly title: string | null;
 }
 
+/** The bytes start like a PDF (%PDF-). */
+export function isPdf(buf: Uint8Array): boolean {
+  return buf.length > 5 && buf[0] === 0x25 && buf[1] === 0x50 && buf[2] === 0x44 && buf[3] === 0x46 && buf[4] === 0x2d;
+}
+
 /** Options for pdf.js that keep the document's own code and resources out. */
 export const SAFE_PDF_OPTIONS = { isEvalSupported: false, disableFontFace: true, useSystemFonts: false, enableXfa: false, stopAtErrors: false, verbosity: 0 } as const;
 

@@ -209,8 +209,8 @@ function threeItem(concept: string | null): ThreePublicItem | null {
  * Resolves a statement's figure to its table cell. `field` says which figure: the amount (or the
  * final figure of a budget/final statement), or the budget.
  */
-/** The report's tables are 部门预算 tables (B01–B09) and none is a 决算 table. */
-function budgetReport(doc: RecognisedDocument): boolean {
+/** The report's tables are 部门预算 tables (B01–B09) and none is a 决算 table: a figure stated without a year is the budget year's. */
+export function budgetReport(doc: RecognisedDocument): boolean {
   const kinds = doc.tables.map((t) => t.kind);
   return kinds.some((k) => k.startsWith('B')) && !kinds.some((k) => k.startsWith('D'));
 }

@@ -16,7 +16,7 @@ import type { Cause } from '../engine/types.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import { quantityOf, reportClaim, shown, subjectOf } from '../narrative/compare.js';
 import type { Identity } from '../engine/evidence.js';
-import { currentOf, currentWith, narrativeOf } from '../narrative/model.js';
+import { budgetReport, currentOf, currentWith, narrativeOf } from '../narrative/model.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import type { DocumentContext } from '../engine/context.js';
 import type { Narrative } from '../narrative/model.js';
@@ -40,12 +40,6 @@ function diagnose(st: Statement, stated: Decimal, scale: number, change: Decimal
     if (matches(stated, scale, exact.dividedBy(new Decimal(f)))) return { kind: 'factor', factor: f === '100' ? '100' : '0.01' };
   }
   return null;
-}
-
-/** Tables of a 部门预算 only (B01–B09): a figure stated without a year is the budget year's. */
-function budgetReport(doc: DocumentContext['doc']): boolean {
-  const kinds = doc.tables.map((t) => t.kind);
-  return kinds.some((k) => k.startsWith('B')) && !kinds.some((k) => k.startsWith('D'));
 }
 
 /** The amount an earlier statement of the same passage gives the same subject (no other year named). */
