@@ -7,9 +7,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../src/platform/browser.js';
+import { UI } from '../src/i18n/ui.js';
 import type { Report, ReportFinding } from '../src/engine/report.js';
 import type { PageStatus } from '../src/messages/protocol.js';
-import { checkBytes, openForPainting, pdfjs, type Checked } from './load.js';
+import { checkBytes, type Checked } from './load.js';
 import { paintPdf, paintWorkbook } from './paint.js';
 
 /** Largest document the viewer reads (as the CLI). */
@@ -23,7 +24,7 @@ type State =
   | { readonly kind: 'permission'; readonly source: string; readonly origin: string }
   | { readonly kind: 'failed'; readonly source: string; readonly message: string };
 
-const SEVERITY_WORD: Record<ReportFinding['severity'], string> = { error: '错误', review: '待核实', rounding: '尾数差异' };
+const SEVERITY_WORD: Record<ReportFinding['severity'], string> = { error: UI['zh-CN'].error, review: UI['zh-CN'].review, rounding: UI['zh-CN'].rounding };
 const ORDER: Record<ReportFinding['severity'], number> = { error: 0, review: 1, rounding: 2 };
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -33,6 +34,7 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   if (buf.length > MAX_BYTES) throw new Error('文件过大');
   return buf;
 }
+
 
 export function Viewer(): preact.JSX.Element {
   const [state, setState] = useState<State>({ kind: 'choose' });
@@ -104,10 +106,12 @@ export function Viewer(): preact.JSX.Element {
     host.replaceChildren();
     const c = state.checked;
     let cancelled = false;
-    if (c.kind === 'pdf') void openForPainting(c.data).then((doc) => (cancelled ? doc.destroy() : paintPdf(pdfjs, doc, host, c)));
+    if (c.kind === 'pdf') void paintPdf(c.pdf, host, c, () => cancelled);
     else paintWorkbook(host, c);
     return () => {
       cancelled = true;
+      // the document read and painted is let go when another replaces it or the page goes
+      if (c.kind === 'pdf') void c.pdf.destroy();
     };
   }, [state]);
 
@@ -174,7 +178,15 @@ function Summary({ report }: { report: Report }): preact.JSX.Element {
     <div class="summary">
       <h2>{report.title ?? ''}</h2>
       <p class="counts" data-errors={s.findings.error} data-reviews={s.findings.review} data-roundings={s.findings.rounding}>
-        <span class="error">错误 {s.findings.error}</span> · <span class="review">待核实 {s.findings.review}</span> · <span class="rounding">尾数差异 {s.findings.rounding}</span>
+        <span class="error">
+          {SEVERITY_WORD.error} {s.findings.error}
+        </span>{' '}
+        · <span class="review">
+          {SEVERITY_WORD.review} {s.findings.review}
+        </span>{' '}
+        · <span class="rounding">
+          {SEVERITY_WORD.rounding} {s.findings.rounding}
+        </span>
       </p>
       <p class="hint">
         {s.tables} 张表 · 核对相符 {s.passed} 项 · 情况说明数字 {s.narrative.figures} 个

@@ -8,24 +8,32 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import workerSrc from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import { pdfDocument, workbookDocument } from '../src/extract/documents.js';
 import type { PageBox } from '../src/extract/pdf-layout.js';
-import { isPdf, readPdfPages, SAFE_PDF_OPTIONS, type PdfJsModule } from '../src/extract/pdf-read.js';
+import { isPdf, openPdf, readOpenPdf, type PdfJsDocument, type PdfJsModule } from '../src/extract/pdf-read.js';
 import { isWorkbook } from '../src/extract/workbook.js';
 import { checkDocument, type Report } from '../src/engine/report.js';
 import type { ReportDocument } from '../src/model/document.js';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
+const PDFJS = pdfjs as unknown as PdfJsModule;
 
 export type Checked =
-  | { readonly kind: 'pdf'; readonly report: Report; readonly document: ReportDocument; readonly boxes: PageBox[]; readonly pages: Array<{ width: number; height: number }>; readonly data: Uint8Array }
+  /** `pdf` stays open for painting its pages (read once): the holder destroys it. */
+  | { readonly kind: 'pdf'; readonly report: Report; readonly document: ReportDocument; readonly boxes: PageBox[]; readonly pages: Array<{ width: number; height: number }>; readonly pdf: PdfJsDocument }
   | { readonly kind: 'workbook'; readonly report: Report; readonly document: ReportDocument };
 
 
 /** Reads and checks a document's bytes; `progress` is told each page read. */
 export async function checkBytes(data: Uint8Array, source: string, progress: (done: number, total: number) => void): Promise<Checked> {
   if (isPdf(data)) {
-    const read = await readPdfPages(pdfjs as unknown as PdfJsModule, data.slice(), progress);
-    const { document, layout } = pdfDocument(read, source);
-    return { kind: 'pdf', report: checkDocument(document, source), document, boxes: layout.boxes, pages: read.pages.map((p) => ({ width: p.width, height: p.height })), data };
+    const pdf = await openPdf(PDFJS, data.slice());
+    try {
+      const read = await readOpenPdf(PDFJS, pdf, progress);
+      const { document, layout } = pdfDocument(read, source);
+      return { kind: 'pdf', report: checkDocument(document, source), document, boxes: layout.boxes, pages: read.pages.map((p) => ({ width: p.width, height: p.height })), pdf };
+    } catch (e) {
+      await pdf.destroy();
+      throw e;
+    }
   }
   if (isWorkbook(data)) {
     const document = workbookDocument(data, source);
@@ -34,9 +42,4 @@ export async function checkBytes(data: Uint8Array, source: string, progress: (do
   throw new Error('not a PDF or a workbook');
 }
 
-/** Opens the PDF again for painting its pages (the reading's copy went to the worker). */
-export async function openForPainting(data: Uint8Array): Promise<{ numPages: number; getPage(n: number): Promise<unknown>; destroy(): Promise<void> }> {
-  return (await pdfjs.getDocument({ data: data.slice(), ...SAFE_PDF_OPTIONS }).promise) as unknown as { numPages: number; getPage(n: number): Promise<unknown>; destroy(): Promise<void> };
-}
 
-export { pdfjs };

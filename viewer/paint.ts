@@ -6,9 +6,10 @@
 import type { ReportFinding } from '../src/engine/report.js';
 import type { ReportDocument } from '../src/model/document.js';
 import type { Checked } from './load.js';
+import { UI } from '../src/i18n/ui.js';
 
 const SCALE = 1.5;
-const SEVERITY_WORD: Record<ReportFinding['severity'], string> = { error: '错误', review: '待核实', rounding: '尾数差异' };
+const SEVERITY_WORD: Record<ReportFinding['severity'], string> = { error: UI['zh-CN'].error, review: UI['zh-CN'].review, rounding: UI['zh-CN'].rounding };
 
 interface PdfDoc {
   readonly numPages: number;
@@ -88,7 +89,8 @@ function findingsBySrc(c: Checked): Map<number, ReportFinding[]> {
   return out;
 }
 
-export async function paintPdf(_pdfjs: unknown, doc: PdfDoc, host: HTMLElement, c: Extract<Checked, { kind: 'pdf' }>): Promise<void> {
+/** Renders the pages of the (still open) PDF with their marks; stops when `cancelled` says so. */
+export async function paintPdf(doc: PdfDoc, host: HTMLElement, c: Extract<Checked, { kind: 'pdf' }>, cancelled: () => boolean): Promise<void> {
   const tip = tooltip();
   const marks = findingsBySrc(c);
   const byPage = new Map<number, Array<[number, ReportFinding[]]>>();
@@ -99,8 +101,8 @@ export async function paintPdf(_pdfjs: unknown, doc: PdfDoc, host: HTMLElement, 
     entries.push([src, list]);
     byPage.set(box.page, entries);
   }
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = (await doc.getPage(n)) as PdfPage;
+  for (let n = 1; n <= doc.numPages && !cancelled(); n++) {
+    const page = (await doc.getPage(n)) as unknown as PdfPage;
     const viewport = page.getViewport({ scale: SCALE });
     const wrap = document.createElement('div');
     wrap.className = 'page';

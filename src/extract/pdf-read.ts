@@ -13,7 +13,7 @@ export interface PdfJsModule {
   readonly OPS: Readonly<Record<string, number>>;
   getDocument(params: Record<string, unknown>): { promise: Promise<PdfJsDocument> };
 }
-interface PdfJsDocument {
+export interface PdfJsDocument {
   readonly numPages: number;
   getPage(n: number): Promise<PdfJsPage>;
   getMetadata(): Promise<{ info?: unknown }>;
@@ -179,33 +179,43 @@ function pushEdge(rules: Rule[], a: [number, number] | undefined, b: [number, nu
 
 /** Reads every page's text runs and ruling lines; `progress` is told after each page. */
 export async function readPdfPages(pdfjs: PdfJsModule, data: Uint8Array, progress?: (done: number, total: number) => void): Promise<PdfPages> {
-  const doc = await pdfjs.getDocument({ data, ...SAFE_PDF_OPTIONS }).promise;
+  const doc = await openPdf(pdfjs, data);
+  try {
+    return await readOpenPdf(pdfjs, doc, progress);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Opens a PDF (the document's own code kept out); the caller destroys it. */
+export async function openPdf(pdfjs: PdfJsModule, data: Uint8Array): Promise<PdfJsDocument> {
+  return pdfjs.getDocument({ data, ...SAFE_PDF_OPTIONS }).promise;
+}
+
+/** readPdfPages on a document already open (the viewer keeps it open to paint its pages). */
+export async function readOpenPdf(pdfjs: PdfJsModule, doc: PdfJsDocument, progress?: (done: number, total: number) => void): Promise<PdfPages> {
   const pages: PdfPageText[] = [];
   let title: string | null = null;
   const PAINT_IMAGE = new Set(['paintImageXObject', 'paintInlineImageXObject', 'paintImageXObjectRepeat', 'paintImageMaskXObject'].map((n) => pdfjs.OPS[n] ?? -1));
-  try {
-    const meta = await doc.getMetadata().catch(() => null);
-    const info = meta?.info as { Title?: unknown } | undefined;
-    if (typeof info?.Title === 'string' && info.Title.trim() !== '') title = info.Title.trim();
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const [vx0 = 0, vy0 = 0, vx1 = 595, vy1 = 842] = page.view;
-      const content = await page.getTextContent();
-      const runs: TextRun[] = [];
-      for (const item of content.items as PdfTextItem[]) {
-        if (typeof item.str !== 'string' || !item.transform) continue;
-        const [a = 0, b = 0, , d = 0, x = 0, y = 0] = item.transform;
-        runs.push({ str: item.str, x: x - vx0, y: y - vy0, width: item.width ?? 0, size: Math.hypot(a, b) || Math.abs(d) || (item.height ?? 0) });
-      }
-      const ops = await page.getOperatorList();
-      const rules = rulesOf(ops, pdfjs.OPS).map((r) => ({ x1: r.x1 - vx0, y1: r.y1 - vy0, x2: r.x2 - vx0, y2: r.y2 - vy0 }));
-      const images = ops.fnArray.some((f) => PAINT_IMAGE.has(f));
-      pages.push({ width: vx1 - vx0, height: vy1 - vy0, runs, rules, images });
-      page.cleanup();
-      progress?.(n, doc.numPages);
+  const meta = await doc.getMetadata().catch(() => null);
+  const info = meta?.info as { Title?: unknown } | undefined;
+  if (typeof info?.Title === 'string' && info.Title.trim() !== '') title = info.Title.trim();
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [vx0 = 0, vy0 = 0, vx1 = 595, vy1 = 842] = page.view;
+    const content = await page.getTextContent();
+    const runs: TextRun[] = [];
+    for (const item of content.items as PdfTextItem[]) {
+      if (typeof item.str !== 'string' || !item.transform) continue;
+      const [a = 0, b = 0, , d = 0, x = 0, y = 0] = item.transform;
+      runs.push({ str: item.str, x: x - vx0, y: y - vy0, width: item.width ?? 0, size: Math.hypot(a, b) || Math.abs(d) || (item.height ?? 0) });
     }
-  } finally {
-    await doc.destroy();
+    const ops = await page.getOperatorList();
+    const rules = rulesOf(ops, pdfjs.OPS).map((r) => ({ x1: r.x1 - vx0, y1: r.y1 - vy0, x2: r.x2 - vx0, y2: r.y2 - vy0 }));
+    const images = ops.fnArray.some((f) => PAINT_IMAGE.has(f));
+    pages.push({ width: vx1 - vx0, height: vy1 - vy0, runs, rules, images });
+    page.cleanup();
+    progress?.(n, doc.numPages);
   }
   return { pages, title };
 }
