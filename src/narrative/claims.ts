@@ -369,7 +369,8 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
         item: ownItem,
         ...(code ? { code } : {}),
         ...(group > 0 ? { group } : {}),
-        parent: ownItem ? itemsParent : listParent,
+        // a class named in a list the sentence opened ("…支出 2940.05 万元，主要用于以下方面：一般公共服务支出（类）…") is under the list's head
+        parent: ownItem && (listParent === null || ordinal) ? itemsParent : listParent,
         start,
         end: start,
         sentence: [sStart, sEnd],

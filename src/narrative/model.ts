@@ -303,6 +303,14 @@ export function resolve(doc: RecognisedDocument, narrative: Narrative, st: State
     if (topic === 'summary' || topic === 'expenditure') return same(summaryCell(doc, ['D01', 'B01'], 'expenditure', (k) => nameKey(k) === nameKey(st.subject)));
   }
 
+  // another line of the summary table named exactly ("使用非财政拨款结余", "上年结转", "结转下年")
+  if (c === null && !st.item && !/(?:支出|收入)$/u.test(st.subject) && (topic === 'summary' || topic === 'income' || topic === 'expenditure' || topic === 'fiscal')) {
+    const kinds: Array<'D01' | 'B01' | 'D04' | 'B04'> = topic === 'fiscal' ? ['D04', 'B04'] : ['D01', 'B01'];
+    const want = nameKey(st.subject);
+    const named = (k: string): boolean => want.length >= 4 && nameKey(k) === want;
+    return same(first(summaryCell(doc, kinds, 'income', named), summaryCell(doc, kinds, 'expenditure', named)));
+  }
+
   // an item of the 具体情况 list (a 项): its 支出决算 in the 一般公共预算 table, else (broader) in the 支出决算表
   if (st.item && topic === 'general' && field === 'final') {
     const name = itemName(st.item);

@@ -12,6 +12,8 @@ import { narrativeOf } from '../narrative/model.js';
 import { locate } from '../narrative/passages.js';
 import { tableTitle } from '../recognise/figures.js';
 import type { RecognisedTable } from '../recognise/index.js';
+import type { TextBlock } from '../model/document.js';
+import type { Quote } from '../engine/types.js';
 
 const FUNDS: ReadonlyArray<{ kinds: readonly string[]; name: RegExp; scope: string }> = [
   { kinds: ['D07', 'B08'], name: /政府性基金/u, scope: '@scope.fund' },
@@ -22,6 +24,14 @@ const NONE = /没有|无(?!可比)|不涉及|未(?:发生|安排|使用)|空表|
 /** A note stating absence: "本部门没有政府性基金预算财政拨款", "本单位不涉及…", "本表为空表". */
 const ABSENT = /(?:没有|无|不涉及|未发生|未安排)[^，。；,;]{0,16}(?:政府性基金|国有资本经营)|(?:政府性基金|国有资本经营)[^，。；,;]{0,16}(?:为空|为0|为零)/u;
 const EMPTY_TABLE = /本表(?:为)?空表|本表无数据|本表数据为空/u;
+const FUND_KINDS = new Set(FUNDS.flatMap((f) => f.kinds));
+
+/** The printed line of a table's note, for the quote: the first block after the table that holds it. */
+function noteQuote(rt: RecognisedTable, blocks: readonly TextBlock[], note: string): Quote | null {
+  const own = blocks.filter((b) => b.beforeTable > rt.table.index && keyText(b.text).includes(note));
+  const b = own.find((x) => x.beforeTable === rt.table.index + 1) ?? own[0] ?? blocks.find((x) => keyText(x.text).includes(note));
+  return b ? { block: b.index, start: 0, end: b.text.length, text: b.text } : null;
+}
 
 function figures(rt: RecognisedTable): { nonzero: number; first: { row: number; col: number } | null } {
   let nonzero = 0;
@@ -47,6 +57,20 @@ export default defineDocumentRule({
     messages: ['empty-table-unexplained', 'empty-table-note', 'empty-table-text'],
   },
   *run(ctx) {
+    // any other table whose own note says it is empty ("本表为空表") while it holds figures
+    for (const rt of ctx.doc.tables.filter((t) => !FUND_KINDS.has(t.kind))) {
+      const printed = rt.table.meta.notes.find((n) => EMPTY_TABLE.test(keyText(n)));
+      if (printed === undefined) continue;
+      const note = printed.trim();
+      yield;
+      const { nonzero, first } = figures(rt);
+      if (nonzero === 0 || !first) {
+        ctx.pass([{ table: rt.table.index, row: 0, col: 0 }], 'exact');
+        continue;
+      }
+      const ref = { table: rt.table.index, row: first.row, col: first.col };
+      ctx.report({ severity: 'error', category: 'text-vs-table', table: rt.table.index, cells: [ref], related: [], quote: noteQuote(rt, ctx.doc.document.blocks, keyText(note)), stated: note, expected: null, difference: null, messageId: 'empty-table-note', data: { table: tableTitle(rt), note, count: nonzero } });
+    }
     const narrative = narrativeOf(ctx.doc);
     for (const fund of FUNDS) {
       // the 情况说明 sentences that say this fund has nothing: in its own section, or naming it
@@ -90,7 +114,7 @@ export default defineDocumentRule({
         // figures, and nothing says the table is empty: the check held
         if (!noteSays && sentences.length === 0) ctx.pass([ref], 'exact');
         if (noteSays) {
-          ctx.report({ severity: 'error', category: 'text-vs-table', table: rt.table.index, cells: [ref], related: [], quote: null, stated: noteSays, expected: null, difference: null, messageId: 'empty-table-note', data: { table: tableTitle(rt), note: noteSays, count: nonzero } });
+          ctx.report({ severity: 'error', category: 'text-vs-table', table: rt.table.index, cells: [ref], related: [], quote: noteQuote(rt, ctx.doc.document.blocks, noteSays), stated: noteSays, expected: null, difference: null, messageId: 'empty-table-note', data: { table: tableTitle(rt), note: noteSays, count: nonzero } });
         }
         for (const s of sentences) {
           const p = narrative.passages[s.passage];
