@@ -169,4 +169,23 @@ describe('asides in brackets', () => {
     expect(total).toBeTruthy();
     expect(sts.find((s) => s.subject === '人员经费')?.parent).not.toBe(total?.id);
   });
+  it('an inline 其中 (no colon) opens a list under the figure before it (real PDF r02)', () => {
+    const sts = statements('（四）财政拨款支出决算表说明', '学校2023年度财政拨款支出总计为237,100.00万元，其中基本支出199,015.13万元，占总支出的83.94%；项目支出38,084.87万元，占总支出的16.06%。');
+    const head = sts.find((s) => v(s.amount) === '237100.00万元');
+    expect(head).toBeTruthy();
+    expect(sts.filter((s) => s.parent === head?.id).map((s) => s.subject)).toEqual(['基本支出', '项目支出']);
+  });
+
+  it('a 收支 total broken down inline is two lists parted by "；" (real PDF r04)', () => {
+    const sts = statements('（一）收支预算情况说明', '我校2021年收支总预算490,808.40万元，其中本年收入预算390,140.45万元，上年结转81,714.17万元；本年支出预算415,808.40万元，结转下年75,000.00万元。');
+    const figure = (s: Statement): string | null => v(s.amount ?? s.budget?.mention);
+    const head = sts.find((s) => figure(s) === '490808.40万元');
+    expect(sts.filter((s) => s.parent === head?.id).map(figure)).toEqual(['390140.45万元', '81714.17万元']);
+  });
+
+  it('a class named in a list the sentence opened is under the list head (real PDF r01)', () => {
+    const sts = statements('（二）一般公共预算财政拨款支出决算结构情况', '一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%；社会保障和就业支出（类）326.72万元，占11.11%。');
+    const head = sts.find((s) => v(s.amount) === '2940.05万元');
+    expect(sts.filter((s) => s.parent === head?.id).map((s) => s.subject)).toEqual(['一般公共服务支出', '社会保障和就业支出']);
+  });
 });

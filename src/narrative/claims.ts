@@ -352,6 +352,8 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
     let undirected = null as Statement | null;
     /** One list may give two breakdowns of its total: by function, then by economic class. */
     let group = 0;
+    /** The list was opened by an inline 其中 ("A 万元，其中 B 万元"). */
+    let inline = false;
 
     const newStatement = (subject0: string, start: number): Statement => {
       let subject = project && (subject0 === '' || subject0 === '项目') ? project : subject0;
@@ -390,6 +392,11 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
       if (/^[(（]?其中/u.test(squash(clause.text)) && cur && (cur as Statement).id !== listParent && (cur as Statement).parent === listParent && listParent !== null) {
         outer.push(listParent);
         listParent = (cur as Statement).id;
+      }
+      // "A 万元，其中 B 万元…": a clause that opens with 其中 and its own figure starts a list under the figure before it
+      if (listParent === null && cur && /^[(（]?其中[：:，,]?\s*[^，,；;：:]*\d/u.test(squash(clause.text)) && ((cur as Statement).amount || (cur as Statement).final || (cur as Statement).budget)) {
+        listParent = (headOf(cur, clause.start) ?? (cur as Statement)).id;
+        inline = true;
       }
       const mentions = mentionsOf(clause.text).map((m) => ({ ...m, start: m.start + clause.start, end: m.end + clause.start }));
       const k = squash(clause.text);
@@ -680,6 +687,12 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
       if (/(?:其中|主要用于以下方面|主要包括|包括)$/u.test(trailing) && cur) listParent = (headOf(cur, clause.end) ?? (cur as Statement)).id;
       // a nested list ends with its bracket, or with the "；" that ends its item
       if (outer.length > 0 && (clause.closes || clause.sep === '；' || clause.sep === ';')) listParent = outer.pop() ?? null;
+      // a total of both sides broken down inline is two lists, one per side, parted by "；":
+      // "收支总预算…，其中本年收入…，上年结转…；本年支出…，结转下年…"
+      else if (inline && (clause.sep === '；' || clause.sep === ';') && /收支|收入支出/u.test(out.find((x) => x.id === listParent)?.subject ?? '')) {
+        listParent = null;
+        inline = false;
+      }
     }
     // "其中：1、公务接待费…" : the numbered items that follow, in their own sentences, stay in the list
     if (listParent !== null && /[：:]\s*(?:\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）])/u.test(sentence)) numbered = listParent;

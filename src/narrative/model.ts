@@ -137,7 +137,9 @@ function sharesUnderTheirBase(statements: Statement[], passages: readonly Passag
     const concept = conceptOf(first.share?.base ?? first.blanks?.find((b) => b.role === 'share')?.base ?? '');
     if (!concept) continue;
     const accepted: readonly string[] = conceptAliases(concept);
-    const base = statements.find((s) => !list.includes(s) && s.concept !== null && accepted.includes(s.concept) && figureOf(s) && s.parent === null);
+    // the nearest such figure before the list, else the first after it
+    const fits = (s: Statement): boolean => !list.includes(s) && s.concept !== null && accepted.includes(s.concept) && !!figureOf(s) && s.parent === null;
+    const base = statements.filter((s) => s.id < first.id && fits(s)).at(-1) ?? statements.find(fits);
     if (!base) continue;
     group++;
     for (const st of list) {

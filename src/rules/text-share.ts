@@ -49,8 +49,11 @@ function statementBase(narrative: Narrative, st: Statement, test: (s: Statement)
 }
 
 /** The base a share is computed on. */
+/** A base that names no figure of its own, only "the total" ("占总支出的", "占支出总额", "占收入总额"): in a list, the list's head. */
+const GENERIC_TOTAL = /^(?:总支出|支出总额|总收入|收入总额|总额|总数)(?:的)?$/u;
+
 export function baseOf(doc: RecognisedDocument, narrative: Narrative, st: Statement, baseText: string | null): Base | null {
-  if (baseText === null) {
+  if (baseText === null || (GENERIC_TOTAL.test(keyText(baseText)) && st.parent !== null)) {
     const parent = st.parent !== null ? narrative.byId.get(st.parent) : undefined;
     const m = parent ? figureOf(parent) : undefined;
     return parent && m ? { value: m.value, scale: m.scale, name: `${parent.subject} ${shown(m)}`, ref: null, quantity: quantityOf(narrative, parent, m) } : null;
