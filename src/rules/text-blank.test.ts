@@ -4,8 +4,20 @@ import rule from './text-blank.js';
 const H = '七、一般公共预算财政拨款“三公”经费支出决算情况说明';
 
 ruleTester(rule, {
-  valid: [{ description: 'every share and change printed', tables: [], text: [H, '“三公”经费支出合计35万元，比上年减少2.28万元。其中：公务接待费30万元，占85.71%，比上年减少2万元。'] }],
+  valid: [
+    { description: 'every share and change printed', tables: [], text: [H, '“三公”经费支出合计35万元，比上年减少2.28万元。其中：公务接待费30万元，占85.71%，比上年减少2万元。'] },
+    { description: 'one direction with a word of the same sense in brackets', tables: [], text: [H, '“三公”经费支出合计35万元，比上年增长（增加）2.28万元。'] },
+  ],
   invalid: [
+    {
+      description: 'both directions of the template left in ("下降（增长）27.78%", "增加/减少")',
+      tables: [],
+      text: [H, '“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降（增长）27.78%。', '公务接待费比上年增加/减少0.10万元。'],
+      findings: [
+        { messageId: 'text-template-direction', severity: 'review', category: 'text-vs-text', stated: '下降（增长）27.78%' },
+        { messageId: 'text-template-direction', severity: 'review', category: 'text-vs-text', stated: '增加/减少0.10万元' },
+      ],
+    },
     {
       description: 'a share slot left blank ("占 %"): the share the figures give is offered',
       tables: [],

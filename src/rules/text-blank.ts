@@ -13,10 +13,16 @@ import { defineDocumentRule } from '../engine/rule.js';
 import { formatPercent } from '../i18n/format.js';
 import { reportClaim } from '../narrative/compare.js';
 import { narrativeOf } from '../narrative/model.js';
+import { locate } from '../narrative/passages.js';
 import type { Statement } from '../narrative/claims.js';
 import { figureOf } from '../narrative/claims.js';
 
 const HUNDRED = new Decimal(100);
+
+const DIRECTION = '增加|增长|上升|提高|下降|减少|降低';
+/** A direction word with its opposite beside it, as the template offers both. */
+const TWO_WAYS = new RegExp(`(${DIRECTION})\\s*(?:[（(]\\s*(${DIRECTION})\\s*[）)]|[/／](${DIRECTION}))`, 'gu');
+const sense = (w: string): 'up' | 'down' => (/增|升|提高/u.test(w) ? 'up' : 'down');
 
 /** The share a blank "占 %" should hold: the statement's amount over its list's total, where both are printed. */
 function expectedShare(st: Statement, parent: Statement | undefined): Decimal | null {
@@ -32,10 +38,36 @@ export default defineDocumentRule({
     category: 'share-rate',
     description: { zh: '情况说明中留空的数字（“占 %”“减少 万元”）和被遮盖的内容（“**个”）', en: 'Figures the narrative left blank ("占 %", "减少 万元") or masked ("**个")' },
     basis: 'domain.md §4.5 K07; §1',
-    messages: ['text-blank-share', 'text-blank-change', 'text-placeholder'],
+    messages: ['text-blank-share', 'text-blank-change', 'text-placeholder', 'text-template-direction'],
   },
   *run(ctx) {
     const narrative = narrativeOf(ctx.doc);
+    // both directions of the template left in: "下降（增长）27.78%", "增加（减少）", "增加/减少"
+    for (const p of narrative.passages) {
+      for (const m of p.text.matchAll(TWO_WAYS)) {
+        const [whole, first = ''] = m;
+        const second = m[2] ?? m[3] ?? '';
+        if (sense(first) === sense(second)) {
+          ctx.pass([], 'form');
+          continue;
+        }
+        const figure = /^\s*\d[\d,.]*\s*(?:%|万元|元|亿元)?/u.exec(p.text.slice(m.index + whole.length))?.[0] ?? '';
+        const loc = locate(p, m.index, m.index + whole.length + figure.length);
+        ctx.report({
+          severity: 'review',
+          category: 'text-vs-text',
+          table: null,
+          cells: [],
+          related: [],
+          quote: loc ? { block: loc.block, start: loc.start, end: loc.end, text: loc.text } : null,
+          stated: (whole + figure).trim(),
+          expected: null,
+          difference: null,
+          messageId: 'text-template-direction',
+          data: { quote: loc?.text ?? whole, stated: (whole + figure).trim(), first, second },
+        });
+      }
+    }
     for (const st of narrative.statements) {
       if (st.id % 200 === 199) yield;
       // a share or change slot that holds its figure is a slot checked and filled

@@ -9,7 +9,8 @@
  */
 import { defineDocumentRule } from '../engine/rule.js';
 import { reportClaim, shown } from '../narrative/compare.js';
-import { narrativeOf, reportYear } from '../narrative/model.js';
+import { budgetReport, narrativeOf, reportYear } from '../narrative/model.js';
+import { locate } from '../narrative/passages.js';
 import { figureOf } from '../narrative/claims.js';
 
 export default defineDocumentRule({
@@ -18,18 +19,20 @@ export default defineDocumentRule({
     category: 'text-vs-text',
     description: { zh: '情况说明中的年份与报告年度一致', en: 'Years in the narrative agree with the report’s year' },
     basis: 'domain.md §4.4 N08',
-    messages: ['year-compared', 'year-figures'],
+    messages: ['year-compared', 'year-figures', 'year-period'],
   },
   *run(ctx) {
     const year = reportYear(ctx.doc.document);
     if (year === null) return;
     const narrative = narrativeOf(ctx.doc);
+    // in a 部门预算 every comparison is with an earlier year: "比2026年预算" in the 2026 budget compares it with itself
+    const budget = budgetReport(ctx.doc);
     for (const st of narrative.statements) {
       if (st.id % 200 === 199) yield;
       const compared = st.compared;
       const passage = narrative.passages[st.passage];
       // a comparison names a year: last year's, or a budget of the same year ("与 2022 年预算相比"), never this year's outcome
-      if (compared && compared.year >= year && passage && !/预算/u.test(passage.text.slice(compared.start, compared.end + 8))) {
+      if (compared && compared.year >= year && passage && (budget || !/预算/u.test(passage.text.slice(compared.start, compared.end + 8)))) {
         reportClaim(ctx, narrative, {
           st,
           span: { start: st.start, end: Math.max(st.end, compared.end), focus: compared.start },
@@ -59,6 +62,36 @@ export default defineDocumentRule({
           data: { subject: st.subject, stated: shown(prior.mention), figureYear: prior.year, year },
         });
       }
+    }
+    // a project of this year's budget whose 实施周期 ends before the year: text carried over from an earlier budget
+    if (!budget) return;
+    for (const p of narrative.passages) {
+      const own = /实施周期/u.test(p.headings.at(-1) ?? '');
+      const inline = /实施(?:周期|期限|时间)[:：]?\s*(?=\d{4}\s*年)/u.exec(p.text);
+      if (!own && !inline) continue;
+      const from = inline ? inline.index + inline[0].length : 0;
+      const period = /^\s*(\d{4})\s*年[^。；;，,\s\-－—~～至到]{0,12}(?:\s*[-－—~～至到]+\s*(\d{4})\s*年[^。；;，,\s]{0,12})?/u.exec(p.text.slice(from));
+      if (!period) continue;
+      const last = Number(period[2] ?? period[1]);
+      const start = from + (period[0].length - period[0].trimStart().length);
+      const loc = locate(p, start, from + period[0].length);
+      if (last >= year) {
+        ctx.pass([], 'form');
+        continue;
+      }
+      ctx.report({
+        severity: 'review',
+        category: 'text-vs-text',
+        table: null,
+        cells: [],
+        related: [],
+        quote: loc ? { block: loc.block, start: loc.start, end: loc.end, text: loc.text } : null,
+        stated: period[0].trim(),
+        expected: String(year),
+        difference: null,
+        messageId: 'year-period',
+        data: { quote: loc?.text ?? period[0].trim(), stated: period[0].trim(), year },
+      });
     }
   },
 });
