@@ -57,6 +57,7 @@ export const en: Record<MessageKey, string> = {
   'restated-change': '“{subject}” is {current} this year, as is {others}, but it {verb} by {stated} on last year against {expected} for {others} (difference {difference}). Equal figures with different changes hold only if last year’s figures differed. Please verify.',
   'reason-component': 'The narrative explains the change in “{subject}” by “{clause}”, i.e. {item} {word}; yet {item} itself {actual} by {change} on last year. The reason runs against the figures. Please verify.',
   'reason-flat-none': 'The narrative says “{subject}” was flat on last year, and also that last year had none of it; this year it is {current}, so if last year was 0 it rose rather than stayed flat. Please verify.',
+  'reason-direction': 'The text says “{subject}” {change}, but the reason it gives (“{reason}”) speaks of {word}: the reason does not fit the direction of the change. Please verify.',
   'procurement-category-share': 'All procurement is {category} ({amount}), so every SME contract ({sme}) is {category}: the SME share of {category} procurement is {sme} ÷ {amount} = {expected}, but the text says {stated}.',
   'procurement-split': 'SME contracts total {sme}, but the SME shares of goods, works and services give {terms} = {expected}. Please verify.',
   'perf-outcome-indicator': 'Self-evaluation table “{project}”: its achievement text says “{said}”, but indicator “{indicator}” has an actual value of {actual}. One quantity, two values. Please verify.',

@@ -58,6 +58,7 @@ export const zhCN = {
   'restated-change': '“{subject}”本年为 {current}，与{others}相同，但比上年{verb} {stated}，而{others}{verb} {expected}，相差 {difference}；本年数相同而变动额不同，只有上年数不同时才成立，需要核实。',
   'reason-component': '情况说明把“{subject}”的变动归因于“{clause}”，即{item}{word}；而{item}本身比上年{actual} {change}。原因与数字方向相反，需要核实。',
   'reason-flat-none': '情况说明称“{subject}”与上年持平，又称上年没有此项支出；本年为 {current}，若上年为 0，则应为增加而非持平，需要核实。',
+  'reason-direction': '文中说“{subject}”{change}，而给出的原因“{reason}”说的是{word}：原因与变动方向不符，需要核实。',
   'procurement-category-share': '政府采购中只有{category}采购（{amount}），全部中小企业合同 {sme} 都在其中，{category}采购授予中小企业的比例应为 {sme} ÷ {amount} = {expected}，文中为 {stated}。',
   'procurement-split': '授予中小企业合同金额为 {sme}，而按货物、工程、服务各自的中小企业比例计算 {terms} = {expected}，二者不符，需要核实。',
   'perf-outcome-indicator': '绩效自评表“{project}”：实际完成情况写“{said}”，而绩效指标“{indicator}”的实际完成值为 {actual}；同一事项两个数值，需要核实。',

@@ -449,9 +449,11 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
       }
       if (mentions.length === 0) {
         // a change with no figure: 持平, 无增减变化
-        const flat = /(?:与|较|比)(?:上年|上年度|去年|\d{4}\s*年度?)[^，。；]*持平|(?:与上年|较上年)?基本?持平|无增减(?:变化)?|没有变化/u.exec(clause.text);
+        const flat = /(?:与|较|比)(?:上年|上年度|去年|\d{4}\s*年度?)[^，。；]*持平|(?:与上年|较上年)?(?:基本)?持平|无增减(?:变化)?|没有变化/u.exec(clause.text);
         if (flat) {
-          const target: Statement | null = cur;
+          // "与2023年度相比，财政拨款收入支出总计持平": the clause names what stayed flat
+          const named = cleanSubject(clause.text.slice(0, flat.index ?? 0));
+          const target: Statement | null = cur ?? (named.length >= 2 && !/\d/u.test(named) ? newStatement(named, clause.start) : null);
           if (target && !target.change) {
             target.change = { mention: null, direction: 'flat', word: '持平', start: clause.start + (flat.index ?? 0), end: clause.start + (flat.index ?? 0) + flat[0].length };
             target.compared ??= comparedYear(clause.text, clause.start);

@@ -42,13 +42,58 @@ const NONE_BEFORE = /上(?:一)?年(?:度)?(?:无|没有|未发生|未安排|为
 
 const WORD: Record<'up' | 'down', string> = { up: '@word.up', down: '@word.down' };
 
+const UP_WORDS = /增加|增长|增多|上升|提高|扩大/gu;
+const DOWN_WORDS = /减少|下降|降低|压减|节约|缩减|减支/gu;
+/** A reason that speaks of another year ("上年一次性支出增加") may explain a fall by a rise: its words say nothing of the direction. */
+const OTHER_YEAR = /上年|去年|上一年|以前年度|前一年|\d{4}\s*年|同期|一次性/u;
+
+/** Direction words of a reason; "不增加", "未减少" and the other side's "导致收入减少" (for a 支出) are not counted. */
+function countWords(text: string, re: RegExp, otherSide: string | null): number {
+  return [...text.matchAll(re)].filter((m) => {
+    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    return !/[不未无非]$/u.test(before) && !(otherSide && before.endsWith(otherSide));
+  }).length;
+}
+
+/**
+ * The reason the text gives right after a change: in the same sentence ("…减少2.98%，主要是…") or
+ * the next one ("…持平。主要原因：…", its words perhaps in the next paragraph), up to its full stop. Null when there is none, or when it speaks
+ * of another year.
+ */
+function reasonAfter(text: string, from: number, following: string): { text: string; start: number; end: number } | null {
+  const stop = text.indexOf('。', from);
+  const own = text.slice(from, stop < 0 ? text.length : stop);
+  let at = -1;
+  let body = '';
+  const inOwn = /[，,；;]\s*(?:其)?(?:增加|减少|增长|下降|变动|变化)?(?:的)?主要(?:原因)?(?:是|为|系|在于)?[:：]?/u.exec(own);
+  if (inOwn) {
+    at = from + inOwn.index + inOwn[0].length;
+    body = own.slice(inOwn.index + inOwn[0].length);
+  } else if (stop >= 0) {
+    const next = /^\s*(?:(?:增加|减少|增长|下降|变动|变化|持平)的)?主要原因(?:是|为|系|在于)?[:：]?/u.exec(text.slice(stop + 1));
+    if (!next) return null;
+    at = stop + 1 + next[0].length;
+    const end = text.indexOf('。', at);
+    body = text.slice(at, end < 0 ? text.length : end);
+    // "…持平。主要原因：" ending its paragraph: the reason is the next paragraph's first sentence
+    if (body.trim() === '' && end < 0) {
+      const cut = following.indexOf('。');
+      const given = following.slice(0, cut < 0 ? following.length : cut);
+      if (given.trim().length < 4 || OTHER_YEAR.test(given)) return null;
+      return { text: given, start: at, end: text.length };
+    }
+  }
+  if (at < 0 || body.trim().length < 4 || OTHER_YEAR.test(body)) return null;
+  return { text: body, start: at, end: at + body.length };
+}
+
 export default defineDocumentRule({
   meta: {
     id: 'text-reasons',
     category: 'text-vs-text',
     description: { zh: '情况说明给出的变动原因与其自身数字相符', en: 'The reasons the narrative gives for a change fit its own figures' },
     basis: 'domain.md §4.4 N04, N09',
-    messages: ['reason-component', 'reason-flat-none'],
+    messages: ['reason-component', 'reason-flat-none', 'reason-direction'],
   },
   run(ctx) {
     const narrative = narrativeOf(ctx.doc);
@@ -60,6 +105,33 @@ export default defineDocumentRule({
       const after = passage.text.slice(st.change.end);
       const sentenceEnd = after.search(/[。]/u);
       const rest = sentenceEnd >= 0 ? after.slice(0, sentenceEnd) : after;
+
+      // the reason itself moving the other way: "减少2.98%。主要原因是：…经费增加", "持平。主要原因：…减少支付"
+      const next = narrative.passages[st.passage + 1];
+      const found = reasonAfter(passage.text, st.change.end, next && next.headings.join('|') === passage.headings.join('|') ? next.text : '');
+      // the reason of the last change before it: a statement between them is what it explains
+      const why = found && !narrative.statements.some((o) => o !== st && o.passage === st.passage && o.start > (st.change?.end ?? 0) && o.start < found.start) ? found : null;
+      if (why) {
+        const side = /收入/u.test(st.subject) ? '支出' : /支出|经费|费$/u.test(st.subject) ? '收入' : null;
+        const ups = countWords(why.text, UP_WORDS, side);
+        const downs = countWords(why.text, DOWN_WORDS, side);
+        const said: Direction | null = ups > 0 && downs === 0 ? 'up' : downs > 0 && ups === 0 ? 'down' : null;
+        if (said && said !== st.change.direction) {
+          reportClaim(ctx, narrative, {
+            st,
+            span: { start: st.change.start, end: why.end, focus: st.change.start },
+            severity: 'review',
+            category: 'text-vs-text',
+            messageId: 'reason-direction',
+            stated: why.text.trim(),
+            expected: null,
+            difference: null,
+            data: { subject: st.subject, change: st.change.word, reason: why.text.trim(), word: WORD[said] },
+          });
+          continue;
+        }
+        if (said) ctx.pass([], 'form');
+      }
 
       // 持平 next to "上一年无…" while this year has a figure
       if (st.change.direction === 'flat') {
