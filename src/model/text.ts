@@ -40,6 +40,10 @@ const SIMPLIFIED_RADICALS: Readonly<Record<string, string>> = {
   '\u2eb0': '纟', '\u2ec5': '见', '\u2ec6': '角', '\u2ec8': '讠', '\u2ec9': '贝', '\u2ecb': '车', '\u2ed0': '钅', '\u2ed3': '长', '\u2ed4': '门',
   '\u2ed9': '韦', '\u2eda': '页', '\u2edb': '风', '\u2edc': '飞', '\u2ee0': '饣', '\u2ee2': '马', '\u2ee5': '鱼', '\u2ee6': '鸟', '\u2ee7': '卤',
   '\u2ee8': '麦', '\u2ee9': '黄', '\u2eea': '黾', '\u2eec': '齐', '\u2eee': '齿', '\u2ef0': '龙', '\u2ef3': '龟',
+  // radicals drawn as the whole ideograph (伙⻝ for 伙食 in Chromium-printed PDFs)
+  '\u2e81': '厂', '\u2e8a': '卜', '\u2e8e': '兀', '\u2e92': '巳', '\u2e93': '幺', '\u2e9b': '无', '\u2e9d': '月', '\u2ea7': '牛', '\u2ea9': '王',
+  '\u2eab': '目', '\u2eac': '示', '\u2eb1': '网', '\u2eb5': '网', '\u2eb7': '羊', '\u2eb9': '老', '\u2ebb': '聿', '\u2ebc': '月', '\u2ebd': '臼',
+  '\u2ec1': '虎', '\u2ec4': '西', '\u2ed1': '长', '\u2ed7': '雨', '\u2ed8': '青', '\u2edd': '食', '\u2ee1': '首', '\u2ee3': '骨', '\u2eeb': '齐', '\u2ef1': '龟',
 };
 
 /** Radicals and compatibility ideographs as the ideographs they stand for. */

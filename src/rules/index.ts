@@ -24,6 +24,7 @@ import textAmount from './text-amount.js';
 import textBlank from './text-blank.js';
 import textCompletion from './text-completion.js';
 import textComponents from './text-components.js';
+import textEconItems from './text-econ-items.js';
 import textGrowth from './text-growth.js';
 import textPerformance from './text-performance.js';
 import textPrior from './text-prior.js';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   textBlank,
   textCompletion,
   textComponents,
+  textEconItems,
   textGrowth,
   textPerformance,
   textPrior,

@@ -185,6 +185,11 @@ export function realMatchScore(k: KeyFinding, f: ReportFinding, report: Report):
 
 function realMatchOne(k: KeyFinding, f: ReportFinding, report: Report): number {
   if (f.severity !== SEVERITY[k.severity]) return 0;
+  // a key whose claim is words only ("市级" for 区级, a name spelled two ways): the finding must quote its phrase
+  if (keyNumbers(k.stated).length === 0 && keyNumbers(k.expected).length === 0) {
+    const phrase = f.quote?.text ?? [...f.cells, ...f.related].map((c) => c.text).join(' ');
+    return k.quote && phrase && f.category === k.category && quotesOverlap(k.quote, phrase) ? 2 : 0;
+  }
   const base = matchOne(k, f, report);
   if (base > 0) return base;
   // the keys write the arithmetic into their fields ("445.80 + 79.63 = 525.43 万元"): the finding's
@@ -198,16 +203,20 @@ function realMatchOne(k: KeyFinding, f: ReportFinding, report: Report): number {
   return 0;
 }
 
+/** The finding each key entry is matched to: best scores first, each finding used for one entry only. */
 export function realMatchKey(keys: readonly KeyFinding[], report: Report): Map<string, ReportFinding | null> {
-  const out = new Map<string, ReportFinding | null>();
-  for (const k of keys) {
-    let best: ReportFinding | null = null;
-    let bestScore = 0;
-    for (const f of report.findings) {
-      const s = realMatchScore(k, f, report);
-      if (s > bestScore) [best, bestScore] = [f, s];
-    }
-    out.set(k.id, best);
+  const pairs: Array<{ k: KeyFinding; f: ReportFinding; score: number }> = [];
+  for (const k of keys) for (const f of report.findings) {
+    const score = realMatchScore(k, f, report);
+    if (score > 0) pairs.push({ k, f, score });
+  }
+  pairs.sort((a, b) => b.score - a.score);
+  const out = new Map<string, ReportFinding | null>(keys.map((k) => [k.id, null]));
+  const used = new Set<string>();
+  for (const { k, f } of pairs) {
+    if (out.get(k.id) || used.has(f.id)) continue;
+    out.set(k.id, f);
+    used.add(f.id);
   }
   return out;
 }
