@@ -51,6 +51,7 @@ export const en: Record<MessageKey, string> = {
   'empty-table-unexplained': '{table} has no figures, but neither its note nor the narrative says the department has no {fund} (an empty table must be explained). Please verify.',
   'empty-table-note': 'The note of {table} says “{note}”, yet the table has {count} non-zero figures.',
   'empty-table-text': 'The narrative says “{sentence}”, yet {table} has {count} non-zero figures. Please verify.',
+  'item-names': 'The narrative names {stated}, which the tables print as {expected}: the 科目 name may be outdated or mistyped. Please verify.',
   'econ-items-zero': 'The narrative lists {count} classes as part of 人员经费 or 公用经费 that {table} prints as 0 or blank: {items}. The list may be the template’s text; please verify.',
   'vehicles-over': 'The narrative says the department holds {stated} official vehicles, but “{subject}” gives only {expected} at the same date. Official vehicles are part of all vehicles and cannot be more.',
   'vehicles-under': 'The narrative says the department holds {stated} official vehicles, while “{subject}” gives {expected}. The scopes may differ (the “three public” count leaves some vehicles out). Please verify.',

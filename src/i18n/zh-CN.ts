@@ -52,6 +52,7 @@ export const zhCN = {
   'empty-table-unexplained': '{table}没有任何数据，但表注和情况说明都未说明本单位没有{fund}（按规定空表应当说明），需要核实。',
   'empty-table-note': '{table}的表注称“{note}”，而表中有 {count} 个非零数字。',
   'empty-table-text': '情况说明称“{sentence}”，而{table}中有 {count} 个非零数字，需要核实。',
+  'item-names': '情况说明所列科目中的{stated}与表中该科目的名称不同（表中为 {expected}）：科目名称可能已过时或写错，需要核实。',
   'econ-items-zero': '情况说明列出的人员经费、公用经费构成中有 {count} 个科目在{table}中为 0 或空白：{items}。所列可能是模板原文，需要核实。',
   'vehicles-over': '情况说明称公务用车保有量为 {stated}，而同一日期的“{subject}”只有 {expected}：公务用车是全部车辆的一部分，不应更多。',
   'vehicles-under': '情况说明称公务用车保有量为 {stated}，而“{subject}”为 {expected}；二者口径可能不同（“三公”口径的公务用车不含部分车辆），需要核实。',

@@ -129,6 +129,8 @@ export function mentionsOf(text: string): Mention[] {
     if (unit === '' && /^[年月日号时届级]/u.test(after)) continue;
     // a subject code written before its name ("20103-政府办公厅…")
     if (unit === '' && /^[-－—]/u.test(after) && /^\d{3,7}$/u.test(m[1] ?? '')) continue;
+    // a code inside a level marker ("卫生健康支出（210类）…行政单位医疗（01项）"), not a count
+    if (/^(?:类|款|项)[)）]/u.test(text.slice(start + m[0].length - (unit === '项' ? 1 : 0), start + m[0].length + 2)) && /[(（]$/u.test(text.slice(Math.max(0, start - 1), start))) continue;
     raw.push({ raw: m[1] ?? '', unit, start, end: start + m[0].length });
   }
   const out: Mention[] = [];
@@ -275,13 +277,13 @@ function sentencesOf(text: string): Array<[number, number]> {
 
 /** The item of a numbered 具体情况 paragraph: "1. 一般公共服务（类）…行政运行（项）". */
 function itemOf(sentence: string): string | null {
-  const m = /^\s*\d+[.．、]\s*(.*(?:[(（]项[)）]|[(（]款[)）]|[(（]类[)）]))/u.exec(sentence);
+  const m = /^\s*\d+[.．、]\s*(.*[(（]\d{0,7}\s*(?:类|款|项)[)）])/u.exec(sentence);
   return m?.[1] ?? null;
 }
 
 /** The 项 name of an item ("行政运行"). */
 export function itemName(item: string): string {
-  const parts = item.split(/[(（](?:类|款|项)[)）]/u).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = item.split(/[(（]\d{0,7}\s*(?:类|款|项)[)）]/u).map((p) => p.trim().replace(/^[“"]|[”"]$/gu, '')).filter((p) => p !== '');
   return parts[parts.length - 1] ?? item;
 }
 
@@ -358,7 +360,7 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
     const newStatement = (subject0: string, start: number): Statement => {
       let subject = project && (subject0 === '' || subject0 === '项目') ? project : subject0;
       let ownItem = item;
-      if (/[(（](?:类|款|项)[)）]/u.test(subject)) {
+      if (/[(（]\d{0,7}\s*(?:类|款|项)[)）]/u.test(subject)) {
         ownItem = subject;
         subject = itemName(subject);
       }

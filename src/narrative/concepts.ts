@@ -126,7 +126,7 @@ export function conceptOf(subject: string): Concept | null {
 export function nameKey(name: string): string {
   return keyText(name)
     .replace(/^(?:[一二三四五六七八九十]+[、.]|\d+[、.])/u, '')
-    .replace(/[(（](?:类|款|项)[)）]/gu, '')
+    .replace(/[(（]\d{0,7}(?:类|款|项)[)）]/gu, '')
     .replace(/[“”"'‘’《》〈〉「」]/gu, '')
     .replace(/[(（][^()（）]*(?:本级|汇总)[)）]/gu, '');
 }

@@ -25,6 +25,7 @@ import textBlank from './text-blank.js';
 import textCompletion from './text-completion.js';
 import textComponents from './text-components.js';
 import textEconItems from './text-econ-items.js';
+import textItemNames from './text-item-names.js';
 import textGrowth from './text-growth.js';
 import textPerformance from './text-performance.js';
 import textPrior from './text-prior.js';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   textComponents,
   textEconItems,
   textGrowth,
+  textItemNames,
   textPerformance,
   textPrior,
   textProcurement,
