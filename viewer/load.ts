@@ -7,7 +7,7 @@
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import workerSrc from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import { pdfDocument, workbookDocument } from '../src/extract/documents.js';
-import type { PageBox } from '../src/extract/pdf-layout.js';
+import type { PageBox, PageLine } from '../src/extract/pdf-layout.js';
 import { isPdf, openPdf, readOpenPdf, type PdfJsDocument, type PdfJsModule } from '../src/extract/pdf-read.js';
 import { isWorkbook } from '../src/extract/workbook.js';
 import { checkDocument, type Report } from '../src/engine/report.js';
@@ -18,7 +18,7 @@ const PDFJS = pdfjs as unknown as PdfJsModule;
 
 export type Checked =
   /** `pdf` stays open for painting its pages (read once): the holder destroys it. */
-  | { readonly kind: 'pdf'; readonly report: Report; readonly document: ReportDocument; readonly boxes: PageBox[]; readonly pages: Array<{ width: number; height: number }>; readonly pdf: PdfJsDocument }
+  | { readonly kind: 'pdf'; readonly report: Report; readonly document: ReportDocument; readonly boxes: PageBox[]; readonly blockLines: Array<readonly PageLine[]>; readonly pages: Array<{ width: number; height: number }>; readonly pdf: PdfJsDocument }
   | { readonly kind: 'workbook'; readonly report: Report; readonly document: ReportDocument };
 
 
@@ -28,8 +28,8 @@ export async function checkBytes(data: Uint8Array, source: string, progress: (do
     const pdf = await openPdf(PDFJS, data.slice());
     try {
       const read = await readOpenPdf(PDFJS, pdf, progress);
-      const { document, layout } = pdfDocument(read, source);
-      return { kind: 'pdf', report: checkDocument(document, source), document, boxes: layout.boxes, pages: read.pages.map((p) => ({ width: p.width, height: p.height })), pdf };
+      const { document, layout, blockLines } = pdfDocument(read, source);
+      return { kind: 'pdf', report: checkDocument(document, source), document, boxes: layout.boxes, blockLines, pages: read.pages.map((p) => ({ width: p.width, height: p.height })), pdf };
     } catch (e) {
       await pdf.destroy();
       throw e;

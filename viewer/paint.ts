@@ -6,6 +6,7 @@
 import type { ReportFinding } from '../src/engine/report.js';
 import type { ReportDocument } from '../src/model/document.js';
 import type { Checked } from './load.js';
+import { phraseRects, type PageRect } from '../src/extract/pdf-layout.js';
 import { UI } from '../src/i18n/ui.js';
 
 const SCALE = 1.5;
@@ -65,6 +66,7 @@ function mark(findings: readonly ReportFinding[], tip: ReturnType<typeof tooltip
   el.type = 'button';
   el.className = `cf-mark cf-${worst}`;
   el.dataset.finding = findings[0]?.id ?? '';
+  el.dataset.findings = findings.map((f) => f.id).join(' ');
   el.dataset.severity = worst;
   el.setAttribute('aria-label', findings.map((f) => `${SEVERITY_WORD[f.severity]}：${f.message.zh}`).join('；'));
   el.addEventListener('mouseenter', () => tip.show(el, findings));
@@ -101,6 +103,25 @@ export async function paintPdf(doc: PdfDoc, host: HTMLElement, c: Extract<Checke
     entries.push([src, list]);
     byPage.set(box.page, entries);
   }
+  // phrases of the narrative: a rectangle over each line the quote runs over
+  const phrases = new Map<number, Array<{ rect: PageRect; findings: ReportFinding[] }>>();
+  const byQuote = new Map<string, { rects: PageRect[]; findings: ReportFinding[] }>();
+  for (const f of c.report.findings) {
+    const q = f.quote;
+    const block = q ? c.document.blocks[q.block] : undefined;
+    if (!q || !block) continue;
+    const key = `${q.block}:${q.start}:${q.end}`;
+    const known = byQuote.get(key);
+    if (known) known.findings.push(f);
+    else byQuote.set(key, { rects: phraseRects(c.blockLines[q.block] ?? [], block.text, q.start, q.end), findings: [f] });
+  }
+  for (const { rects, findings } of byQuote.values()) {
+    for (const rect of rects) {
+      const list = phrases.get(rect.page) ?? [];
+      list.push({ rect, findings });
+      phrases.set(rect.page, list);
+    }
+  }
   for (let n = 1; n <= doc.numPages && !cancelled(); n++) {
     const page = (await doc.getPage(n)) as unknown as PdfPage;
     const viewport = page.getViewport({ scale: SCALE });
@@ -125,6 +146,15 @@ export async function paintPdf(doc: PdfDoc, host: HTMLElement, c: Extract<Checke
       el.style.top = `${(height - box.y1) * SCALE}px`;
       el.style.width = `${(box.x1 - box.x0) * SCALE}px`;
       el.style.height = `${(box.y1 - box.y0) * SCALE}px`;
+      wrap.append(el);
+    }
+    for (const { rect, findings } of phrases.get(n - 1) ?? []) {
+      const el = mark(findings, tip);
+      el.classList.add('cf-phrase');
+      el.style.left = `${rect.x0 * SCALE}px`;
+      el.style.top = `${(height - rect.y1) * SCALE}px`;
+      el.style.width = `${(rect.x1 - rect.x0) * SCALE}px`;
+      el.style.height = `${(rect.y1 - rect.y0) * SCALE}px`;
       wrap.append(el);
     }
   }

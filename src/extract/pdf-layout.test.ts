@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutPdfText, type PdfPageText, type TextRun } from './pdf-layout.js';
+import { layoutPdfText, phraseRects, type PdfPageText, type TextRun } from './pdf-layout.js';
 
 /** A line of text runs at baseline y: [x, text] pairs, 12 pt, each character 12 pt wide (digits and Latin 6). */
 function line(y: number, ...parts: Array<[number, string]>): TextRun[] {
@@ -45,5 +45,27 @@ describe('layoutPdfText', () => {
   it('notes a scanned page (images, no text) and says nothing of a blank one', () => {
     const r = layoutPdfText([page(line(700, [96, '正文。'])), { width: 595, height: 842, runs: [], images: true }, { width: 595, height: 842, runs: [] }]);
     expect(r.notes).toEqual([{ reason: 'pdf-scanned-page', data: { page: 2 } }]);
+  });
+});
+
+describe('phraseRects: where a phrase of a block is printed', () => {
+  const lines = [
+    { page: 2, x0: 100, x1: 200, y0: 500, y1: 512, text: '一二三四五六七八九十' },
+    { page: 2, x0: 100, x1: 150, y0: 480, y1: 492, text: '甲乙丙丁戊' },
+  ];
+  it('a phrase inside one line, in proportion to its characters', () => {
+    expect(phraseRects(lines, '一二三四五六七八九十甲乙丙丁戊', 2, 5)).toEqual([{ page: 2, x0: 120, x1: 150, y0: 500, y1: 512 }]);
+  });
+  it('a phrase over a line break gives a rectangle on each line', () => {
+    expect(phraseRects(lines, '一二三四五六七八九十甲乙丙丁戊', 8, 12)).toEqual([
+      { page: 2, x0: 180, x1: 200, y0: 500, y1: 512 },
+      { page: 2, x0: 100, x1: 120, y0: 480, y1: 492 },
+    ]);
+  });
+  it('spaces the block text folded or added do not shift the phrase', () => {
+    const spaced = [{ page: 0, x0: 0, x1: 80, y0: 0, y1: 10, text: '收入 2,940.05 万元' }];
+    const [r] = phraseRects(spaced, '收入2,940.05万元', 2, 10);
+    expect(r?.x0).toBeCloseTo((3 * 80) / 14);
+    expect(r?.x1).toBeCloseTo((11 * 80) / 14);
   });
 });

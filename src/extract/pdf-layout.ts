@@ -36,8 +36,20 @@ export interface PdfPageText {
   readonly rules?: readonly Rule[];
 }
 
+/** A line of a text block where the page prints it (PDF units, y upwards): for painting a phrase. */
+export interface PageLine {
+  readonly page: number;
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+  readonly text: string;
+}
+
 export interface PdfLayout {
   readonly items: ReaderItem[];
+  /** For each item, the lines of a text block (empty for a table). */
+  readonly lines: ReadonlyArray<readonly PageLine[]>;
   readonly notes: ReaderNote[];
   /** Lines laid out as table rows outside any ruled table: not read. */
   readonly tabularLines: number;
@@ -205,12 +217,19 @@ export function layoutPdfText(pages: readonly PdfPageText[]): PdfLayout {
   });
 
   const items: ReaderItem[] = [];
+  const itemLines: PageLine[][] = [];
   let tabularLines = 0;
   let para: string | null = null;
+  let paraLines: PageLine[] = [];
   let last: Line | null = null;
+  const lineBox = (l: Line): PageLine => ({ page: l.page, x0: l.x, x1: l.right, y0: l.y - 0.2 * l.size, y1: l.y + 0.9 * l.size, text: l.text });
   const flush = (): void => {
-    if (para !== null && para.trim() !== '') items.push({ type: 'block', text: para.trim(), heading: null });
+    if (para !== null && para.trim() !== '') {
+      items.push({ type: 'block', text: para.trim(), heading: null });
+      itemLines.push(paraLines);
+    }
     para = null;
+    paraLines = [];
   };
   // the text column: the page's own where it has lines enough to tell, else the document's
   const allProse = kept.flat().filter((l) => !l.tabular);
@@ -228,6 +247,7 @@ export function layoutPdfText(pages: readonly PdfPageText[]): PdfLayout {
         flush();
         last = null;
         items.push({ type: 'table', rows: joined.get(t) ?? t.rows });
+        itemLines.push([]);
         tables++;
       }
     };
@@ -239,7 +259,10 @@ export function layoutPdfText(pages: readonly PdfPageText[]): PdfLayout {
       // a line of describing parts apart (编制部门：… and 单位：元 at the two ends): one block each
       if (l.segments.length >= 2 && l.segments.every((seg) => metaKind(seg) !== null)) {
         flush();
-        for (const seg of l.segments) items.push({ type: 'block', text: seg, heading: null });
+        for (const seg of l.segments) {
+          items.push({ type: 'block', text: seg, heading: null });
+          itemLines.push([lineBox(l)]);
+        }
         last = null;
         continue;
       }
@@ -259,6 +282,7 @@ export function layoutPdfText(pages: readonly PdfPageText[]): PdfLayout {
         flush();
         para = l.text;
       } else para = joinRuns(para, l.text);
+      paraLines.push(lineBox(l));
       last = l;
       // a short heading line stands alone
       if (heading && l.right < right - 2 * l.size) {
@@ -269,7 +293,7 @@ export function layoutPdfText(pages: readonly PdfPageText[]): PdfLayout {
     emitTablesAbove(-Infinity);
   });
   flush();
-  return { items, notes, tabularLines, boxes, tables };
+  return { items, lines: itemLines, notes, tabularLines, boxes, tables };
 }
 
 /**
@@ -287,4 +311,53 @@ export function pdfTitle(items: readonly ReaderItem[], metadata: string | null):
     return from < at ? `${blocks.slice(from, at).join('')} ${blocks[at] as string}` : (blocks[at] as string);
   }
   return metadata ?? blocks[0]?.slice(0, 80) ?? null;
+}
+
+/** A rectangle on a page (PDF units, y upwards). */
+export interface PageRect {
+  readonly page: number;
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+}
+
+/**
+ * Where a phrase of a text block is printed: the block's text (as the reader gave it) from `start`
+ * to `end`, as one rectangle per line it runs over. Characters are counted without white space (the
+ * block's text was joined from its lines and its spaces folded); within a line a character's place
+ * is taken in proportion to its index, which is exact for ideographs and close for figures.
+ */
+export function phraseRects(lines: readonly PageLine[], blockText: string, start: number, end: number): PageRect[] {
+  const solid = (s: string): number => s.replace(/\s+/gu, '').length;
+  const from = solid(blockText.slice(0, start));
+  const to = from + solid(blockText.slice(start, end));
+  const out: PageRect[] = [];
+  let seen = 0;
+  for (const line of lines) {
+    const chars = [...line.text];
+    const count = solid(line.text);
+    const lo = Math.max(from, seen);
+    const hi = Math.min(to, seen + count);
+    if (lo < hi && chars.length > 0) {
+      // the indices in the line's own characters (spaces included) of the first and past-the-last solid character
+      let k = 0;
+      let a = -1;
+      let b = chars.length;
+      for (let i = 0; i < chars.length; i++) {
+        if (/\s/u.test(chars[i] as string)) continue;
+        if (seen + k === lo && a < 0) a = i;
+        k++;
+        if (seen + k === hi) {
+          b = i + 1;
+          break;
+        }
+      }
+      const w = (line.x1 - line.x0) / chars.length;
+      out.push({ page: line.page, x0: line.x0 + Math.max(0, a) * w, x1: line.x0 + b * w, y0: line.y0, y1: line.y1 });
+    }
+    seen += count;
+    if (seen >= to) break;
+  }
+  return out;
 }

@@ -53,7 +53,7 @@ describe('the viewer (Chromium): a real PDF report opened from the popup', () =>
     // every cell a finding names is painted, once, with the worst severity of its findings
     const cells = new Set(cli.findings.flatMap((f) => f.cells.map((c) => `${c.table}:${c.row}:${c.col}`)));
     const errorCells = new Set(cli.findings.filter((f) => f.severity === 'error').flatMap((f) => f.cells.map((c) => `${c.table}:${c.row}:${c.col}`)));
-    const marks = await viewer.$$eval('.cf-mark', (els) =>
+    const marks = await viewer.$$eval('.cf-mark:not(.cf-phrase)', (els) =>
       els.map((el) => {
         const page = (el.closest('.page') as HTMLElement).getBoundingClientRect();
         const r = el.getBoundingClientRect();
@@ -64,6 +64,24 @@ describe('the viewer (Chromium): a real PDF report opened from the popup', () =>
     expect(cells.size).toBeGreaterThan(0);
     expect(marks.filter((m) => m.severity === 'error').length).toBe(errorCells.size);
     expect(marks.every((m) => m.inside && m.w > 4 && m.h > 4 && m.w < 600 && m.label !== '')).toBe(true);
+    // every error finding that quotes the text is painted over its phrase, on its page, a line high
+    const quotedErrors = cli.findings.filter((f) => f.severity === 'error' && f.quote).map((f) => f.id);
+    expect(quotedErrors.length).toBeGreaterThan(0);
+    await viewer
+      .waitForFunction((ids) => ids.every((id) => [...document.querySelectorAll('.cf-phrase')].some((el) => (el.getAttribute('data-findings') ?? '').split(' ').includes(id))), quotedErrors, { timeout: 60_000 })
+      .catch(() => undefined);
+    const phrases = await viewer.$$eval('.cf-phrase', (els) =>
+      els.map((el) => {
+        const page = (el.closest('.page') as HTMLElement).getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return { ids: (el.getAttribute('data-findings') ?? '').split(' '), inside: r.left >= page.left - 1 && r.right <= page.right + 1 && r.top >= page.top - 1 && r.bottom <= page.bottom + 1, w: r.width, h: r.height };
+      }),
+    );
+    for (const id of quotedErrors) expect(phrases.some((p) => p.ids.includes(id)), id).toBe(true);
+    expect(phrases.every((p) => p.inside && p.w > 2 && p.h > 8 && p.h < 40)).toBe(true);
+    await viewer.focus(`.cf-phrase[data-findings~="${quotedErrors[0] as string}"]`);
+    await viewer.waitForSelector('.tip:not([hidden])', { timeout: 5_000 });
+    await viewer.screenshot({ path: path.join(process.cwd(), 'artifacts', 'viewer-r11-phrase.png') });
     // the popup, opened on the viewer's tab, shows the same counts
     const viewerTab = await viewer.evaluate(async () => (await chrome.tabs.getCurrent())?.id ?? -1);
     // (the first popup closed itself once it opened the viewer)
@@ -78,6 +96,20 @@ describe('the viewer (Chromium): a real PDF report opened from the popup', () =>
     expect((await viewer.textContent('.tip')) ?? '').toContain('应');
     await viewer.screenshot({ path: path.join(process.cwd(), 'artifacts', 'viewer-r11.png') });
     // nothing left the machine
+    const outside = requested.filter((u) => /^https?:/u.test(u) && !new URL(u).hostname.endsWith(GOV_HOST) && new URL(u).hostname !== '127.0.0.1');
+    expect(outside).toEqual([]);
+  });
+
+  it('opens from the context menu on a link to the PDF, with the same counts', async () => {
+    const url = `http://${GOV_HOST}:${server.port}/files/${FILE}`;
+    const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/viewer/index.html'), timeout: 30_000 });
+    // the menu's own handler, as a click on "在 Crossfoot 中核对" over the link calls it
+    await session.worker.evaluate(async (u) => (globalThis as unknown as { crossfootMenuClick: (i: { menuItemId: string; linkUrl: string }) => Promise<void> }).crossfootMenuClick({ menuItemId: 'crossfoot-open-document', linkUrl: u }), url);
+    const viewer = await opened;
+    await viewer.waitForSelector('.counts', { timeout: 120_000 });
+    const counts = await viewer.$eval('.counts', (el) => ({ error: Number(el.getAttribute('data-errors')), review: Number(el.getAttribute('data-reviews')), rounding: Number(el.getAttribute('data-roundings')) }));
+    expect(counts).toEqual(cli.summary.findings);
+    await viewer.waitForSelector('.cf-mark.cf-error', { timeout: 120_000 });
     const outside = requested.filter((u) => /^https?:/u.test(u) && !new URL(u).hostname.endsWith(GOV_HOST) && new URL(u).hostname !== '127.0.0.1');
     expect(outside).toEqual([]);
   });
