@@ -11,6 +11,7 @@ import type { Quantity } from '../engine/evidence.js';
 import type { Category, Cause, MessageData, Severity } from '../engine/types.js';
 import type { Mention, Statement } from './claims.js';
 import { quoteOf, type Narrative } from './model.js';
+import { locate, type Passage } from './passages.js';
 
 export interface FigureComparison {
   readonly outcome: 'pass' | 'rounding' | 'mismatch';
@@ -67,6 +68,23 @@ export function reportClaim(ctx: DocumentContext, narrative: Narrative, f: Claim
     data: { quote: quote?.text ?? '', ...f.data },
     cause: f.cause ?? null,
   });
+}
+
+/** A finding about a span of a passage that no statement holds (a template word, a 实施周期 line), quoting it. */
+export interface PassageFinding {
+  readonly severity: Severity;
+  readonly category: Category;
+  readonly messageId: string;
+  readonly data: MessageData;
+  readonly stated: string | null;
+  readonly expected: string | null;
+  readonly related?: CellRef[];
+}
+
+export function reportPassage(ctx: DocumentContext, p: Passage, start: number, end: number, f: PassageFinding): EngineFinding {
+  const loc = locate(p, start, end);
+  const quote = loc ? { block: loc.block, start: loc.start, end: loc.end, text: loc.text } : null;
+  return ctx.report({ severity: f.severity, category: f.category, table: null, cells: [], related: f.related ?? [], quote, stated: f.stated, expected: f.expected, difference: null, messageId: f.messageId, data: { quote: quote?.text ?? '', ...f.data } });
 }
 
 /** A figure of the narrative as evidence: one id per printed figure, its name, and its quote. */

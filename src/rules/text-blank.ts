@@ -11,9 +11,8 @@
 import { Decimal } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
 import { formatPercent } from '../i18n/format.js';
-import { reportClaim } from '../narrative/compare.js';
+import { reportClaim, reportPassage } from '../narrative/compare.js';
 import { narrativeOf } from '../narrative/model.js';
-import { locate } from '../narrative/passages.js';
 import type { Statement } from '../narrative/claims.js';
 import { figureOf } from '../narrative/claims.js';
 
@@ -52,20 +51,7 @@ export default defineDocumentRule({
           continue;
         }
         const figure = /^\s*\d[\d,.]*\s*(?:%|万元|元|亿元)?/u.exec(p.text.slice(m.index + whole.length))?.[0] ?? '';
-        const loc = locate(p, m.index, m.index + whole.length + figure.length);
-        ctx.report({
-          severity: 'review',
-          category: 'text-vs-text',
-          table: null,
-          cells: [],
-          related: [],
-          quote: loc ? { block: loc.block, start: loc.start, end: loc.end, text: loc.text } : null,
-          stated: (whole + figure).trim(),
-          expected: null,
-          difference: null,
-          messageId: 'text-template-direction',
-          data: { quote: loc?.text ?? whole, stated: (whole + figure).trim(), first, second },
-        });
+        reportPassage(ctx, p, m.index, m.index + whole.length + figure.length, { severity: 'review', category: 'text-vs-text', messageId: 'text-template-direction', stated: (whole + figure).trim(), expected: null, data: { stated: (whole + figure).trim(), first, second } });
       }
     }
     for (const st of narrative.statements) {

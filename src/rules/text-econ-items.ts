@@ -14,7 +14,7 @@ import type { CellRef } from '../model/table.js';
 import { printedAt } from '../engine/tolerance.js';
 import { nameKey } from '../narrative/concepts.js';
 import { narrativeOf } from '../narrative/model.js';
-import { locate } from '../narrative/passages.js';
+import { reportPassage } from '../narrative/compare.js';
 import { tableTitle } from '../recognise/figures.js';
 import type { RecognisedTable } from '../recognise/index.js';
 
@@ -90,20 +90,8 @@ export default defineDocumentRule({
         ctx.pass([], 'exact');
         continue;
       }
-      const loc = locate(p, span.start, span.end);
-      ctx.report({
-        severity: 'review',
-        category: 'text-vs-table',
-        table: null,
-        cells: [],
-        related: zero.map((z) => z.ref),
-        quote: loc ? { block: loc.block, start: loc.start, end: loc.end, text: loc.text } : null,
-        stated: zero.map((z) => z.label).join('、'),
-        expected: '0.00',
-        difference: null,
-        messageId: 'econ-items-zero',
-        data: { quote: loc?.text ?? '', table: tableTitle(table), items: zero.map((z) => z.label).join('、'), count: zero.length },
-      });
+      const items = zero.map((z) => z.label).join('、');
+      reportPassage(ctx, p, span.start, span.end, { severity: 'review', category: 'text-vs-table', messageId: 'econ-items-zero', stated: items, expected: '0.00', related: zero.map((z) => z.ref), data: { table: tableTitle(table), items, count: zero.length } });
     }
   },
 });

@@ -8,9 +8,8 @@
  * Sample pages: real-pages s-18 (与2022年决算数持平), s-02 (2017 figures in the 2018 budget page).
  */
 import { defineDocumentRule } from '../engine/rule.js';
-import { reportClaim, shown } from '../narrative/compare.js';
+import { reportClaim, reportPassage, shown } from '../narrative/compare.js';
 import { budgetReport, narrativeOf, reportYear } from '../narrative/model.js';
-import { locate } from '../narrative/passages.js';
 import { figureOf } from '../narrative/claims.js';
 
 export default defineDocumentRule({
@@ -74,24 +73,11 @@ export default defineDocumentRule({
       if (!period) continue;
       const last = Number(period[2] ?? period[1]);
       const start = from + (period[0].length - period[0].trimStart().length);
-      const loc = locate(p, start, from + period[0].length);
       if (last >= year) {
         ctx.pass([], 'form');
         continue;
       }
-      ctx.report({
-        severity: 'review',
-        category: 'text-vs-text',
-        table: null,
-        cells: [],
-        related: [],
-        quote: loc ? { block: loc.block, start: loc.start, end: loc.end, text: loc.text } : null,
-        stated: period[0].trim(),
-        expected: String(year),
-        difference: null,
-        messageId: 'year-period',
-        data: { quote: loc?.text ?? period[0].trim(), stated: period[0].trim(), year },
-      });
+      reportPassage(ctx, p, start, from + period[0].length, { severity: 'review', category: 'text-vs-text', messageId: 'year-period', stated: period[0].trim(), expected: String(year), data: { stated: period[0].trim(), year } });
     }
   },
 });
