@@ -105,6 +105,7 @@ export function App(): preact.JSX.Element {
       <main>
         <Body view={view} t={t} locale={locale} tab={tab} onRun={run} onRecheck={recheck} />
         {view.kind === 'status' && view.status.state === 'done' && <SettingsPanel t={t} onChange={recheck} />}
+        {view.kind === 'document' && <SettingsPanel t={t} onChange={() => undefined} />}
       </main>
       <footer class="foot">{t('privacy')}</footer>
     </div>
@@ -397,8 +398,12 @@ function Questions({ questions, t, item }: { questions: ReportFinding[]; t: (k: 
 /** The thresholds of the rate questions; a change checks the page again. */
 function SettingsPanel({ t, onChange }: { t: (k: UiKey) => string; onChange: () => void }): preact.JSX.Element {
   const [values, setValues] = useState<Thresholds>(DEFAULT_THRESHOLDS);
+  const [pdfViewer, setPdfViewer] = useState(false);
   useEffect(() => {
-    void loadSettings().then((s) => setValues(s.thresholds));
+    void loadSettings().then((s) => {
+      setValues(s.thresholds);
+      setPdfViewer(s.pdfViewer);
+    });
   }, []);
   const fields: ReadonlyArray<[keyof Thresholds, UiKey, number]> = [
     ['executionBelow', 'thresholdExecution', 100],
@@ -429,6 +434,14 @@ function SettingsPanel({ t, onChange }: { t: (k: UiKey) => string; onChange: () 
           <span aria-hidden="true">%</span>
         </label>
       ))}
+      <label class="switch">
+        <input type="checkbox" checked={pdfViewer} data-action="pdf-viewer" onChange={(e) => {
+          const on = (e.currentTarget as HTMLInputElement).checked;
+          setPdfViewer(on);
+          void saveSettings({ pdfViewer: on });
+        }} />
+        <span>{t('pdfViewer')}</span>
+      </label>
       <button type="button" class="link" data-action="reset-thresholds" onClick={() => void saveSettings({ thresholds: DEFAULT_THRESHOLDS }).then(() => {
         setValues(DEFAULT_THRESHOLDS);
         onChange();

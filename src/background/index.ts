@@ -5,7 +5,8 @@
 import browser, { type Runtime } from '../platform/browser.js';
 import { isBackgroundRequest } from '../messages/protocol.js';
 import { badgeFor } from './badge.js';
-import { DOCUMENT_LINKS, viewerUrl } from '../platform/viewer.js';
+import { DOCUMENT_LINKS, isGovPdfUrl, viewerUrl } from '../platform/viewer.js';
+import { loadSettings } from '../platform/settings.js';
 
 /** "在 Crossfoot 中核对" on links to a PDF or a workbook (and download links that serve one). */
 const MENU = 'crossfoot-open-document';
@@ -19,6 +20,13 @@ async function onMenuClick(info: { menuItemId: string | number; linkUrl?: string
 browser.contextMenus.onClicked.addListener((info) => void onMenuClick(info));
 // a native menu cannot be clicked by a test driver: the end-to-end test calls the same handler from the worker
 (globalThis as { crossfootMenuClick?: typeof onMenuClick }).crossfootMenuClick = onMenuClick;
+
+// the setting "open government PDFs in Crossfoot" (off by default): a tab going to a *.gov.cn PDF goes to the viewer
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  const url = change.url;
+  if (!isGovPdfUrl(url)) return;
+  void loadSettings().then((s) => (s.pdfViewer && url ? browser.tabs.update(tabId, { url: viewerUrl(url) }) : undefined)).catch(() => undefined);
+});
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;

@@ -15,11 +15,13 @@ export interface Settings {
   /** Mark questions about rates (rate anomalies) in the page as well. */
   readonly questions: boolean;
   readonly thresholds: Thresholds;
+  /** Open PDFs served by *.gov.cn sites in the Crossfoot viewer instead of the browser's (off by default). */
+  readonly pdfViewer: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { lang: 'zh-CN', overlay: true, questions: false, thresholds: DEFAULT_THRESHOLDS };
+export const DEFAULT_SETTINGS: Settings = { lang: 'zh-CN', overlay: true, questions: false, thresholds: DEFAULT_THRESHOLDS, pdfViewer: false };
 
-const KEYS = ['lang', 'overlay', 'questions', 'thresholds'] as const;
+const KEYS = ['lang', 'overlay', 'questions', 'thresholds', 'pdfViewer'] as const;
 
 /** Settings from stored values; anything missing or malformed falls back to its default. */
 export function settingsOf(stored: Partial<Record<(typeof KEYS)[number], unknown>>): Settings {
@@ -28,6 +30,7 @@ export function settingsOf(stored: Partial<Record<(typeof KEYS)[number], unknown
     overlay: stored.overlay !== false,
     questions: stored.questions === true,
     thresholds: thresholds(typeof stored.thresholds === 'object' && stored.thresholds !== null ? (stored.thresholds as Record<string, unknown>) : {}),
+    pdfViewer: stored.pdfViewer === true,
   };
 }
 

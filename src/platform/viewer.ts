@@ -28,3 +28,14 @@ export function isDocumentUrl(url: string | undefined): boolean {
     return false;
   }
 }
+
+/** A PDF on a *.gov.cn site (by its path), which the setting "open in the Crossfoot viewer" takes over. */
+export function isGovPdfUrl(url: string | undefined): boolean {
+  if (!url || !/^https?:/iu.test(url)) return false;
+  try {
+    const u = new URL(url);
+    return /(?:^|\.)gov\.cn$/iu.test(u.hostname) && /\.pdf$/iu.test(u.pathname);
+  } catch {
+    return false;
+  }
+}

@@ -100,6 +100,23 @@ describe('the viewer (Chromium): a real PDF report opened from the popup', () =>
     expect(outside).toEqual([]);
   });
 
+  it('with the setting on, a *.gov.cn PDF opens in the viewer directly (off by default: the first test saw the browser’s viewer)', async () => {
+    const url = `http://${GOV_HOST}:${server.port}/files/${FILE}`;
+    await session.worker.evaluate(async () => chrome.storage.local.set({ pdfViewer: true }));
+    try {
+      const before = new Set(session.context.pages());
+      await session.worker.evaluate(async (u) => (await chrome.tabs.create({ url: u, active: true })).id ?? -1, url);
+      const viewerUrl = `chrome-extension://${session.extensionId}/viewer/index.html?src=${encodeURIComponent(url)}`;
+      // the new tab itself goes to the viewer (its address is the extension's own page, with the PDF's as src)
+      await expect.poll(() => session.context.pages().some((p) => !before.has(p) && p.url() === viewerUrl), { timeout: 30_000 }).toBe(true);
+      const viewer = session.context.pages().find((p) => !before.has(p) && p.url() === viewerUrl) as Page;
+      await viewer.waitForSelector('.counts', { timeout: 120_000 });
+      expect(Number(await viewer.$eval('.counts', (el) => el.getAttribute('data-errors')))).toBe(cli.summary.findings.error);
+    } finally {
+      await session.worker.evaluate(async () => chrome.storage.local.set({ pdfViewer: false }));
+    }
+  });
+
   it('opens from the context menu on a link to the PDF, with the same counts', async () => {
     const url = `http://${GOV_HOST}:${server.port}/files/${FILE}`;
     const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/viewer/index.html'), timeout: 30_000 });
