@@ -188,13 +188,22 @@ describe.skipIf(!fixturesAvailable())('Firefox: the built extension, core scenar
     expect(counts).toEqual(cli.summary.findings);
     const cells = new Set(cli.findings.flatMap((f) => f.cells.map((c) => `${c.table}:${c.row}:${c.col}`)));
     // (waitForFunction evaluates a string, which the extension page's CSP blocks: poll instead)
-    let painted = 0;
-    for (let i = 0; i < 600 && painted < cells.size; i++) {
-      painted = await page.$$eval('.cf-mark', (els) => els.length);
-      if (painted < cells.size) await new Promise((r) => setTimeout(r, 200));
+    const quotedErrors = cli.findings.filter((f) => f.severity === 'error' && f.quote).map((f) => f.id);
+    const paintedNow = async (): Promise<{ cells: number; phrases: string[] }> => ({
+      cells: await page.$$eval('.cf-mark:not(.cf-phrase)', (els) => els.length),
+      phrases: await page.$$eval('.cf-phrase', (els) => els.flatMap((el) => (el.getAttribute('data-findings') ?? '').split(' '))),
+    });
+    let painted = await paintedNow();
+    const done = (p: typeof painted): boolean => p.cells >= cells.size && quotedErrors.every((id) => p.phrases.includes(id));
+    for (let i = 0; i < 600 && !done(painted); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      painted = await paintedNow();
     }
-    expect(painted).toBe(cells.size);
+    // every cell a finding names is outlined once, every quoted error's phrase highlighted
+    expect(painted.cells).toBe(cells.size);
     expect(cells.size).toBeGreaterThan(0);
+    expect(quotedErrors.length).toBeGreaterThan(0);
+    for (const id of quotedErrors) expect(painted.phrases, id).toContain(id);
     await page.close();
   });
 
