@@ -152,4 +152,58 @@ describe('crossfoot CLI', () => {
     expect(Array.isArray(reports)).toBe(true);
     expect(reports).toHaveLength(2);
   });
+  it.skipIf(!fixturesAvailable)('--summary on the fixture folder: one parseable CSV row per report, with that report’s counts', async () => {
+    const dir = path.join(FIXTURES, 'pages');
+    const csv = await cli(dir, '--summary', '--format', 'csv');
+    expect(csv.code).toBe(0);
+    const rows = parse(csv.stdout, { columns: true }) as Array<Record<string, string>>;
+    const files = (await import('node:fs')).readdirSync(dir).filter((f) => /\.html?$/u.test(f));
+    expect(rows).toHaveLength(files.length);
+    expect(Object.keys(rows[0] ?? {})).toEqual(['source', 'title', 'department', 'year', 'tables', 'errors', 'reviews', 'rounding', 'rate_questions', 'not_checked', 'checks_held', 'unreadable']);
+    const one = rows.find((r) => r.source.endsWith('001-plain.html')) as Record<string, string>;
+    const report = JSON.parse((await cli(path.join(dir, '001-plain.html'), '--format', 'json')).stdout) as { summary: { tables: number; findings: Record<string, number>; anomalies: number } };
+    expect([one.tables, one.errors, one.reviews, one.rounding, one.rate_questions].map(Number)).toEqual([report.summary.tables, report.summary.findings.error, report.summary.findings.review, report.summary.findings.rounding, report.summary.anomalies]);
+    expect(one.year).toBe('2024');
+    // no progress line when the output is not a terminal
+    expect(csv.stderr).not.toMatch(/\r|\[\d+\/\d+\]/u);
+  }, 240_000);
+
+  it('--summary as Markdown, JSON and text, an unreadable file a row that says why, exit code by --fail-on', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-summary-'));
+    await writeFile(path.join(dir, 'a-report.html'), (await import('node:fs')).readFileSync(SAMPLE));
+    await writeFile(path.join(dir, 'b-notes.txt'), '会议纪要：今天讨论了办公室搬迁。');
+    const md = await cli(dir, '--summary', '--format', 'md');
+    expect(md.code).toBe(0);
+    expect(md.stdout.trim().split('\n')).toHaveLength(4);
+    const json = JSON.parse((await cli(dir, '--summary', '--format', 'json')).stdout) as { schema: string; reports: Array<{ source: string; tables: number | null; unreadable: string | null }> };
+    expect(json.schema).toBe('crossfoot.summary/1');
+    expect(json.reports.map((r) => [path.basename(r.source), r.tables, r.unreadable])).toEqual([
+      ['a-report.html', 11, null],
+      ['b-notes.txt', null, 'no budget tables or budget narrative'],
+    ]);
+    const text = await cli(dir, '--summary');
+    expect(text.stdout).toMatch(/共 2 份报告 · 无法读取 1 · 错误 [1-9]/u);
+    expect((await cli(dir, '--summary', '--fail-on', 'error')).code).toBe(1);
+  });
+
+  it('--urls FILE: each address a row, one that cannot be read says why', async () => {
+    const html = (await import('node:fs')).readFileSync(SAMPLE);
+    const server = createServer((req, res) => (req.url === '/report.html' ? res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html) : res.writeHead(404).end()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-urls-'));
+    const list = path.join(dir, 'urls.txt');
+    await writeFile(list, `# a year's reports\nhttp://127.0.0.1:${port}/report.html\n\nhttp://127.0.0.1:${port}/missing.html\n`);
+    const r = await cli('--urls', list, '--summary', '--format', 'csv');
+    server.close();
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((x) => x.source)).toEqual([`http://127.0.0.1:${port}/report.html`, `http://127.0.0.1:${port}/missing.html`]);
+    expect(Number(rows[0]?.tables)).toBe(11);
+    expect(rows[1]?.unreadable).toMatch(/404/u);
+    await writeFile(list, 'file:///etc/passwd\n');
+    const refused = await cli('--urls', list, '--summary');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not an http\(s\) address/u);
+  });
 });

@@ -2,7 +2,7 @@
  * crossfoot CLI: `npm run check -- <file.html | file.txt | folder | http(s) URL> [options]`.
  * Bad input ends with a one-line message and a non-zero exit code, never a stack trace.
  */
-import { writeSync } from 'node:fs';
+import { readFileSync, statSync, writeSync } from 'node:fs';
 import { checkDocument, hasBudgetContent, type Report } from '../engine/report.js';
 import { thresholds, type Thresholds } from '../engine/settings.js';
 import type { Locale } from '../i18n/index.js';
@@ -10,6 +10,7 @@ import { formatCsv, formatMarkdown, formatText, type Format } from './format.js'
 import { expandInput, InputError, loadOne, type LoadOptions } from './load.js';
 import type { ScriptRenderer } from './render.js';
 import { inertJson, safeLine } from './safe-text.js';
+import { formatSummary, summaryRow, unreadableRow, type SummaryRow } from './summary.js';
 
 const USAGE = `Usage: crossfoot <file.html | file.txt | folder | http(s)://URL> [options]
 
@@ -22,6 +23,10 @@ Options:
   --scripts                   run the page in headless Chromium first, so that tables its scripts
                               build appear (off by default; the page's code never runs in Node,
                               and the browser reaches nothing beyond the page's own folder or site)
+  --summary                   one row per report instead of its findings (title, department, year,
+                              tables, errors, reviews, rounding, rate questions, not checked, and
+                              the reports that could not be read, with why); text, csv, md or json
+  --urls FILE                 check the http(s) addresses listed in FILE, one per line
   --fail-on error|review      exit with code 1 when findings of that severity (or worse) exist
   --timeout SECONDS           how long to wait for a URL (body included) and for a page's scripts
                               (default: 15 s and 10 s)
@@ -44,12 +49,30 @@ interface Args {
   thresholds: Partial<Record<keyof Thresholds, number>>;
   /** Seconds for the network (a URL, body included) and for a page's scripts; null: the defaults. */
   timeout: number | null;
+  summary: boolean;
+}
+
+/** Addresses listed one per line ("#" starts a comment); anything but http(s) is refused. */
+function urlList(file: string): string[] {
+  let text: string;
+  try {
+    if (statSync(file).size > 1 << 20) throw new InputError(`${file}: a list of addresses larger than 1 MB`);
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`cannot read the list of addresses ${file}`);
+  }
+  const urls = text.split(/\r?\n/u).map((l) => l.replace(/#.*$/u, '').trim()).filter((l) => l !== '');
+  const bad = urls.find((u) => !/^https?:\/\/\S+$/iu.test(u));
+  if (bad !== undefined) throw new InputError(`${file}: "${bad.slice(0, 80)}" is not an http(s) address`);
+  if (urls.length === 0) throw new InputError(`${file}: no address listed`);
+  return urls;
 }
 
 const THRESHOLD_NAMES: Record<string, keyof Thresholds> = { execution: 'executionBelow', completion: 'completionAbove', change: 'changeBeyond', floor: 'changeFloor' };
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { inputs: [], format: 'text', lang: 'zh-CN', scripts: false, failOn: null, thresholds: {}, timeout: null };
+  const args: Args = { inputs: [], format: 'text', lang: 'zh-CN', scripts: false, failOn: null, thresholds: {}, timeout: null, summary: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const value = (): string => {
@@ -69,7 +92,9 @@ function parseArgs(argv: readonly string[]): Args {
       const l = value();
       if (!/^(?:zh|zh-CN|en)$/i.test(l)) throw new InputError(`unknown language "${l}" (use zh or en)`);
       args.lang = /^en$/i.test(l) ? 'en' : 'zh-CN';
-    } else if (name === '--scripts') args.scripts = true;
+    } else if (name === '--summary') args.summary = true;
+    else if (name === '--urls') args.inputs.push(...urlList(value()));
+    else if (name === '--scripts') args.scripts = true;
     else if (name === '--no-scripts') args.scripts = false;
     else if (name === '--fail-on') {
       const v = value();
@@ -166,6 +191,7 @@ async function run(argv: readonly string[], keep: (r: ScriptRenderer) => void): 
     return 2;
   }
   const reports: Report[] = [];
+  const rows: SummaryRow[] = [];
   try {
     const files: string[] = [];
     for (const input of args.inputs) files.push(...(await expandInput(input)));
@@ -175,12 +201,20 @@ async function run(argv: readonly string[], keep: (r: ScriptRenderer) => void): 
       renderer = new (await import('./render.js')).ScriptRenderer();
       keep(renderer);
     }
-    for (const file of files) {
+    // a progress line on a terminal (never in a pipe): count, current file, elapsed
+    const started = Date.now();
+    const progress = args.summary && files.length > 1 && process.stderr.isTTY;
+    for (const [i, file] of files.entries()) {
+      if (progress) writeAll(2, `\r\x1b[K[${i + 1}/${files.length}] ${safeLine(file).slice(-60)} · ${((Date.now() - started) / 1000).toFixed(1)} s`);
       const options: LoadOptions = { scripts: args.scripts, ...(renderer ? { renderer } : {}), ...(args.timeout !== null ? { fetchTimeout: args.timeout * 1000, scriptTimeout: args.timeout * 1000 } : {}) };
       let loaded;
       try {
         loaded = await loadOne(file, options);
       } catch (e) {
+        if (args.summary) {
+          rows.push(unreadableRow(file, e instanceof Error ? e.message : String(e)));
+          continue;
+        }
         if (e instanceof InputError && !single) {
           fail(e.message);
           continue;
@@ -192,6 +226,11 @@ async function run(argv: readonly string[], keep: (r: ScriptRenderer) => void): 
         const text = noteFor(n);
         if (text && !hasBudgetContent(report)) fail(`${file}: ${text}`);
       }
+      if (args.summary) {
+        rows.push(hasBudgetContent(report) ? summaryRow(report) : unreadableRow(loaded.source, 'no budget tables or budget narrative'));
+        if (hasBudgetContent(report)) reports.push(report);
+        continue;
+      }
       if (!hasBudgetContent(report)) {
         fail(`no budget tables or budget narrative found in ${file}`);
         if (single) return 3;
@@ -199,6 +238,7 @@ async function run(argv: readonly string[], keep: (r: ScriptRenderer) => void): 
       }
       reports.push(report);
     }
+    if (progress) writeAll(2, '\r\x1b[K');
   } catch (e) {
     if (e instanceof InputError) {
       fail(e.message);
@@ -209,10 +249,12 @@ async function run(argv: readonly string[], keep: (r: ScriptRenderer) => void): 
     return 70;
   }
   if (reports.length === 0) {
+    if (args.summary && rows.length > 0) write(formatSummary(rows, args.format, args.lang));
     fail('no budget tables or budget narrative found');
     return 3;
   }
-  switch (args.format) {
+  if (args.summary) write(formatSummary(rows, args.format, args.lang));
+  else switch (args.format) {
     case 'json':
       write(inertJson(JSON.stringify(reports.length === 1 && args.inputs.length === 1 && !(await isFolder(args.inputs[0] as string)) ? reports[0] : reports, null, 2)) + '\n');
       break;
