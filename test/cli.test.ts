@@ -160,7 +160,7 @@ describe('crossfoot CLI', () => {
     const files = (await import('node:fs')).readdirSync(dir).filter((f) => /\.html?$/u.test(f));
     expect(rows).toHaveLength(files.length);
     expect(Object.keys(rows[0] ?? {})).toEqual(['source', 'title', 'department', 'year', 'tables', 'errors', 'reviews', 'rounding', 'rate_questions', 'not_checked', 'checks_held', 'unreadable']);
-    const one = rows.find((r) => r.source.endsWith('001-plain.html')) as Record<string, string>;
+    const one = rows.find((r) => (r.source ?? '').endsWith('001-plain.html')) as Record<string, string>;
     const report = JSON.parse((await cli(path.join(dir, '001-plain.html'), '--format', 'json')).stdout) as { summary: { tables: number; findings: Record<string, number>; anomalies: number } };
     expect([one.tables, one.errors, one.reviews, one.rounding, one.rate_questions].map(Number)).toEqual([report.summary.tables, report.summary.findings.error, report.summary.findings.review, report.summary.findings.rounding, report.summary.anomalies]);
     expect(one.year).toBe('2024');
