@@ -136,7 +136,7 @@ describe('crossfoot CLI', () => {
   it('a bad option: one line, exit 2; --help: usage, exit 0', async () => {
     const bad = await cli(SAMPLE, '--format', 'pdf');
     expect(bad.code).toBe(2);
-    expect(bad.stderr.trim()).toBe('crossfoot: unknown format "pdf" (use text, json, md or csv)');
+    expect(bad.stderr.trim()).toBe('crossfoot: unknown format "pdf" (use text, json, md, csv or html)');
     const help = await cli('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: crossfoot/);
@@ -205,5 +205,23 @@ describe('crossfoot CLI', () => {
     const refused = await cli('--urls', list, '--summary');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/not an http\(s\) address/u);
+  });
+  it('--format html: one self-contained page, no script and nothing it would request, every finding in it, the document’s text escaped', async () => {
+    const { JSDOM } = await import('jsdom');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-html-'));
+    const hostile = path.join(dir, 'hostile.html');
+    const page = (await import('node:fs')).readFileSync(SAMPLE, 'utf8').replace(/<title>[^<]*<\/title>/u, '<title>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=https://evil.example/x&gt; 2024年度部门决算</title>');
+    await writeFile(hostile, page);
+    const r = await cli(hostile, '--format', 'html');
+    expect(r.code).toBe(0);
+    const json = JSON.parse((await cli(hostile, '--format', 'json')).stdout) as { title: string; findings: Array<{ message: { zh: string } }> };
+    expect(json.title).toContain('<script>');
+    const doc = new JSDOM(r.stdout).window.document;
+    expect(doc.querySelectorAll('script, img, iframe, object, embed, link, base, form').length).toBe(0);
+    expect([...doc.querySelectorAll('*')].filter((el) => el.hasAttribute('src') || el.hasAttribute('href') || [...el.attributes].some((a) => a.name.startsWith('on')))).toEqual([]);
+    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(doc.title).toContain('<script>alert(1)</script>');
+    const text = doc.body.textContent ?? '';
+    for (const f of json.findings) expect(text).toContain(f.message.zh.replace(/[\t\n\r]+/gu, ' '));
   });
 });

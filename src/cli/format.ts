@@ -7,7 +7,7 @@ import type { Locale } from '../i18n/index.js';
 import { message } from '../i18n/index.js';
 import { csvCell, safeOutput } from './safe-text.js';
 
-export type Format = 'text' | 'json' | 'md' | 'csv';
+export type Format = 'text' | 'json' | 'md' | 'csv' | 'html';
 
 const MARK: Record<ReportFinding['severity'], string> = { error: '✖', review: '◆', rounding: '·' };
 

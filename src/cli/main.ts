@@ -10,6 +10,7 @@ import { formatCsv, formatMarkdown, formatText, type Format } from './format.js'
 import { expandInput, InputError, loadOne, type LoadOptions } from './load.js';
 import type { ScriptRenderer } from './render.js';
 import { inertJson, safeLine } from './safe-text.js';
+import { formatHtml } from './html.js';
 import { formatSummary, summaryRow, unreadableRow, type SummaryRow } from './summary.js';
 
 const USAGE = `Usage: crossfoot <file.html | file.txt | folder | http(s)://URL> [options]
@@ -18,7 +19,9 @@ Checks the arithmetic of Chinese government budget disclosures (部门决算/部
 every inconsistency: totals that do not add up, wrong subject-code sums, wrong rates and scores.
 
 Options:
-  --format text|json|md|csv   output format (default: text)
+  --format text|json|md|csv|html
+                              output format (default: text); html is one self-contained page
+                              without scripts or requests
   --lang zh|en                language of messages in text and md output (default: zh)
   --scripts                   run the page in headless Chromium first, so that tables its scripts
                               build appear (off by default; the page's code never runs in Node,
@@ -86,7 +89,7 @@ function parseArgs(argv: readonly string[]): Args {
     if (name === '--help' || name === '-h') throw new HelpRequested();
     else if (name === '--format' || name === '-f') {
       const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'md' && f !== 'csv') throw new InputError(`unknown format "${f}" (use text, json, md or csv)`);
+      if (f !== 'text' && f !== 'json' && f !== 'md' && f !== 'csv' && f !== 'html') throw new InputError(`unknown format "${f}" (use text, json, md, csv or html)`);
       args.format = f;
     } else if (name === '--lang') {
       const l = value();
@@ -260,6 +263,9 @@ async function run(argv: readonly string[], keep: (r: ScriptRenderer) => void): 
       break;
     case 'csv':
       write(formatCsv(reports));
+      break;
+    case 'html':
+      write(formatHtml(reports, args.lang));
       break;
     case 'md':
       write(reports.map((r) => formatMarkdown(r, args.lang)).join('\n'));

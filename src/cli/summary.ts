@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../engine/report.js';
 import type { Locale } from '../i18n/index.js';
 import { csvCell, inertJson, safeLine, safeOutput } from './safe-text.js';
+import { escapeHtml, htmlPage } from './html.js';
 
 export interface SummaryRow {
   readonly source: string;
@@ -66,7 +67,8 @@ const HEADINGS: Record<Locale, readonly string[]> = {
   en: ['Source', 'Title', 'Department', 'Year', 'Tables', 'Errors', 'Reviews', 'Rounding', 'Rate questions', 'Not checked', 'Checks held', 'Unreadable'],
 };
 
-export function formatSummary(rows: readonly SummaryRow[], format: 'text' | 'csv' | 'md' | 'json', locale: Locale): string {
+export function formatSummary(rows: readonly SummaryRow[], format: 'text' | 'csv' | 'md' | 'json' | 'html', locale: Locale): string {
+  if (format === 'html') return htmlPage(`Crossfoot 勾稽 — ${rows.length} ${locale === 'en' ? 'reports' : '份报告'}`, locale, `<table><tr>${HEADINGS[locale].map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>${rows.map((r) => `<tr>${cells(r).map((c, i) => `<td${i >= 3 && i <= 10 ? ' class="n"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</table>`);
   if (format === 'json') return inertJson(JSON.stringify({ schema: 'crossfoot.summary/1', reports: rows }, null, 2)) + '\n';
   if (format === 'csv') return stringify([[...SUMMARY_COLUMNS], ...rows.map((r) => cells(r).map(csvCell))]);
   const head = HEADINGS[locale];
