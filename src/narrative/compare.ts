@@ -8,7 +8,7 @@ import { convert, type MoneyUnit } from '../model/units.js';
 import type { CellRef } from '../model/table.js';
 import type { DocumentContext, EngineFinding } from '../engine/context.js';
 import type { Quantity } from '../engine/evidence.js';
-import type { Category, Cause, MessageData, Severity } from '../engine/types.js';
+import type { Category, Cause, MessageData, Quote, Severity } from '../engine/types.js';
 import type { Mention, Statement } from './claims.js';
 import { quoteOf, type Narrative } from './model.js';
 import { locate, type Passage } from './passages.js';
@@ -51,9 +51,10 @@ export interface ClaimFinding {
   readonly cause?: Cause | null;
 }
 
-/** Reports a finding about a sentence of the narrative, quoting it. */
-export function reportClaim(ctx: DocumentContext, narrative: Narrative, f: ClaimFinding): EngineFinding {
-  const quote = quoteOf(narrative, f.st, f.span);
+/** What a finding about the narrative says besides its quote. */
+type QuotedFinding = Omit<ClaimFinding, 'st' | 'span'>;
+
+function reportQuoted(ctx: DocumentContext, quote: Quote | null, f: QuotedFinding): EngineFinding {
   return ctx.report({
     severity: f.severity,
     category: f.category,
@@ -70,21 +71,15 @@ export function reportClaim(ctx: DocumentContext, narrative: Narrative, f: Claim
   });
 }
 
-/** A finding about a span of a passage that no statement holds (a template word, a 实施周期 line), quoting it. */
-export interface PassageFinding {
-  readonly severity: Severity;
-  readonly category: Category;
-  readonly messageId: string;
-  readonly data: MessageData;
-  readonly stated: string | null;
-  readonly expected: string | null;
-  readonly related?: CellRef[];
+/** Reports a finding about a sentence of the narrative, quoting it. */
+export function reportClaim(ctx: DocumentContext, narrative: Narrative, f: ClaimFinding): EngineFinding {
+  return reportQuoted(ctx, quoteOf(narrative, f.st, f.span), f);
 }
 
-export function reportPassage(ctx: DocumentContext, p: Passage, start: number, end: number, f: PassageFinding): EngineFinding {
+/** Reports a finding about a span of a passage that no statement holds (a template word, a 实施周期 line), quoting it. */
+export function reportPassage(ctx: DocumentContext, p: Passage, start: number, end: number, f: Omit<QuotedFinding, 'difference'>): EngineFinding {
   const loc = locate(p, start, end);
-  const quote = loc ? { block: loc.block, start: loc.start, end: loc.end, text: loc.text } : null;
-  return ctx.report({ severity: f.severity, category: f.category, table: null, cells: [], related: f.related ?? [], quote, stated: f.stated, expected: f.expected, difference: null, messageId: f.messageId, data: { quote: quote?.text ?? '', ...f.data } });
+  return reportQuoted(ctx, loc ? { block: loc.block, start: loc.start, end: loc.end, text: loc.text } : null, { ...f, difference: null });
 }
 
 /** A figure of the narrative as evidence: one id per printed figure, its name, and its quote. */

@@ -99,6 +99,13 @@ export default defineDocumentRule({
     const narrative = narrativeOf(ctx.doc);
     const byConcept = (concept: string): Statement | undefined => narrative.statements.find((s) => s.concept === concept && s.change && s.change.direction !== 'flat');
 
+    // the statements of each passage, for telling which change a reason follows
+    const byPassage = new Map<number, Statement[]>();
+    for (const st of narrative.statements) {
+      const list = byPassage.get(st.passage);
+      if (list) list.push(st);
+      else byPassage.set(st.passage, [st]);
+    }
     for (const st of narrative.statements) {
       const passage = narrative.passages[st.passage];
       if (!passage || !st.change) continue;
@@ -110,7 +117,8 @@ export default defineDocumentRule({
       const next = narrative.passages[st.passage + 1];
       const found = reasonAfter(passage.text, st.change.end, next && next.headings.join('|') === passage.headings.join('|') ? next.text : '');
       // the reason of the last change before it: a statement between them is what it explains
-      const why = found && !narrative.statements.some((o) => o !== st && o.passage === st.passage && o.start > (st.change?.end ?? 0) && o.start < found.start) ? found : null;
+      const changeEnd = st.change.end;
+      const why = found && !(byPassage.get(st.passage) ?? []).some((o) => o !== st && o.start > changeEnd && o.start < found.start) ? found : null;
       if (why) {
         const side = /收入/u.test(st.subject) ? '支出' : /支出|经费|费$/u.test(st.subject) ? '收入' : null;
         const ups = countWords(why.text, UP_WORDS, side);
