@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadOne } from '../src/cli/load.js';
 import { checkDocument } from '../src/engine/report.js';
-import { formatText } from '../src/cli/format.js';
+import { formatText } from '../src/export/formats.js';
 import { serve } from '../test/e2e/server.js';
 import { activeTabId, GOV_HOST, launchChromium, ROOT, waitChecked } from '../test/e2e/browsers.js';
 

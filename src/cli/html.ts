@@ -8,7 +8,7 @@
 import { isAnomaly, type Report, type ReportFinding } from '../engine/report.js';
 import type { Locale } from '../i18n/index.js';
 import { message } from '../i18n/index.js';
-import { safeLine } from './safe-text.js';
+import { safeLine } from '../export/safe-text.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -6,11 +6,14 @@ import { readFileSync, statSync, writeSync } from 'node:fs';
 import { checkDocument, hasBudgetContent, type Report } from '../engine/report.js';
 import { thresholds, type Thresholds } from '../engine/settings.js';
 import type { Locale } from '../i18n/index.js';
-import { formatCsv, formatMarkdown, formatText, type Format } from './format.js';
+import { formatCsv, formatMarkdown, formatText, type Format } from '../export/formats.js';
 import { expandInput, InputError, loadOne, type LoadOptions } from './load.js';
 import type { ScriptRenderer } from './render.js';
-import { inertJson, safeLine } from './safe-text.js';
+import { inertJson, safeLine } from '../export/safe-text.js';
 import { formatHtml } from './html.js';
+import { reviewOf, reviewsFromJson, withReviews } from '../export/reviewed.js';
+import type { Review } from '../review/model.js';
+import { LIMITS } from '../model/limits.js';
 import { formatSummary, summaryRow, unreadableRow, type SummaryRow } from './summary.js';
 
 const USAGE = `Usage: crossfoot <file.html | file.txt | folder | http(s)://URL> [options]
@@ -30,6 +33,9 @@ Options:
                               tables, errors, reviews, rounding, rate questions, not checked, and
                               the reports that could not be read, with why); text, csv, md or json
   --urls FILE                 check the http(s) addresses listed in FILE, one per line
+  --reviews FILE              apply the decisions of a report exported from the extension (JSON,
+                              each finding's review by its fingerprint): statuses and notes are
+                              written with the findings, dismissed ones listed apart
   --fail-on error|review      exit with code 1 when findings of that severity (or worse) exist
   --timeout SECONDS           how long to wait for a URL (body included) and for a page's scripts
                               (default: 15 s and 10 s)
@@ -53,6 +59,19 @@ interface Args {
   /** Seconds for the network (a URL, body included) and for a page's scripts; null: the defaults. */
   timeout: number | null;
   summary: boolean;
+  /** Decisions to apply (--reviews), by fingerprint. */
+  reviews: Record<string, Review> | null;
+}
+
+/** The decisions of an exported report (--reviews FILE). */
+function reviewFile(file: string): Record<string, Review> {
+  try {
+    if (statSync(file).size > LIMITS.cli.maxBytes) throw new InputError(`${file}: too large for a file of decisions`);
+    return reviewsFromJson(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`--reviews ${file}: ${e instanceof SyntaxError ? 'not JSON' : e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** Addresses listed one per line ("#" starts a comment); anything but http(s) is refused. */
@@ -75,7 +94,7 @@ function urlList(file: string): string[] {
 const THRESHOLD_NAMES: Record<string, keyof Thresholds> = { execution: 'executionBelow', completion: 'completionAbove', change: 'changeBeyond', floor: 'changeFloor' };
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { inputs: [], format: 'text', lang: 'zh-CN', scripts: false, failOn: null, thresholds: {}, timeout: null, summary: false };
+  const args: Args = { inputs: [], format: 'text', lang: 'zh-CN', scripts: false, failOn: null, thresholds: {}, timeout: null, summary: false, reviews: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const value = (): string => {
@@ -97,6 +116,7 @@ function parseArgs(argv: readonly string[]): Args {
       args.lang = /^en$/i.test(l) ? 'en' : 'zh-CN';
     } else if (name === '--summary') args.summary = true;
     else if (name === '--urls') args.inputs.push(...urlList(value()));
+    else if (name === '--reviews') args.reviews = { ...(args.reviews ?? {}), ...reviewFile(value()) };
     else if (name === '--scripts') args.scripts = true;
     else if (name === '--no-scripts') args.scripts = false;
     else if (name === '--fail-on') {
@@ -239,7 +259,7 @@ async function run(argv: readonly string[], keep: (r: ScriptRenderer) => void): 
         if (single) return 3;
         continue;
       }
-      reports.push(report);
+      reports.push(args.reviews ? withReviews(report, args.reviews) : report);
     }
     if (progress) writeAll(2, '\r\x1b[K');
   } catch (e) {
@@ -275,7 +295,8 @@ async function run(argv: readonly string[], keep: (r: ScriptRenderer) => void): 
   }
   if (args.failOn) {
     const levels = args.failOn === 'error' ? ['error'] : ['error', 'review'];
-    if (reports.some((r) => r.findings.some((f) => levels.includes(f.severity)))) return 1;
+    // a finding the user dismissed as not an error does not fail the run
+    if (reports.some((r) => r.findings.some((f) => levels.includes(f.severity) && reviewOf(f)?.status !== 'dismissed'))) return 1;
   }
   return 0;
 }

@@ -7,7 +7,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../engine/report.js';
 import type { Locale } from '../i18n/index.js';
-import { csvCell, inertJson, safeLine, safeOutput } from './safe-text.js';
+import { csvCell, inertJson, safeLine, safeOutput } from '../export/safe-text.js';
 import { escapeHtml, htmlPage } from './html.js';
 
 export interface SummaryRow {

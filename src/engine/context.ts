@@ -12,6 +12,7 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from './settings.js';
 import { judgeSum, printedAt, type Printed, type SumJudgement } from './tolerance.js';
 import type { Category, Finding, MessageData, NotChecked, Passed, Severity } from './types.js';
 import { quantities, type Checked, type Identity, type Quantity } from './evidence.js';
+import { TableLabels } from '../recognise/labels.js';
 
 /** An arithmetic check behind a finding, kept so that later passes can re-attribute it. */
 export interface SumCheck {
@@ -60,7 +61,7 @@ const MAX_TERMS = 10;
 const MAX_CAUSE_TERMS = 500;
 
 export class TableContext {
-  private readonly rowIndex = new Map<string, RowInfo>();
+  private readonly labels: TableLabels;
   private readonly cutNoted = new Set<number>();
 
   constructor(
@@ -70,12 +71,7 @@ export class TableContext {
     private readonly sink: Sink,
     readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
   ) {
-    rt.rows.forEach((rows) => {
-      for (const info of rows) {
-        this.rowIndex.set(`${info.block}:${info.row}`, info);
-        if (info.valueRow !== info.row) this.rowIndex.set(`${info.block}:${info.valueRow}`, info);
-      }
-    });
+    this.labels = new TableLabels(rt);
   }
 
   get table(): RecognisedTable['table'] {
@@ -93,37 +89,20 @@ export class TableContext {
 
   /** Row label of a cell's row within the block of its column ("2010301 行政运行"). */
   rowName(pos: Pos): string {
-    const block = this.rt.layout.columns[pos.col]?.block ?? 0;
-    const info = this.rowIndex.get(`${block}:${pos.row}`);
-    const b = this.rt.layout.blocks[block];
-    // a table without row labels (the 三公 table has one line of figures): name it by its title
-    const unlabelled = !b || (b.label === null && b.code.length === 0);
-    const fallback = unlabelled ? (this.rt.table.meta.title ?? this.rt.table.meta.headings.at(-1) ?? `R${pos.row + 1}`) : `R${pos.row + 1}`;
-    if (!info) return fallback;
-    const label = info.label || (info.lineNo !== null ? `行次 ${info.lineNo}` : fallback);
-    return info.code && !label.startsWith(info.code) ? `${info.code} ${label}` : label;
+    return this.labels.rowName(pos);
   }
 
   rowInfo(pos: Pos): RowInfo | undefined {
-    const block = this.rt.layout.columns[pos.col]?.block ?? 0;
-    return this.rowIndex.get(`${block}:${pos.row}`);
+    return this.labels.rowInfo(pos);
   }
 
   /** Column name from its header path ("基本支出·小计"); repeated names get their 栏次. */
   colName(col: number): string {
-    const column = this.rt.layout.columns[col];
-    if (!column || column.path.length === 0) return column?.index != null ? `栏次 ${column.index}` : `C${col + 1}`;
-    const path = column.path;
-    const leaf = path[path.length - 1] ?? '';
-    const generic = /^(?:合计|小计|总计|金额|决算数|预算数|本年|上年)$/u.test(leaf);
-    let name = generic && path.length > 1 ? `${path[path.length - 2]}·${leaf}` : leaf;
-    const twin = this.rt.layout.columns.some((c) => c.col !== col && c.path.length > 0 && c.path[c.path.length - 1] === leaf && (!generic || c.path[c.path.length - 2] === path[path.length - 2]));
-    if (twin) name += column.index !== null ? `（栏次 ${column.index}）` : `（C${col + 1}）`;
-    return name;
+    return this.labels.colName(col);
   }
 
   cellName(pos: Pos): string {
-    return `${this.rowName(pos)} / ${this.colName(pos.col)}`;
+    return this.labels.cellName(pos);
   }
 
   /** Records a passing check (used to tell which cell of a failing identity is the likely culprit). */

@@ -12,6 +12,8 @@ import { runSync, type Steps } from '../model/steps.js';
 import { isAnomaly } from './anomaly.js';
 export { isAnomaly } from './anomaly.js';
 import type { Category, Severity } from './types.js';
+import { TableLabels } from '../recognise/labels.js';
+import { fingerprint, uniqueFingerprints } from './fingerprint.js';
 
 export const REPORT_SCHEMA = 'crossfoot.report/1';
 export const GENERATOR = { name: 'crossfoot', version: '0.1.0' } as const;
@@ -46,6 +48,11 @@ export interface ReportQuote {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /**
+   * Where the narrative holds the phrase more than once: a few characters of its own paragraph
+   * before and after it, so that a link to it (a URL text fragment) finds this one.
+   */
+  readonly context?: { readonly before: string; readonly after: string };
 }
 
 export interface ReportFinding {
@@ -71,6 +78,19 @@ export interface ReportFinding {
    * because of it and hold once it is corrected. Empty for most findings.
    */
   readonly consequences: ReportConsequence[];
+  /** Where the finding's first cell stands, as a reader names it (row and column labels); null for the narrative. */
+  readonly place: ReportPlace | null;
+  /**
+   * Stable across reloads, skins of the same report and versions (engine/fingerprint.ts): made of
+   * the rule, the table's kind, the row and column labels or the phrase, and the stated figure.
+   * Human decisions about a finding are kept under it.
+   */
+  readonly fingerprint: string;
+}
+
+export interface ReportPlace {
+  readonly row: string;
+  readonly column: string;
 }
 
 export interface ReportConsequence {
@@ -138,6 +158,34 @@ function tableJson(rt: RecognisedTable): ReportTable {
   };
 }
 
+/** Characters of context on each side of a phrase the narrative holds more than once. */
+const CONTEXT = 8;
+/** Above this much narrative × phrases, repeated phrases are not counted: every phrase gets its context. */
+const COUNT_BUDGET = 20_000_000;
+
+/** Report quotes of a document's phrases, with context where a phrase is not unique in its narrative. */
+function quoteMaker(doc: ReportDocument): (q: { block: number; start: number; end: number; text: string }) => ReportQuote {
+  const joined = doc.blocks.map((b) => b.text).join('\n');
+  const repeated = new Map<string, boolean>();
+  let budget = COUNT_BUDGET;
+  const isRepeated = (text: string): boolean => {
+    let r = repeated.get(text);
+    if (r === undefined) {
+      budget -= joined.length;
+      const first = joined.indexOf(text);
+      r = budget < 0 || (first >= 0 && joined.indexOf(text, first + 1) >= 0);
+      repeated.set(text, r);
+    }
+    return r;
+  };
+  return (q) => {
+    const base = { block: q.block, start: q.start, end: q.end, text: q.text };
+    const block = doc.blocks[q.block]?.text;
+    if (block === undefined || block.slice(q.start, q.end) !== q.text || !isRepeated(q.text)) return base;
+    return { ...base, context: { before: block.slice(Math.max(0, q.start - CONTEXT), q.start).trimStart(), after: block.slice(q.end, q.end + CONTEXT).trimEnd() } };
+  };
+}
+
 /** Builds the report from an engine result. */
 export function buildReport(result: EngineResult, source: string): Report {
   return runSync(buildReportSteps(result, source));
@@ -153,9 +201,42 @@ export function* buildReportSteps(result: EngineResult, source: string): Steps<R
     return { table: t?.id ?? `t${r.table + 1}`, row: r.row, col: r.col, text: t?.grid[r.row]?.[r.col]?.text ?? '' };
   };
   const tableId = (i: number | null): string | null => (i === null ? null : (byIndex.get(i)?.table.id ?? doc.tables[i]?.id ?? `t${i + 1}`));
+  const labels = new Map<number, TableLabels>();
+  const labelsOf = (i: number): TableLabels | null => {
+    const rt = byIndex.get(i);
+    if (!rt) return null;
+    let l = labels.get(i);
+    if (!l) labels.set(i, (l = new TableLabels(rt)));
+    return l;
+  };
+  const tableKey = (i: number | null): string | null => {
+    const rt = i === null ? undefined : byIndex.get(i);
+    if (i === null) return null;
+    if (!rt) return 'table';
+    const named = rt.kind === 'PERF' || rt.kind === 'GENERIC';
+    return named ? `${rt.kind}:${rt.performance?.project ?? rt.table.meta.title ?? ''}` : rt.kind;
+  };
+  const quoteOf = quoteMaker(doc);
   const findings: ReportFinding[] = [];
+  const prints: string[] = [];
   for (const [i, f] of result.findings.entries()) {
     if (i % 100 === 99) yield;
+    const first = f.cells[0];
+    const tl = first ? labelsOf(first.table) : null;
+    const place: ReportPlace | null = first && tl ? { row: tl.rowName(first), column: tl.colName(first.col) } : null;
+    prints.push(
+      fingerprint({
+        rule: f.rule,
+        table: tableKey(f.table ?? first?.table ?? null),
+        // the row, not the column: a column's name depends on how a skin merges its header cells
+        // ("决算数" in one, "人员经费·决算数（C3）" in another); the row's label, the rule and the
+        // figure name the finding, and the rare twins in one row are told apart by their order
+        place: place ? { row: place.row, column: '' } : null,
+        quote: place ? null : (f.quote?.text ?? null),
+        stated: f.stated,
+        extra: place || f.quote ? undefined : `${f.messageId}|${f.expected ?? ''}`,
+      }),
+    );
     findings.push({
     id: f.id,
     rule: f.rule,
@@ -164,7 +245,7 @@ export function* buildReportSteps(result: EngineResult, source: string): Steps<R
     table: tableId(f.table),
     cells: f.cells.map(cell),
     related: f.related.map(cell),
-    quote: f.quote ? { block: f.quote.block, start: f.quote.start, end: f.quote.end, text: f.quote.text } : null,
+    quote: f.quote ? quoteOf(f.quote) : null,
     stated: f.stated,
     expected: f.expected,
     difference: f.difference,
@@ -184,8 +265,12 @@ export function* buildReportSteps(result: EngineResult, source: string): Steps<R
       messageId: c.messageId,
       message: localisedFinding(c),
     })),
+    place,
+    fingerprint: '',
     });
   }
+  const unique = uniqueFingerprints(prints);
+  for (const [i, f] of findings.entries()) (f as { fingerprint: string }).fingerprint = unique[i] ?? '';
   const count = (s: Severity): number => findings.filter((f) => f.severity === s && !isAnomaly(f)).length;
   return {
     schema: REPORT_SCHEMA,

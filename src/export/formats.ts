@@ -1,11 +1,16 @@
 /**
- * Output formats of the CLI: a readable text list, the JSON report, Markdown and CSV.
+ * Output formats: a readable text list, Markdown and CSV (the JSON report is the report itself).
+ * The CLI writes them; the popup's exports are the same functions over the page's report with the
+ * user's decisions (reviewed.ts), so a file from either holds the same findings and figures.
  */
-import { stringify } from 'csv-stringify/sync';
+// the self-contained build: the same code in Node and in the popup (the Node build needs Buffer)
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import { isAnomaly, type Report, type ReportCell, type ReportFinding } from '../engine/report.js';
 import type { Locale } from '../i18n/index.js';
 import { message } from '../i18n/index.js';
 import { csvCell, safeOutput } from './safe-text.js';
+import { reviewOf } from './reviewed.js';
+import type { Review } from '../review/model.js';
 
 export type Format = 'text' | 'json' | 'md' | 'csv' | 'html';
 
@@ -88,23 +93,58 @@ function mdEscape(s: string): string {
   return s.replace(/[|\\`*_[\]<>&~]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
 }
 
+/** A decision in words: 已确认, 非错误, or 待定; with its reason or note. */
+export function statusWord(review: Review | null, locale: Locale): string {
+  const en = locale === 'en';
+  if (review?.status === 'confirmed') return en ? 'confirmed' : '已确认';
+  if (review?.status === 'dismissed') return en ? 'not an error' : '非错误';
+  return en ? 'pending' : '待定';
+}
+
+/** Where a finding stands in a table: its row and column labels, else its cell references. */
+function placeText(f: ReportFinding): string {
+  if (f.quote) return `“${f.quote.text}”`;
+  if (f.place) return `${f.place.row} / ${f.place.column}`;
+  return f.cells.map(cellLabel).join(' ');
+}
+
+/**
+ * A working-paper table: one row per finding with the table, the row and column labels (or the
+ * phrase), the figures and the sentence; with the user's decisions when the report carries them
+ * (dismissed findings in a section of their own).
+ */
 export function formatMarkdown(report: Report, locale: Locale): string {
   const en = locale === 'en';
+  const reviewed = report.findings.some((f) => 'review' in f);
   const out: string[] = [];
   out.push(`# Crossfoot 勾稽: ${mdEscape(report.title ?? report.source)}`, '');
   out.push(`${en ? 'Source' : '来源'}: ${mdEscape(report.source)}`, '');
   out.push(`**${summaryLine(report, locale)}**`, '');
-  out.push(en ? '| Severity | Category | Table | Cells | Stated | Expected | Difference | Finding |' : '| 严重程度 | 类别 | 表 | 单元格 | 所列 | 应为 | 差额 | 说明 |');
-  out.push('|---|---|---|---|---:|---:|---:|---|');
-  const row = (f: ReportFinding): string =>
-    `| ${message(locale, `severity.${f.severity}`)} | ${f.category} | ${mdEscape(f.table === null ? message(locale, 'ui.narrative') : tableTitle(report, f.table, locale))} | ${f.quote ? `“${mdEscape(f.quote.text)}”` : f.cells.map(cellLabel).join(' ')} | ${f.stated ?? ''} | ${f.expected ?? ''} | ${f.difference ?? ''} | ${mdEscape(msg(f, locale))} |`;
-  for (const f of report.findings.filter((x) => !isAnomaly(x))) out.push(row(f));
-  const questions = report.findings.filter(isAnomaly);
+  const head = (): void => {
+    const cols = en ? ['Severity', 'Category', 'Table', 'Where', 'Stated', 'Expected', 'Difference', 'Finding'] : ['严重程度', '类别', '表', '位置', '所列', '应为', '差额', '说明'];
+    if (reviewed) cols.push(en ? 'Status' : '状态', en ? 'Note' : '备注');
+    out.push(`| ${cols.join(' | ')} |`);
+    out.push(`|---|---|---|---|---:|---:|---:|---|${reviewed ? '---|---|' : ''}`);
+  };
+  const row = (f: ReportFinding): string => {
+    const cells = [message(locale, `severity.${f.severity}`), f.category, mdEscape(f.table === null ? message(locale, 'ui.narrative') : tableTitle(report, f.table, locale)), mdEscape(placeText(f)), f.stated ?? '', f.expected ?? '', f.difference ?? '', mdEscape(msg(f, locale))];
+    if (reviewed) cells.push(statusWord(reviewOf(f), locale), mdEscape(reviewOf(f)?.note ?? ''));
+    return `| ${cells.join(' | ')} |`;
+  };
+  const dismissed = (f: ReportFinding): boolean => reviewOf(f)?.status === 'dismissed';
+  head();
+  for (const f of report.findings.filter((x) => !isAnomaly(x) && !dismissed(x))) out.push(row(f));
+  const questions = report.findings.filter((x) => isAnomaly(x) && !dismissed(x));
   if (questions.length > 0) {
     out.push('', `## ${en ? 'Rates worth a question' : '值得追问的比率'}`, '');
-    out.push(en ? '| Severity | Category | Table | Cells | Stated | Expected | Difference | Finding |' : '| 严重程度 | 类别 | 表 | 单元格 | 所列 | 应为 | 差额 | 说明 |');
-    out.push('|---|---|---|---|---:|---:|---:|---|');
+    head();
     for (const f of questions) out.push(row(f));
+  }
+  const excluded = report.findings.filter(dismissed);
+  if (excluded.length > 0) {
+    out.push('', `## ${en ? `Dismissed as not an error (${excluded.length})` : `已排除（${excluded.length}）`}`, '');
+    head();
+    for (const f of excluded) out.push(row(f));
   }
   if (report.notChecked.length > 0) {
     out.push('', `## ${en ? 'Not checked' : '未核对'}`, '');
@@ -115,7 +155,7 @@ export function formatMarkdown(report: Report, locale: Locale): string {
 
 export function formatCsv(reports: Report[], withHeader = true): string {
   const rows: string[][] = [];
-  if (withHeader) rows.push(['source', 'id', 'severity', 'category', 'rule', 'table', 'table_title', 'cells', 'cell_text', 'related', 'quote', 'stated', 'expected', 'difference', 'message_zh', 'message_en']);
+  if (withHeader) rows.push(['source', 'id', 'severity', 'category', 'rule', 'table', 'table_title', 'cells', 'cell_text', 'related', 'quote', 'stated', 'expected', 'difference', 'message_zh', 'message_en', 'row_label', 'column_label', 'fingerprint', 'status', 'note']);
   for (const report of reports) {
     for (const f of report.findings) {
       const t = report.tables.find((x) => x.id === f.table);
@@ -136,6 +176,11 @@ export function formatCsv(reports: Report[], withHeader = true): string {
         f.difference ?? '',
         f.message.zh,
         f.message.en,
+        f.place?.row ?? '',
+        f.place?.column ?? '',
+        f.fingerprint,
+        reviewOf(f)?.status ?? '',
+        reviewOf(f)?.note ?? '',
       ]);
     }
   }
