@@ -15,6 +15,11 @@ import { Overlay } from './overlay.js';
 import { isOwnElement } from './own-ui.js';
 import { hasBudgetText, scanForCandidates } from './scan.js';
 import { ChangeWatcher } from './watch.js';
+import type { ReportFinding } from '../src/engine/report.js';
+import { applyReviews, decide, type ReviewRecord, type ReviewStatus } from '../src/review/model.js';
+import { loadReviews, onReviewsChanged, saveReview, storageKey } from '../src/platform/reviews.js';
+import { citation } from '../src/export/citation.js';
+import { copyText } from './clipboard.js';
 
 /** The session of this document, kept in the content script's own world (never on the page's DOM). */
 const SESSION = Symbol.for('crossfoot.session');
@@ -28,10 +33,58 @@ export class PageSession {
   readonly watcher: ChangeWatcher;
   private running: Promise<PageStatus> | null = null;
   private again = false;
+  /** The user's decisions about this report's findings, and the storage key they are under. */
+  private reviews: ReviewRecord | null = null;
+  private reviewKey: string | null = null;
+  private checkedAt = new Date();
 
   constructor(private readonly signal: AbortSignal) {
-    this.overlay = new Overlay(signal, () => this.settings.lang);
+    this.overlay = new Overlay(signal, () => this.settings.lang, {
+      review: (f) => this.reviews?.entries[f.fingerprint] ?? null,
+      setReview: (f, status, note) => this.setReview(f, status, note),
+      copy: (f) => this.copyCitation(f),
+    });
     this.watcher = new ChangeWatcher(signal, () => void this.check());
+    const unsubscribe = onReviewsChanged(() => this.reviewKey, (record) => this.onReviews(record));
+    signal.addEventListener('abort', unsubscribe, { once: true });
+  }
+
+  /** Findings the user dismissed are neither marked nor counted. */
+  private readonly dismissed = (f: ReportFinding): boolean => this.reviews?.entries[f.fingerprint]?.status === 'dismissed';
+
+  private async setReview(f: ReportFinding, status: ReviewStatus | null, note: string): Promise<void> {
+    if (this.status.state !== 'done') return;
+    this.onReviews(await saveReview(this.status.report, this.status.url, f, decide(status, note)));
+  }
+
+  private async copyCitation(f: ReportFinding): Promise<boolean> {
+    if (this.status.state !== 'done') return false;
+    return copyText(citation(this.status.report, f, { url: this.status.url, locale: this.settings.lang, checked: this.checkedAt }));
+  }
+
+  /** Decisions changed (here, in the popup or in another tab): marks, tooltip and badge follow. */
+  private onReviews(record: ReviewRecord | null): void {
+    const before = this.dismissedKey();
+    this.reviews = record && Object.keys(record.entries).length > 0 ? record : null;
+    if (this.status.state !== 'done' || !this.last) return;
+    if (this.dismissedKey() !== before) this.repaint();
+    else this.overlay.refreshTooltip();
+    void this.tellBackground();
+  }
+
+  private dismissedKey(): string {
+    if (!this.reviews) return '';
+    return Object.entries(this.reviews.entries)
+      .filter(([, e]) => e.status === 'dismissed')
+      .map(([fp]) => fp)
+      .sort()
+      .join(' ');
+  }
+
+  private repaint(): void {
+    if (!this.last || this.status.state !== 'done') return;
+    this.overlay.paint(this.last.report, this.last.extraction, { questions: this.settings.questions, skip: this.dismissed });
+    this.overlay.setEnabled(this.settings.overlay);
   }
 
   async start(): Promise<void> {
@@ -52,10 +105,7 @@ export class PageSession {
     }
     // new thresholds change the findings: check again; showing questions or not only repaints
     if (changed.has('thresholds') && JSON.stringify(before.thresholds) !== JSON.stringify(next.thresholds)) void this.check();
-    else if (changed.has('questions') && this.last && this.status.state === 'done') {
-      this.overlay.paint(this.last.report, this.last.extraction, { questions: next.questions });
-      this.overlay.setEnabled(next.overlay);
-    }
+    else if (changed.has('questions') && this.last && this.status.state === 'done') this.repaint();
   }
 
   private updateStatusOverlay(): void {
@@ -101,13 +151,17 @@ export class PageSession {
       const result = await checkPage(document, location.href, slicer, this.settings.thresholds, isOwnElement);
       if (!result || this.signal.aborted) return this.status;
       this.last = result;
+      this.checkedAt = new Date();
+      this.reviewKey = storageKey(location.href, result.report.title);
+      const record = await loadReviews(location.href, result.report.title);
+      this.reviews = record && Object.keys(record.entries).length > 0 ? record : null;
       this.watchReadPlaces(result);
       const before = slicer.work;
       if (!hasBudgetContent(result.report)) {
         this.overlay.clear();
         this.status = { state: 'no-tables', tablesSeen: scan.tables };
       } else {
-        await slicer.run(this.overlay.paintSteps(result.report, result.extraction, { questions: this.settings.questions }), 'paint');
+        await slicer.run(this.overlay.paintSteps(result.report, result.extraction, { questions: this.settings.questions, skip: this.dismissed }), 'paint');
         if (this.signal.aborted) return this.status;
         this.overlay.setEnabled(this.settings.overlay);
         for (const frame of this.frameDocs()) this.watcher.observe(frame);
@@ -144,7 +198,8 @@ export class PageSession {
 
   private async tellBackground(): Promise<void> {
     const s = this.status;
-    const f = s.state === 'done' ? s.report.summary.findings : { error: 0, review: 0, rounding: 0 };
+    // what the user dismissed as not an error leaves the badge as it leaves the popup's counts
+    const f = s.state === 'done' ? applyReviews(s.report, this.reviews?.entries).counts : { error: 0, review: 0, rounding: 0 };
     try {
       await sendToBackground({ type: 'crossfoot:report-summary', errors: f.error, reviews: f.review, roundings: f.rounding, checked: s.state === 'done', passed: s.state === 'done' ? s.report.summary.passed : 0 });
     } catch {
@@ -170,6 +225,8 @@ export class PageSession {
         return { overlay: this.overlay.isEnabled };
       case 'crossfoot:reveal':
         return { found: this.overlay.reveal(request.finding) };
+      case 'crossfoot:step':
+        return { found: this.overlay.step(request.direction) };
     }
   }
 

@@ -16,6 +16,17 @@ import { blockSpan, type DomExtraction } from '../src/extract/dom.js';
 import { runSync, type Steps } from '../src/model/steps.js';
 import type { Locale } from '../src/i18n/index.js';
 import { Tooltip } from './tooltip.js';
+import type { Review, ReviewStatus } from '../src/review/model.js';
+
+/** The user's decisions, as the page session keeps them. */
+export interface ReviewHooks {
+  review(f: ReportFinding): Review | null;
+  setReview(f: ReportFinding, status: ReviewStatus | null, note: string): Promise<void>;
+  copy(f: ReportFinding): Promise<boolean>;
+}
+
+/** How long the tooltip waits, once the pointer has left a mark, for it to arrive in the tooltip. */
+const HIDE_DELAY = 350;
 
 const ATTR = 'data-crossfoot';
 const SEVERITY_ATTR = 'data-crossfoot-severity';
@@ -69,6 +80,13 @@ function highlightApi(doc: Document): HighlightApi | null {
   };
 }
 
+export interface PaintOptions {
+  /** Mark questions about rates too. */
+  readonly questions?: boolean;
+  /** Findings not to mark (those the user dismissed). */
+  readonly skip?: (f: ReportFinding) => boolean;
+}
+
 export class Overlay {
   private readonly painted = new Map<Element, Painted>();
   private readonly targets = new Map<string, Element[]>();
@@ -83,10 +101,17 @@ export class Overlay {
   private shownIds = '';
   private enabled = true;
   private flashTimer: number | undefined;
+  private hideTimer: number | undefined;
+  /** The pointer is over the tooltip. */
+  private inTooltip = false;
+  /** Findings in the order N / P walk them (report order: tables, then the narrative). */
+  private order: string[] = [];
+  private current: string | null = null;
 
   constructor(
     private readonly signal: AbortSignal,
     private readonly locale: () => Locale,
+    private readonly hooks: ReviewHooks,
   ) {}
 
   /** Cell element of a report cell. */
@@ -111,18 +136,19 @@ export class Overlay {
     return { range, element: source.element };
   }
 
-  paint(report: Report, extraction: DomExtraction, options: { questions?: boolean } = {}): void {
+  paint(report: Report, extraction: DomExtraction, options: PaintOptions = {}): void {
     runSync(this.paintSteps(report, extraction, options));
   }
 
   /** paint, a hundred findings and a few hundred elements at a time. */
-  *paintSteps(report: Report, extraction: DomExtraction, options: { questions?: boolean } = {}): Steps<void> {
+  *paintSteps(report: Report, extraction: DomExtraction, options: PaintOptions = {}): Steps<void> {
     this.clear();
     this.report = report;
     let n = 0;
     for (const f of report.findings) {
       if (++n % 100 === 0) yield;
       if (isAnomaly(f) && !options.questions) continue;
+      if (options.skip?.(f)) continue;
       this.findings.set(f.id, f);
       let targets = f.cells.map((c) => this.elementOf(extraction, c)).filter((e): e is Element => !!e);
       let text = false;
@@ -141,6 +167,7 @@ export class Overlay {
         .filter((e): e is Element => !!e && !targets.includes(e));
       this.targets.set(f.id, targets);
       this.related.set(f.id, related);
+      if (targets.length > 0) this.order.push(f.id);
       for (const el of targets) {
         let p = this.painted.get(el);
         if (!p) {
@@ -225,8 +252,45 @@ export class Overlay {
     doc.addEventListener('focusin', (e) => this.enter(e.target, null), opts);
     doc.addEventListener('mouseout', (e) => this.leave(e.target, (e as MouseEvent).relatedTarget), opts);
     doc.addEventListener('focusout', (e) => this.leave(e.target, (e as FocusEvent).relatedTarget), opts);
-    doc.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && this.hide(), opts);
-    doc.defaultView?.addEventListener('scroll', () => this.hide(), opts);
+    doc.addEventListener('keydown', (e) => this.key(e as KeyboardEvent), { capture: true, signal: this.signal });
+    doc.defaultView?.addEventListener('scroll', () => this.scrolled(), opts);
+  }
+
+  /** Keys on a focused mark: Enter moves into the tooltip's actions, N / P to the next or previous finding, Escape closes. */
+  private key(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      if (this.tooltip?.visible) this.hide();
+      return;
+    }
+    if (!this.enabled || e.altKey || e.ctrlKey || e.metaKey) return;
+    const el = this.markedOf(e.target);
+    if (!el || el !== e.target) return; // typing in the page, or a key inside our tooltip (handled there)
+    if (e.key === 'Enter' && this.tooltip?.visible) {
+      e.preventDefault();
+      this.tooltip.focus();
+    } else if (/^[nNjJpPkK]$/u.test(e.key)) {
+      e.preventDefault();
+      this.step(/^[nNjJ]$/u.test(e.key) ? 1 : -1);
+    }
+  }
+
+  /** The page scrolled: a tooltip opened by the keyboard follows its mark; one opened by the pointer closes. */
+  private scrolled(): void {
+    const el = this.hovered;
+    if (el && this.tooltip?.visible && (this.tooltip.hasFocus || el.ownerDocument.activeElement === el)) {
+      this.tooltip.place(this.anchorOf(el, null));
+      return;
+    }
+    if (!this.inTooltip) this.hide();
+  }
+
+  /** Goes to the next (1) or previous (-1) finding in the page: scrolls to it, focuses it, shows its explanation. */
+  step(direction: 1 | -1): boolean {
+    if (this.order.length === 0) return false;
+    const at = this.current === null ? -1 : this.order.indexOf(this.current);
+    const next = at < 0 ? (direction === 1 ? 0 : this.order.length - 1) : (at + direction + this.order.length) % this.order.length;
+    const id = this.order[next] as string;
+    return this.reveal(id, { instant: true });
   }
 
   private markedOf(target: EventTarget | null): Element | null {
@@ -260,6 +324,7 @@ export class Overlay {
     if (!this.enabled) return;
     const el = this.markedOf(target);
     if (!el) return;
+    window.clearTimeout(this.hideTimer);
     if (el === this.hovered && !this.painted.get(el)?.text) return;
     this.show(el, pointer);
   }
@@ -274,7 +339,10 @@ export class Overlay {
 
   private show(el: Element, pointer: MouseEvent | null): void {
     const text = this.painted.get(el)?.text ?? false;
-    const findings = text ? this.phrasesAt(el, pointer) : this.findingsOf(el);
+    this.showList(el, text ? this.phrasesAt(el, pointer) : this.findingsOf(el));
+  }
+
+  private showList(el: Element, findings: ReportFinding[]): void {
     const key = findings.map((f) => f.id).join(' ');
     if (el === this.hovered && key === this.shownIds) return;
     this.clearRelated();
@@ -287,9 +355,43 @@ export class Overlay {
     }
     for (const f of findings) for (const r of this.related.get(f.id) ?? []) r.setAttribute(RELATED_ATTR, f.severity);
     this.activate(findings.map((f) => f.id));
-    const anchor = text ? this.phraseRect(findings, el) : this.viewportRect(el.getBoundingClientRect(), el.ownerDocument);
+    this.current = findings[0]?.id ?? this.current;
     this.tooltip ??= new Tooltip(document);
-    this.tooltip.show(findings, anchor, this.locale(), (id) => this.tableTitle(id));
+    this.tooltip.show(findings, this.anchorOf(el, findings), this.locale(), (id) => this.tableTitle(id), {
+      review: (f) => this.hooks.review(f),
+      setReview: (f, status, note) => this.hooks.setReview(f, status, note),
+      copy: (f) => this.hooks.copy(f),
+      step: (d) => void this.step(d),
+      close: () => {
+        const mark = this.hovered;
+        this.hide();
+        if (mark && 'focus' in mark) (mark as HTMLElement).focus({ preventScroll: true });
+      },
+      hover: (inside) => {
+        this.inTooltip = inside;
+        if (inside) window.clearTimeout(this.hideTimer);
+        else this.hideSoon();
+      },
+    });
+  }
+
+  /** Where the tooltip of a mark stands: under the phrase for a paragraph, under the cell otherwise. */
+  private anchorOf(el: Element, findings: readonly ReportFinding[] | null): DOMRect {
+    const text = this.painted.get(el)?.text ?? false;
+    if (text) return this.phraseRect(findings ?? this.findingsOf(el), el);
+    return this.viewportRect(el.getBoundingClientRect(), el.ownerDocument);
+  }
+
+  /** Draws the tooltip again after a decision changed (the marks stay). */
+  refreshTooltip(): void {
+    this.tooltip?.refresh();
+  }
+
+  private hideSoon(): void {
+    window.clearTimeout(this.hideTimer);
+    this.hideTimer = window.setTimeout(() => {
+      if (!this.inTooltip && !this.tooltip?.hasFocus) this.hide();
+    }, HIDE_DELAY);
   }
 
   private phraseRect(findings: readonly ReportFinding[], el: Element): DOMRect {
@@ -302,7 +404,8 @@ export class Overlay {
     const el = this.markedOf(target);
     if (!el || el !== this.hovered) return;
     if (next && el.contains(next as Node)) return;
-    this.hide();
+    // the pointer or the focus may be on its way into the tooltip: give it a moment
+    this.hideSoon();
   }
 
   private clearRelated(): void {
@@ -310,6 +413,8 @@ export class Overlay {
   }
 
   private hide(): void {
+    window.clearTimeout(this.hideTimer);
+    this.inTooltip = false;
     this.clearRelated();
     this.hovered = null;
     this.shownIds = '';
@@ -340,21 +445,23 @@ export class Overlay {
   }
 
   /** Scrolls to a finding and flashes it; false when it has nothing in the page. */
-  reveal(id: string): boolean {
+  reveal(id: string, options: { instant?: boolean } = {}): boolean {
     const targets = this.targets.get(id) ?? [];
     const first = targets[0];
     if (!first) return false;
     if (!this.enabled) this.setEnabled(true);
+    this.current = id;
     const phrase = this.phrases.get(id);
+    const behavior: ScrollBehavior = options.instant ? 'auto' : 'smooth';
     if (phrase) {
       // the paragraph when it fits the screen, else the phrase itself
       const win = first.ownerDocument.defaultView;
       if (win && win !== window) win.frameElement?.scrollIntoView({ block: 'nearest' });
       const box = first.getBoundingClientRect();
-      if (!win || box.height < win.innerHeight * 0.8) first.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'smooth' });
+      if (!win || box.height < win.innerHeight * 0.8) first.scrollIntoView({ block: 'center', inline: 'nearest', behavior });
       else win.scrollBy({ top: phrase.getBoundingClientRect().top - win.innerHeight / 2 });
       this.activate([id]);
-    } else first.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'smooth' });
+    } else first.scrollIntoView({ block: 'center', inline: 'nearest', behavior });
     for (const el of targets) {
       el.removeAttribute(FLASH_ATTR);
       void (el as HTMLElement).offsetWidth; // restart the animation
@@ -366,7 +473,18 @@ export class Overlay {
       if (phrase && !this.hovered) this.activate([]);
     }, 2400);
     if ('focus' in first) (first as HTMLElement).focus({ preventScroll: true });
+    if (options.instant) {
+      // the keyboard went there: show this finding's explanation where the mark now stands
+      const f = this.findings.get(id);
+      if (f) this.showFindings(first, [f, ...this.findingsOf(first).filter((x) => x.id !== id && !phrase)]);
+    }
     return true;
+  }
+
+  private showFindings(el: Element, findings: ReportFinding[]): void {
+    this.hovered = null;
+    this.shownIds = '';
+    this.showList(el, findings);
   }
 
   setEnabled(on: boolean): void {
@@ -406,6 +524,7 @@ export class Overlay {
       if (!p.hadTabindex) el.removeAttribute('tabindex');
     }
     this.painted.clear();
+    this.order = [];
     this.targets.clear();
     this.related.clear();
     this.phrases.clear();

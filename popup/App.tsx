@@ -17,6 +17,7 @@ import { sendToTab } from '../src/messages/send.js';
 import { activeTab, checkThisPage, isRestricted, pageStatus, type ActiveTab } from './page.js';
 import browser from '../src/platform/browser.js';
 import { isDocumentUrl, viewerUrl } from '../src/platform/viewer.js';
+import { ExportBar, FindingActions, useReviews } from './reviews.js';
 
 type Severity = ReportFinding['severity'];
 const SEVERITIES: readonly Severity[] = ['error', 'review', 'rounding'];
@@ -107,7 +108,12 @@ export function App(): preact.JSX.Element {
         {view.kind === 'status' && view.status.state === 'done' && <SettingsPanel t={t} onChange={recheck} />}
         {view.kind === 'document' && <SettingsPanel t={t} onChange={() => undefined} />}
       </main>
-      <footer class="foot">{t('privacy')}</footer>
+      <footer class="foot">
+        <span>{t('privacy')}</span>
+        <button type="button" class="link" data-action="options" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('options')}
+        </button>
+      </footer>
     </div>
   );
 }
@@ -177,13 +183,15 @@ function Body({ view, t, locale, tab, onRun, onRecheck }: BodyProps): preact.JSX
             </button>
           </div>
         );
-      return <Findings report={s.report} overlay={s.overlay} t={t} locale={locale} tabId={tab?.id ?? null} />;
+      return <Findings report={s.report} url={s.url} overlay={s.overlay} t={t} locale={locale} tabId={tab?.id ?? null} />;
     }
   }
 }
 
 interface FindingsProps {
   readonly report: Report;
+  /** The page's address (decisions are kept per report; citations give it). */
+  readonly url: string;
   readonly overlay: boolean;
   readonly t: (k: UiKey) => string;
   readonly locale: Locale;
@@ -196,24 +204,29 @@ function tableLabel(table: ReportTable | undefined, locale: Locale): string {
   return table.name ? `${title} · ${table.name}` : title;
 }
 
-function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.JSX.Element {
+function Findings({ report, url, overlay, t, locale, tabId }: FindingsProps): preact.JSX.Element {
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, review: true, rounding: false });
   const [marks, setMarks] = useState(overlay);
   const [missing, setMissing] = useState<string | null>(null);
-  const counts = report.summary.findings;
-  const questions = useMemo(() => report.findings.filter(isAnomaly), [report]);
+  const [checked] = useState(() => new Date());
+  const reviews = useReviews(report, url);
+  const applied = reviews.applied;
+  // what the user dismissed as not an error leaves the counts (it is listed apart)
+  const counts = applied.counts;
+  const questions = useMemo(() => report.findings.filter((f) => isAnomaly(f) && !applied.isDismissed(f)), [report, applied]);
+  const open = useMemo(() => report.findings.filter((f) => !isAnomaly(f) && !applied.isDismissed(f)).length, [report, applied]);
 
   const groups = useMemo(() => {
     const byTable = new Map<string, ReportFinding[]>();
     for (const f of report.findings) {
-      if (isAnomaly(f) || !shown[f.severity]) continue;
+      if (isAnomaly(f) || !shown[f.severity] || applied.isDismissed(f)) continue;
       const key = f.table ?? TEXT_GROUP;
       const list = byTable.get(key);
       if (list) list.push(f);
       else byTable.set(key, [f]);
     }
     return [...byTable.entries()];
-  }, [report, shown]);
+  }, [report, shown, applied]);
   // a page may hold thousands of findings: the list grows a page at a time, never all at once
   const [limit, setLimit] = useState(PAGE);
   useEffect(() => setLimit(PAGE), [report, shown]);
@@ -253,8 +266,9 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
 
   const item = (f: ReportFinding): preact.JSX.Element => {
     const question = isAnomaly(f);
+    const status = applied.review(f)?.status ?? null;
     return (
-      <li key={f.id}>
+      <li key={f.id} data-item={f.id} data-status={status ?? 'pending'}>
         <button type="button" class={`finding ${question ? 'question' : f.severity}`} data-finding={f.id} onClick={() => void reveal(f)} title={t('showInPage')}>
           <span class="sev">
             <span aria-hidden="true">{question ? '?' : MARK[f.severity]}</span> {question ? t('question') : t(f.severity)}
@@ -270,6 +284,7 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
           )}
           {missing === f.id && <span class="missing">{t('notInPage')}</span>}
         </button>
+        <FindingActions f={f} report={report} url={url} reviews={reviews} t={t} locale={locale} checked={checked} />
       </li>
     );
   };
@@ -291,6 +306,7 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
           </button>
         ))}
       </section>
+      <ExportBar report={report} url={url} reviews={reviews} t={t} locale={locale} />
       <label class="switch">
         <input type="checkbox" checked={marks} onChange={() => void toggleMarks()} data-action="overlay" />
         <span>{t('overlay')}</span>
@@ -317,12 +333,12 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
         </ul>
       </details>
       <section class="list" aria-label={t('findings')}>
-        {report.findings.length === questions.length && (
+        {open === 0 && applied.dismissed.length === 0 && (
           <p class="state" data-state={report.summary.passed > 0 ? 'clean' : 'nothing-checked'}>
             {report.summary.passed > 0 ? t('noFindings').replace('{n}', String(report.summary.passed)) : t('nothingChecked')}
           </p>
         )}
-        {report.findings.length > questions.length && groups.length === 0 && <p class="state">{t('noneOfFilter')}</p>}
+        {open > 0 && groups.length === 0 && <p class="state">{t('noneOfFilter')}</p>}
         {windowed.map(([id, findings]) => (
           <div class="group" key={id} data-group={id}>
             <h2>{visible(groupTitle(id))}</h2>
@@ -336,6 +352,12 @@ function Findings({ report, overlay, t, locale, tabId }: FindingsProps): preact.
         )}
       </section>
       {questions.length > 0 && <Questions questions={questions} t={t} item={item} />}
+      {applied.dismissed.length > 0 && (
+        <details class="dismissed" data-section="dismissed">
+          <summary>{t('dismissedList').replace('{n}', String(applied.dismissed.length))}</summary>
+          <ul class="plain">{applied.dismissed.map(item)}</ul>
+        </details>
+      )}
       {report.notChecked.length > 0 && (
         <details class="not-checked">
           <summary>

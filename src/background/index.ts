@@ -7,6 +7,7 @@ import { isBackgroundRequest } from '../messages/protocol.js';
 import { badgeFor } from './badge.js';
 import { DOCUMENT_LINKS, isGovPdfUrl, viewerUrl } from '../platform/viewer.js';
 import { loadSettings } from '../platform/settings.js';
+import { sendToTab } from '../messages/send.js';
 
 /** "在 Crossfoot 中核对" on links to a PDF or a workbook (and download links that serve one). */
 const MENU = 'crossfoot-open-document';
@@ -26,6 +27,16 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   const url = change.url;
   if (!isGovPdfUrl(url)) return;
   void loadSettings().then((s) => (s.pdfViewer && url ? browser.tabs.update(tabId, { url: viewerUrl(url) }) : undefined)).catch(() => undefined);
+});
+
+// the keyboard shortcuts: the next or previous finding in the active tab's page
+browser.commands.onCommand.addListener((command) => {
+  const direction = command === 'next-finding' ? 1 : command === 'previous-finding' ? -1 : 0;
+  if (direction === 0) return;
+  void browser.tabs
+    .query({ active: true, currentWindow: true })
+    .then(([tab]) => (tab?.id !== undefined ? sendToTab(tab.id, { type: 'crossfoot:step', direction }) : undefined))
+    .catch(() => undefined);
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {

@@ -36,7 +36,9 @@ export type ContentRequest =
   | { readonly type: 'crossfoot:get-status' }
   | { readonly type: 'crossfoot:check-now' }
   | { readonly type: 'crossfoot:set-overlay'; readonly on: boolean }
-  | { readonly type: 'crossfoot:reveal'; readonly finding: string };
+  | { readonly type: 'crossfoot:reveal'; readonly finding: string }
+  /** The keyboard shortcut (background → content script): the next (1) or previous (-1) finding. */
+  | { readonly type: 'crossfoot:step'; readonly direction: 1 | -1 };
 
 export interface ContentResponses {
   'crossfoot:get-report': (Report & { readonly url: string }) | null;
@@ -44,6 +46,7 @@ export interface ContentResponses {
   'crossfoot:check-now': PageStatus;
   'crossfoot:set-overlay': { readonly overlay: boolean };
   'crossfoot:reveal': { readonly found: boolean };
+  'crossfoot:step': { readonly found: boolean };
 }
 
 /** Content script → background: the page's counts, for the toolbar badge. */
@@ -65,7 +68,7 @@ export type ResponseOf<R extends { type: string }, M> = R['type'] extends keyof 
 
 export function isContentRequest(m: unknown): m is ContentRequest {
   const type = typeof m === 'object' && m !== null ? (m as { type?: unknown }).type : undefined;
-  return type === 'crossfoot:get-report' || type === 'crossfoot:get-status' || type === 'crossfoot:check-now' || type === 'crossfoot:set-overlay' || type === 'crossfoot:reveal';
+  return type === 'crossfoot:get-report' || type === 'crossfoot:get-status' || type === 'crossfoot:check-now' || type === 'crossfoot:set-overlay' || type === 'crossfoot:reveal' || type === 'crossfoot:step';
 }
 
 export function isBackgroundRequest(m: unknown): m is BackgroundRequest {

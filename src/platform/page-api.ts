@@ -16,8 +16,9 @@ interface Port {
   };
   storage: {
     local: {
-      get(keys: string[]): Promise<Record<string, unknown>>;
+      get(keys: string[] | null): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
+      remove(keys: string[]): Promise<void>;
     };
     onChanged: {
       addListener(l: (changes: Record<string, unknown>, area: string) => void): void;
@@ -64,6 +65,9 @@ export const pageApi = {
   storage: {
     get: (keys: string[]): Promise<Record<string, unknown>> => port().storage.local.get(keys),
     set: (items: Record<string, unknown>): Promise<void> => port().storage.local.set(items),
+    /** Everything stored (the options page lists stored decisions). */
+    getAll: (): Promise<Record<string, unknown>> => port().storage.local.get(null),
+    remove: (keys: string[]): Promise<void> => port().storage.local.remove(keys),
     onChanged: {
       addListener: (l: (changes: Record<string, unknown>, area: string) => void): void => port().storage.onChanged.addListener(l),
       removeListener: (l: (changes: Record<string, unknown>, area: string) => void): void => port().storage.onChanged.removeListener(l),
