@@ -17,7 +17,7 @@ import { sendToTab } from '../src/messages/send.js';
 import { activeTab, checkThisPage, isRestricted, pageStatus, type ActiveTab } from './page.js';
 import browser from '../src/platform/browser.js';
 import { isDocumentUrl, viewerUrl } from '../src/platform/viewer.js';
-import { ExportBar, FindingActions, useReviews } from './reviews.js';
+import { ExportBar, FindingActions, useReviews } from '../src/ui/reviews.js';
 
 type Severity = ReportFinding['severity'];
 const SEVERITIES: readonly Severity[] = ['error', 'review', 'rounding'];

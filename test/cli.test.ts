@@ -32,6 +32,34 @@ describe('crossfoot CLI', () => {
     expect(r.stdout).toMatch(/✖ 错误 \[table-sum\] t9 财政拨款“三公”经费支出决算表/u);
   });
 
+  it('--reviews FILE: the decisions of an exported report apply by fingerprint; dismissed errors do not fail --fail-on', async () => {
+    const json = JSON.parse((await cli(SAMPLE, '--format', 'json')).stdout) as { findings: Array<{ fingerprint: string; severity: string; review?: unknown }> };
+    const errors = json.findings.filter((f) => f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(1);
+    for (const [i, f] of json.findings.entries()) if (f.severity === 'error') f.review = i === json.findings.indexOf(errors[0] as never) ? { status: 'confirmed', note: '已向财务科核实', at: '2026-12-07T00:00:00Z' } : { status: 'dismissed', note: '口径不同', at: '2026-12-07T00:00:00Z' };
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-reviews-'));
+    const file = path.join(dir, 'export.json');
+    await writeFile(file, JSON.stringify(json));
+    const csv = await cli(SAMPLE, '--format', 'csv', '--reviews', file);
+    const rows = parse(csv.stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.filter((r) => r.status === 'confirmed').map((r) => [r.fingerprint, r.note])).toEqual([[errors[0]?.fingerprint, '已向财务科核实']]);
+    expect(rows.filter((r) => r.status === 'dismissed').length).toBe(errors.length - 1);
+    expect(rows.filter((r) => r.severity !== 'error').every((r) => r.status === '')).toBe(true);
+    const withReviews = JSON.parse((await cli(SAMPLE, '--format', 'json', '--reviews', file)).stdout) as { reviews: unknown };
+    expect(withReviews.reviews).toEqual({ confirmed: 1, dismissed: errors.length - 1, notes: errors.length });
+    expect((await cli(SAMPLE, '--fail-on', 'error', '--reviews', file)).code).toBe(1);
+    // with every error dismissed, --fail-on error passes
+    json.findings.forEach((f) => f.severity === 'error' && (f.review = { status: 'dismissed', note: 'x', at: '' }));
+    await writeFile(file, JSON.stringify(json));
+    expect((await cli(SAMPLE, '--fail-on', 'error', '--reviews', file)).code).toBe(0);
+    expect((await cli(SAMPLE, '--format', 'md', '--reviews', file)).stdout).toMatch(/## 已排除（\d+）/u);
+    // not an export: one line, exit 2
+    await writeFile(file, '{"schema":"other/1"}');
+    const bad = await cli(SAMPLE, '--reviews', file);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^crossfoot: --reviews .*not a Crossfoot export/u);
+  });
+
   it('prints the JSON report (crossfoot.report/1), in English on request, and Markdown', async () => {
     const json = await cli(SAMPLE, '--format', 'json');
     const report = JSON.parse(json.stdout) as { schema: string; tables: unknown[]; findings: Array<{ severity: string; message: { zh: string; en: string } }> };

@@ -8,10 +8,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../src/platform/browser.js';
 import { UI } from '../src/i18n/ui.js';
-import type { Report, ReportFinding } from '../src/engine/report.js';
+import type { ReportFinding } from '../src/engine/report.js';
 import type { PageStatus } from '../src/messages/protocol.js';
 import { checkBytes, type Checked } from './load.js';
-import { paintPdf, paintWorkbook } from './paint.js';
+import { paintPdf, paintWorkbook, pageOfFinding, showMarks } from './paint.js';
+import { ExportBar, FindingActions, useReviews } from '../src/ui/reviews.js';
+import { isAnomaly } from '../src/engine/anomaly.js';
 
 /** Largest document the viewer reads (as the CLI). */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -164,42 +166,61 @@ function Panel({ state, onAllow }: { state: State; onAllow: (src: string, origin
         无法核对 {state.source}：{state.message}
       </p>
     );
-  return <Summary report={state.checked.report} />;
+  return <Summary checked={state.checked} source={state.source} />;
 }
 
-function Summary({ report }: { report: Report }): preact.JSX.Element {
+const t = (k: keyof (typeof UI)['zh-CN']): string => UI['zh-CN'][k];
+
+function Summary({ checked, source }: { checked: Checked; source: string }): preact.JSX.Element {
+  const report = checked.report;
   const s = report.summary;
+  const reviews = useReviews(report, source);
+  const applied = reviews.applied;
+  const [at] = useState(() => new Date());
+  // dismissed findings leave the page's marks (a mark whose findings are all dismissed is hidden)
+  useEffect(() => showMarks((id) => !applied.isDismissed(report.findings.find((f) => f.id === id) as ReportFinding)), [applied, report]);
+  const counts = applied.counts;
+  const open = report.findings.filter((f) => !applied.isDismissed(f));
   const reveal = (id: string): void => {
     const mark = document.querySelector<HTMLElement>(`[data-finding="${CSS.escape(id)}"]`);
     mark?.scrollIntoView({ block: 'center' });
     mark?.focus();
   };
+  const item = (f: ReportFinding): preact.JSX.Element => (
+    <li key={f.id} class={isAnomaly(f) ? 'question' : f.severity} data-item={f.id} data-status={applied.review(f)?.status ?? 'pending'}>
+      <button type="button" onClick={() => reveal(f.id)}>
+        <strong>{isAnomaly(f) ? t('question') : SEVERITY_WORD[f.severity]}</strong> {f.message.zh}
+      </button>
+      <FindingActions f={f} report={report} url={source} reviews={reviews} t={t} locale="zh-CN" checked={at} page={pageOfFinding(checked, f)} />
+    </li>
+  );
   return (
     <div class="summary">
       <h2>{report.title ?? ''}</h2>
-      <p class="counts" data-errors={s.findings.error} data-reviews={s.findings.review} data-roundings={s.findings.rounding}>
+      <p class="counts" data-errors={counts.error} data-reviews={counts.review} data-roundings={counts.rounding}>
         <span class="error">
-          {SEVERITY_WORD.error} {s.findings.error}
+          {SEVERITY_WORD.error} {counts.error}
         </span>{' '}
         · <span class="review">
-          {SEVERITY_WORD.review} {s.findings.review}
+          {SEVERITY_WORD.review} {counts.review}
         </span>{' '}
         · <span class="rounding">
-          {SEVERITY_WORD.rounding} {s.findings.rounding}
+          {SEVERITY_WORD.rounding} {counts.rounding}
         </span>
       </p>
       <p class="hint">
         {s.tables} 张表 · 核对相符 {s.passed} 项 · 情况说明数字 {s.narrative.figures} 个
       </p>
+      <ExportBar report={report} url={source} reviews={reviews} t={t} locale="zh-CN" />
       <ol class="findings">
-        {[...report.findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]).map((f) => (
-          <li key={f.id} class={f.severity}>
-            <button type="button" onClick={() => reveal(f.id)}>
-              <strong>{SEVERITY_WORD[f.severity]}</strong> {f.message.zh}
-            </button>
-          </li>
-        ))}
+        {[...open].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]).map((f) => item(f))}
       </ol>
+      {applied.dismissed.length > 0 && (
+        <details class="dismissed" data-section="dismissed">
+          <summary>{t('dismissedList').replace('{n}', String(applied.dismissed.length))}</summary>
+          <ol class="findings">{applied.dismissed.map((f) => item(f))}</ol>
+        </details>
+      )}
       {report.notChecked.length > 0 && (
         <details>
           <summary>未核对（{report.notChecked.length}）</summary>

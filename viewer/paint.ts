@@ -73,6 +73,7 @@ function mark(findings: readonly ReportFinding[], tip: ReturnType<typeof tooltip
   el.addEventListener('focus', () => tip.show(el, findings));
   el.addEventListener('mouseleave', () => tip.hide());
   el.addEventListener('blur', () => tip.hide());
+  applyShown(el);
   return el;
 }
 
@@ -89,6 +90,34 @@ function findingsBySrc(c: Checked): Map<number, ReportFinding[]> {
     }
   }
   return out;
+}
+
+/** The PDF page (1-based) a finding stands on: its first cell's, or its phrase's first line's; null for a workbook. */
+export function pageOfFinding(c: Checked, f: ReportFinding): number | null {
+  if (c.kind !== 'pdf') return null;
+  for (const ref of f.cells) {
+    const box = c.boxes[srcOf(c.document, ref)];
+    if (box) return box.page + 1;
+  }
+  const line = f.quote ? c.blockLines[f.quote.block]?.[0] : undefined;
+  return line ? line.page + 1 : null;
+}
+
+/**
+ * Shows the marks that still hold a finding to show and hides the others (all of whose findings
+ * the user dismissed). Marks are found by their data-findings, wherever they were painted.
+ */
+export function showMarks(shown: (id: string) => boolean): void {
+  markShown = shown;
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('.cf-mark'))) applyShown(el);
+}
+
+/** What showMarks was last told (marks painted later, page by page, follow it too). */
+let markShown: (id: string) => boolean = () => true;
+
+function applyShown(el: HTMLElement): void {
+  const ids = (el.dataset.findings ?? '').split(' ').filter((x) => x !== '');
+  el.style.display = ids.length > 0 && !ids.some(markShown) ? 'none' : '';
 }
 
 /** Renders the pages of the (still open) PDF with their marks; stops when `cancelled` says so. */

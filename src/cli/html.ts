@@ -9,6 +9,8 @@ import { isAnomaly, type Report, type ReportFinding } from '../engine/report.js'
 import type { Locale } from '../i18n/index.js';
 import { message } from '../i18n/index.js';
 import { safeLine } from '../export/safe-text.js';
+import { reviewOf } from '../export/reviewed.js';
+import { statusWord } from '../export/formats.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -24,9 +26,11 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.erro
 q{background:#fff8c5}small{color:#57606a}`;
 
 function findingRow(f: ReportFinding, locale: Locale): string {
-  const where = f.quote ? `<q>${escapeHtml(f.quote.text)}</q>` : escapeHtml(f.cells.map((c) => `R${c.row + 1}C${c.col + 1} ${c.text}`).join('；'));
+  const where = f.quote ? `<q>${escapeHtml(f.quote.text)}</q>` : f.place ? escapeHtml(`${f.place.row} / ${f.place.column}`) : escapeHtml(f.cells.map((c) => `R${c.row + 1}C${c.col + 1} ${c.text}`).join('；'));
   const msg = locale === 'en' ? f.message.en : f.message.zh;
-  return `<tr><td class="${f.severity}">${escapeHtml(message(locale, `severity.${f.severity}`))}</td><td>${where}</td><td class="n">${escapeHtml(f.stated ?? '')}</td><td class="n">${escapeHtml(f.expected ?? '')}</td><td class="n">${escapeHtml(f.difference ?? '')}</td><td>${escapeHtml(msg)}<br><small>${escapeHtml(`${f.rule} · ${f.id}`)}</small></td></tr>`;
+  const review = reviewOf(f);
+  const decision = review ? `<br><small class="decision">${escapeHtml(`${statusWord(review, locale)}${review.note ? ` — ${review.note}` : ''}`)}</small>` : '';
+  return `<tr><td class="${f.severity}">${escapeHtml(message(locale, `severity.${f.severity}`))}</td><td>${where}</td><td class="n">${escapeHtml(f.stated ?? '')}</td><td class="n">${escapeHtml(f.expected ?? '')}</td><td class="n">${escapeHtml(f.difference ?? '')}</td><td>${escapeHtml(msg)}${decision}<br><small>${escapeHtml(`${f.rule} · ${f.id}`)}</small></td></tr>`;
 }
 
 function reportSection(r: Report, locale: Locale): string {

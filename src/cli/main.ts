@@ -70,7 +70,8 @@ function reviewFile(file: string): Record<string, Review> {
     return reviewsFromJson(JSON.parse(readFileSync(file, 'utf8')));
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`--reviews ${file}: ${e instanceof SyntaxError ? 'not JSON' : e instanceof Error ? e.message : String(e)}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`--reviews ${file}: ${e instanceof SyntaxError ? 'not JSON' : code ? 'cannot read the file' : e instanceof Error ? e.message : String(e)}`);
   }
 }
 

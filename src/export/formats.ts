@@ -62,6 +62,8 @@ function textEntry(report: Report, f: ReportFinding, locale: Locale): string[] {
   if (f.difference !== null) numbers.push(`${locale === 'en' ? 'difference' : '差额'} ${f.difference}`);
   if (numbers.length && !isAnomaly(f)) out.push(`  ${numbers.join(' · ')}`);
   out.push(`  ${msg(f, locale)}`);
+  const review = reviewOf(f);
+  if (review) out.push(`  [${statusWord(review, locale)}${review.note ? `: ${review.note}` : ''}]`);
   out.push(`  (${f.rule} · ${f.id})`);
   out.push('');
   return out;

@@ -39,6 +39,7 @@ describe('the viewer (Chromium): a real PDF report opened from the popup', () =>
     // the tab showing the PDF (the browser's own viewer, where no content script may run)
     const tabId = await session.worker.evaluate(async (u) => (await chrome.tabs.create({ url: u, active: true })).id ?? -1, url);
     const popup = await session.context.newPage();
+    popup.on('pageerror', (e) => console.error('popup:', e.message));
     await popup.goto(`chrome-extension://${session.extensionId}/popup/index.html?tabId=${tabId}`);
     await popup.waitForSelector('[data-state="document"]', { timeout: 15_000 });
     const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/viewer/index.html'), timeout: 30_000 });
@@ -95,6 +96,36 @@ describe('the viewer (Chromium): a real PDF report opened from the popup', () =>
     await viewer.waitForSelector('.tip:not([hidden])', { timeout: 5_000 });
     expect((await viewer.textContent('.tip')) ?? '').toContain('应');
     await viewer.screenshot({ path: path.join(process.cwd(), 'artifacts', 'viewer-r11.png') });
+    // a finding dismissed from the popup leaves the viewer's counts and its mark; a citation names its PDF page
+    // (every finding of one cell, so that its mark has nothing left to show)
+    const markIds = await viewer.$eval('.cf-mark:not(.cf-phrase)', (el) => el.getAttribute('data-findings') ?? '');
+    const ids = markIds.split(' ');
+    for (const id of ids) {
+      if ((await again.locator(`li[data-item="${id}"]`).count()) === 0) await again.click('[data-severity="rounding"]');
+      await again.click(`li[data-item="${id}"] [data-act="dismiss"]`);
+      await again.fill(`li[data-item="${id}"] form[data-ask] input`, '附注已说明');
+      await again.click(`li[data-item="${id}"] [data-act="save"]`);
+    }
+    const left = (s: 'error' | 'review' | 'rounding'): number => cli.summary.findings[s] - cli.findings.filter((f) => ids.includes(f.id) && f.severity === s && f.category !== 'rate-anomaly').length;
+    expect(left('error') + left('review') + left('rounding')).toBeLessThan(cli.summary.findings.error + cli.summary.findings.review + cli.summary.findings.rounding);
+    await expect.poll(() => viewer.$eval('.counts', (el) => [Number(el.getAttribute('data-errors')), Number(el.getAttribute('data-reviews')), Number(el.getAttribute('data-roundings'))])).toEqual([left('error'), left('review'), left('rounding')]);
+    for (const s of ['error', 'review', 'rounding'] as const) expect(await again.textContent(`[data-count="${s}"]`)).toBe(String(left(s)));
+    expect(await viewer.$eval(`.cf-mark[data-findings="${markIds}"]`, (el) => getComputedStyle(el).display)).toBe('none');
+    await again.close();
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${server.port}` });
+    const cellFinding = cli.findings.find((f) => f.cells.length > 0 && f.category !== 'rate-anomaly' && !ids.includes(f.id));
+    if (cellFinding) {
+      await viewer.bringToFront();
+      await viewer.click(`li[data-item="${cellFinding.id}"] [data-act="copy"]`);
+      await expect.poll(() => viewer.textContent(`li[data-item="${cellFinding.id}"] [data-act="copy"]`)).toContain('已复制');
+      const reader = await session.context.newPage();
+      await reader.goto(`http://127.0.0.1:${server.port}/files/`).catch(() => undefined);
+      const copied = await reader.evaluate(() => navigator.clipboard.readText());
+      await reader.close();
+      expect(copied.split('\n')[0]).toBe(cellFinding.message.zh);
+      expect(copied).toMatch(/（PDF 第 \d+ 页）/u);
+      expect(copied).toMatch(new RegExp(`网址：${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#page=\\d+`, 'u'));
+    }
     // nothing left the machine
     const outside = requested.filter((u) => /^https?:/u.test(u) && !new URL(u).hostname.endsWith(GOV_HOST) && new URL(u).hostname !== '127.0.0.1');
     expect(outside).toEqual([]);

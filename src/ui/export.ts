@@ -4,12 +4,12 @@
  * begin with = + - @ neutralised) or JSON (`crossfoot.report/1` with each finding's review),
  * downloaded as a file named after the report and the date. The same formatters as the CLI's.
  */
-import type { Report } from '../src/engine/report.js';
-import type { Locale } from '../src/i18n/index.js';
-import { formatCsv, formatMarkdown } from '../src/export/formats.js';
-import { withReviews } from '../src/export/reviewed.js';
-import { inertJson } from '../src/export/safe-text.js';
-import { reportName, type Review } from '../src/review/model.js';
+import type { Report } from '../engine/report.js';
+import type { Locale } from '../i18n/index.js';
+import { formatCsv, formatMarkdown } from '../export/formats.js';
+import { withReviews } from '../export/reviewed.js';
+import { inertJson } from '../export/safe-text.js';
+import { reportName, type Review } from '../review/model.js';
 
 export type ExportKind = 'md' | 'csv' | 'json';
 

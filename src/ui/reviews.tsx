@@ -1,16 +1,17 @@
 /**
- * The popup's part of the review workflow: the decisions about the page's findings (read from and
+ * The review workflow in the extension's own pages (the popup, the viewer): the decisions about the page's findings (read from and
  * written to local storage, followed as they change in the page), each finding's actions
  * (确认, 非错误 with a reason, 备注, 复制引用), the dismissed findings apart, and the exports.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { Report, ReportFinding } from '../src/engine/report.js';
-import type { Locale } from '../src/i18n/index.js';
-import type { UiKey } from '../src/i18n/ui.js';
-import { applyReviews, decide, type Review, type ReviewRecord, type Reviewed, type ReviewStatus } from '../src/review/model.js';
-import { loadReviews, onReviewsChanged, saveReview, storageKey } from '../src/platform/reviews.js';
-import { citation } from '../src/export/citation.js';
+import type { Report, ReportFinding } from '../engine/report.js';
+import type { Locale } from '../i18n/index.js';
+import type { UiKey } from '../i18n/ui.js';
+import { applyReviews, decide, type Review, type ReviewRecord, type Reviewed, type ReviewStatus } from '../review/model.js';
+import { loadReviews, onReviewsChanged, saveReview, storageKey } from '../platform/reviews.js';
+import { citation } from '../export/citation.js';
 import { download, exportFileName, exportText, type ExportKind } from './export.js';
+import './reviews.css';
 
 export interface Reviews {
   readonly entries: Readonly<Record<string, Review>>;
@@ -56,10 +57,12 @@ interface ActionsProps {
   readonly t: (k: UiKey) => string;
   readonly locale: Locale;
   readonly checked: Date;
+  /** The PDF page a finding stands on (the viewer knows it), for its citation. */
+  readonly page?: number | null;
 }
 
 /** A finding's decision and actions, under its entry in the list. */
-export function FindingActions({ f, report, url, reviews, t, locale, checked }: ActionsProps): preact.JSX.Element {
+export function FindingActions({ f, report, url, reviews, t, locale, checked, page = null }: ActionsProps): preact.JSX.Element {
   const review = reviews.applied.review(f);
   const [asking, setAsking] = useState<ReviewStatus | 'note' | null>(null);
   const [text, setText] = useState('');
@@ -102,7 +105,7 @@ export function FindingActions({ f, report, url, reviews, t, locale, checked }: 
           type="button"
           class="act"
           data-act="copy"
-          onClick={() => void copy(citation(report, f, { url, locale, checked })).then(setCopied)}
+          onClick={() => void copy(citation(report, f, { url, locale, checked, page })).then(setCopied)}
         >
           {copied === null ? t('copyCitation') : copied ? `✓ ${t('copied')}` : t('copyFailed')}
         </button>
