@@ -27,6 +27,8 @@ export interface ReviewHooks {
 
 /** How long the tooltip waits, once the pointer has left a mark, for it to arrive in the tooltip. */
 const HIDE_DELAY = 350;
+/** How long the pointer rests on a mark before its tooltip takes the pointer (hover intent). */
+const DWELL = 600;
 
 const ATTR = 'data-crossfoot';
 const SEVERITY_ATTR = 'data-crossfoot-severity';
@@ -102,6 +104,7 @@ export class Overlay {
   private enabled = true;
   private flashTimer: number | undefined;
   private hideTimer: number | undefined;
+  private dwellTimer: number | undefined;
   /** The pointer is over the tooltip. */
   private inTooltip = false;
   /** Findings in the order N / P walk them (report order: tables, then the narrative). */
@@ -253,6 +256,8 @@ export class Overlay {
     doc.addEventListener('mouseout', (e) => this.leave(e.target, (e as MouseEvent).relatedTarget), opts);
     doc.addEventListener('focusout', (e) => this.leave(e.target, (e as FocusEvent).relatedTarget), opts);
     doc.addEventListener('keydown', (e) => this.key(e as KeyboardEvent), { capture: true, signal: this.signal });
+    // a click on a mark makes its tooltip usable at once (no waiting for the pointer to rest)
+    doc.addEventListener('click', (e) => this.markedOf(e.target) === this.hovered && this.hovered && this.tooltip?.interactive(true), opts);
     doc.defaultView?.addEventListener('scroll', () => this.scrolled(), opts);
   }
 
@@ -357,7 +362,12 @@ export class Overlay {
     this.activate(findings.map((f) => f.id));
     this.current = findings[0]?.id ?? this.current;
     this.tooltip ??= new Tooltip(document);
-    this.tooltip.show(findings, this.anchorOf(el, findings), this.locale(), (id) => this.tableTitle(id), {
+    // a preview first; usable once the pointer rests on the mark, or at once for the keyboard
+    const keyboard = el.ownerDocument.activeElement === el;
+    window.clearTimeout(this.dwellTimer);
+    if (!keyboard) this.dwellTimer = window.setTimeout(() => this.hovered === el && this.tooltip?.interactive(true), DWELL);
+    const tooltip = this.tooltip;
+    tooltip.show(findings, this.anchorOf(el, findings), this.locale(), (id) => this.tableTitle(id), {
       review: (f) => this.hooks.review(f),
       setReview: (f, status, note) => this.hooks.setReview(f, status, note),
       copy: (f) => this.hooks.copy(f),
@@ -373,6 +383,7 @@ export class Overlay {
         else this.hideSoon();
       },
     });
+    tooltip.interactive(keyboard || tooltip.hasFocus);
   }
 
   /** Where the tooltip of a mark stands: under the phrase for a paragraph, under the cell otherwise. */
@@ -414,6 +425,7 @@ export class Overlay {
 
   private hide(): void {
     window.clearTimeout(this.hideTimer);
+    window.clearTimeout(this.dwellTimer);
     this.inTooltip = false;
     this.clearRelated();
     this.hovered = null;

@@ -117,7 +117,8 @@ export class Tooltip {
       'text-align': 'left',
       'white-space': 'normal',
       'word-break': 'break-word',
-      'pointer-events': 'auto',
+      // a preview lets the pointer through to the cells it covers until it is meant to be used (interactive())
+      'pointer-events': 'none',
       'user-select': 'text',
       cursor: 'auto',
       'letter-spacing': 'normal',
@@ -271,7 +272,21 @@ export class Tooltip {
 
   /** Moves the keyboard focus to the first action of the tooltip. */
   focus(): void {
+    this.interactive(true);
     this.box.querySelector('button')?.focus({ preventScroll: true });
+  }
+
+  /**
+   * Whether the pointer can enter the tooltip: off while it is a preview shown as the pointer
+   * passes over marks (so it never stands between the pointer and the next cell), on once the
+   * pointer has rested on the mark, the mark was clicked, or the keyboard is in it.
+   */
+  interactive(on: boolean): void {
+    css(this.box, { 'pointer-events': on ? 'auto' : 'none' });
+  }
+
+  get isInteractive(): boolean {
+    return this.box.style.getPropertyValue('pointer-events') === 'auto';
   }
 
   /** Whether the focus is inside the tooltip. */
@@ -301,7 +316,7 @@ export class Tooltip {
   }
 
   hide(): void {
-    css(this.box, { display: 'none' });
+    css(this.box, { display: 'none', 'pointer-events': 'none' });
     this.findings = [];
   }
 

@@ -20,7 +20,11 @@ export interface ReviewedReport extends Report {
 
 export function withReviews(report: Report, entries: Readonly<Record<string, Review>> = {}): ReviewedReport {
   const applied = applyReviews(report, entries);
-  const findings = report.findings.map((f) => ({ ...f, review: applied.review(f) }));
+  const findings = report.findings.map((f) => {
+    const r = applied.review(f);
+    // the decision alone (a stored one also says what it was about: the finding says that here)
+    return { ...f, review: r ? { status: r.status, note: r.note, at: r.at } : null };
+  });
   const notes = findings.filter((f) => f.review !== null && f.review.note !== '').length;
   return { ...report, findings, reviews: { confirmed: applied.confirmed, dismissed: applied.dismissed.length, notes } };
 }

@@ -126,6 +126,8 @@ describe('the viewer (Chromium): a real PDF report opened from the popup', () =>
       expect(copied).toMatch(/（PDF 第 \d+ 页）/u);
       expect(copied).toMatch(new RegExp(`网址：${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#page=\\d+`, 'u'));
     }
+    // the decisions of this test are not the next tests' business
+    await session.worker.evaluate(async () => chrome.storage.local.remove(Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('review:'))));
     // nothing left the machine
     const outside = requested.filter((u) => /^https?:/u.test(u) && !new URL(u).hostname.endsWith(GOV_HOST) && new URL(u).hostname !== '127.0.0.1');
     expect(outside).toEqual([]);

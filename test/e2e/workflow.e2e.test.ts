@@ -23,6 +23,7 @@ import { withReviews } from '../../src/export/reviewed.js';
 import { FIXTURES, fixturesAvailable, pageFile } from '../support/fixtures.js';
 import { askTab, GOV_HOST, launchChromium, ROOT, tooltipText, waitChecked, type ChromiumSession } from './browsers.js';
 import { paintedIds } from './checks.js';
+import { validateReport } from '../support/schema.js';
 import { serve, type Served } from './server.js';
 
 const ARTIFACTS = path.join(ROOT, 'artifacts/e2e');
@@ -138,9 +139,23 @@ describe.skipIf(!fixturesAvailable())('Chromium: confirm, dismiss, export, cite,
     await expect.poll(async () => (await excel.page.evaluate(paintedIds))[fb.id] ?? 0).toBeGreaterThan(0);
     await popup.close();
     await excel.page.close();
+
+    // the options page lists what is stored for the site, and clears it
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options/index.html`);
+    const site = options.locator(`[data-site="${GOV_HOST}"]`);
+    await site.waitFor({ timeout: 15_000 });
+    expect(await site.textContent()).toContain('2024年度部门决算');
+    expect(await site.textContent()).toContain('已确认');
+    await options.screenshot({ path: path.join(ARTIFACTS, 'workflow-options.png'), fullPage: true });
+    await options.click(`[data-clear-site="${GOV_HOST}"]`);
+    await expect.poll(() => options.locator('[data-state="empty"]').count()).toBe(1);
+    const left = await session.worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('review:')));
+    expect(left).toEqual([]);
+    await options.close();
   });
 
-  it('the tooltip’s actions by keyboard: Enter into the tooltip, dismiss with a reason, N to the next finding, Escape back', async () => {
+  it('the tooltip’s actions by keyboard: the shortcut’s step and N from finding to finding, Enter into the tooltip, copy the citation, dismiss with a reason', async () => {
     const { page, tabId, report } = await openChecked(`http://${GOV_HOST}:${served.port}/pages/000-plain.html`);
     const marked = report.findings.filter((f) => f.category !== 'rate-anomaly' && f.cells.length > 0);
     const first = marked[0] as ReportFinding;
@@ -158,7 +173,22 @@ describe.skipIf(!fixturesAvailable())('Chromium: confirm, dismiss, export, cite,
     expect(second).toBeTruthy();
     // Enter moves into the tooltip; Tab reaches 非错误…; Enter opens the reason; type it and save
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'workflow-tooltip.png') });
+    // 复制引用 (the fourth action) copies the citation, on a plain-http page too
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tooltipText(page)).toContain('已复制');
+    const reader = await session.context.newPage();
+    await reader.goto(`http://127.0.0.1:${served.port}/own/formula.html`);
+    const copied = await reader.evaluate(() => navigator.clipboard.readText());
+    await reader.close();
+    await page.bringToFront();
+    expect(copied.split('\n')[0]).toBe(current.message.zh);
+    expect(copied).toContain(`报告：${report.title}`);
+    expect(copied).toContain(`网址：http://${GOV_HOST}:${served.port}/pages/000-plain.html`);
+    // back to 非错误… (Shift+Tab twice), Enter opens the reason
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await page.keyboard.type('合计口径不同');
     await page.keyboard.press('Enter');
@@ -189,6 +219,7 @@ describe.skipIf(!fixturesAvailable())('Chromium: confirm, dismiss, export, cite,
     expect(json.name).toMatch(/^吉林省人民政府办公厅.*-crossfoot-\d{8}\.json$/u);
     const exported = JSON.parse(json.text) as typeof cli;
     expect(exported.schema).toBe('crossfoot.report/1');
+    expect(validateReport(exported)).toEqual([]);
     const essentials = (r: typeof cli): unknown[] => r.findings.map((f) => [f.fingerprint, f.rule, f.severity, f.stated, f.expected, f.difference, f.review?.status ?? null, f.review?.note ?? null]);
     expect(essentials(exported)).toEqual(essentials(cli));
     expect(exported.reviews).toEqual({ confirmed: 1, dismissed: 1, notes: 1 });

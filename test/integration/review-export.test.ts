@@ -14,6 +14,7 @@ import { formatCsv, formatMarkdown } from '../../src/export/formats.js';
 import { reviewsFromJson, withReviews } from '../../src/export/reviewed.js';
 import { decide, withReview, type ReviewRecord } from '../../src/review/model.js';
 import { fixturesAvailable, pageFile, SEEDS } from '../support/fixtures.js';
+import { validateReport } from '../support/schema.js';
 
 async function check(seed: (typeof SEEDS)[number], skin: 'plain' | 'word' | 'excel' | 'lazy', options: Parameters<typeof checkDocument>[2] = {}): Promise<Report> {
   const loaded = await loadOne(pageFile(seed, skin), { scripts: skin === 'lazy' });
@@ -67,6 +68,13 @@ describe.skipIf(!fixturesAvailable())('fingerprints, exports and citations on th
     expect(md).toContain('| 状态 | 备注 |');
     expect(md).toMatch(/## 已排除（1）[\s\S]*非错误 \| 口径不同 \|/u);
 
+    // the JSON export follows the schema (docs/report.schema.json); so does the report without decisions
+    expect(validateReport(JSON.parse(JSON.stringify(reviewed)))).toEqual([]);
+    expect(validateReport(JSON.parse(JSON.stringify(excel)))).toEqual([]);
+    const broken = JSON.parse(JSON.stringify(reviewed)) as { findings: Array<Record<string, unknown>> };
+    delete broken.findings[0]?.fingerprint;
+    (broken.findings[1] as Record<string, unknown>).review = { status: 'maybe', note: '', at: '' };
+    expect(validateReport(broken).length).toBeGreaterThanOrEqual(2);
     // the JSON export gives the CLI the same decisions back (--reviews)
     const back = reviewsFromJson(JSON.parse(JSON.stringify(reviewed)));
     expect(Object.keys(back).sort()).toEqual([first.fingerprint, second.fingerprint].sort());
