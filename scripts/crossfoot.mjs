@@ -1,27 +1,30 @@
 #!/usr/bin/env node
-// The crossfoot command: loads the TypeScript CLI (src/cli/main.ts) through Vite's SSR module
-// loader, so a fresh clone runs it without a build step.
-import { createServer } from 'vite';
-import { fileURLToPath } from 'node:url';
+// The crossfoot command: runs the built CLI (dist/cli/crossfoot.mjs). The build is made by
+// `npm run build` and `npm ci`; when a source is newer than it (during development), it is built
+// again first, so running the CLI stays one command.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-let server;
+const entry = path.join(root, 'dist/cli/crossfoot.mjs');
+
+/** Whether the build may be older than the sources: only a checkout with its sources can tell (and rebuild). */
+async function ensureBuilt() {
+  const hasSources = existsSync(path.join(root, 'src/cli/main.ts'));
+  if (!hasSources) return;
+  if (existsSync(entry) && process.env.CROSSFOOT_NO_REBUILD === '1') return;
+  // the staleness check walks src/ (a few milliseconds); Vite is loaded only to rebuild
+  const { stale, buildCli } = await import('./build-cli.mjs');
+  if (stale()) await buildCli();
+}
+
 try {
-  server = await createServer({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  const { main } = await server.ssrLoadModule(path.join(root, 'src/cli/main.ts'));
+  await ensureBuilt();
+  const { main } = await import(pathToFileURL(entry).href);
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   process.stderr.write(`crossfoot: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   if (process.env.CROSSFOOT_DEBUG) console.error(e);
   process.exitCode = 70;
-} finally {
-  await server?.close();
 }

@@ -25,6 +25,16 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 }
 
 describe('crossfoot CLI', () => {
+  it('--version and --help answer without reading anything', async () => {
+    const { VERSION } = await import('../src/model/version.js');
+    const v = await cli('--version');
+    expect(v).toMatchObject({ code: 0, stdout: `crossfoot ${VERSION}\n`, stderr: '' });
+    const h = await cli('--help');
+    expect(h.code).toBe(0);
+    expect(h.stdout).toMatch(/^Usage: crossfoot /u);
+    expect(h.stdout).toContain('--version');
+  });
+
   it('prints a readable list by default', async () => {
     const r = await cli(SAMPLE);
     expect(r.code).toBe(0);

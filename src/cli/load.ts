@@ -2,8 +2,9 @@
  * Loads what the CLI is pointed at (an HTML page, a plain-text report, a folder, a URL) into
  * ReportDocuments, through the same DOM reader the content script uses.
  *
- * A document is hostile input. Its scripts never run in Node: jsdom parses the markup with scripts
- * off and loads no sub-resource, so nothing in the page can reach the user's files or processes.
+ * A document is hostile input. Its scripts never run in Node: parse5 parses the markup into a
+ * read-only tree (light-dom.ts) that has no script engine and loads no sub-resource, so nothing in
+ * the page can reach the user's files or processes.
  * A page built by its scripts is run, on request (`--scripts`), in headless Chromium (render.ts)
  * and read from what it shows. Frames are read only from the document's own folder (a local page)
  * or its own origin (a URL). Bytes read, time spent on the network and the reader's work are
@@ -13,8 +14,8 @@
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractDom } from '../extract/dom.js';
+import { parseLight } from './light-dom.js';
 import { readTextReport } from '../extract/text-report.js';
 import type { ReaderNote, ReportDocument } from '../model/document.js';
 import { LIMITS } from '../model/limits.js';
@@ -216,9 +217,8 @@ async function inside(folder: string, file: string): Promise<boolean> {
 function parse(html: string, url: string, cut: () => void): Document {
   const bounded = boundMarkup(html);
   if (bounded.cut) cut();
-  // no runScripts, no resources: jsdom neither runs the page's code nor loads anything it names
-  const dom = new JSDOM(bounded.html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
-  return dom.window.document;
+  // a parsed tree and nothing else: no script runs, nothing the page names is loaded, no style computed
+  return parseLight(bounded.html, url);
 }
 
 /** The markup up to the element past the bound (the parser closes what is left open), or all of it. */
@@ -332,8 +332,6 @@ async function loadHtml(fetched: Fetched, options: LoadOptions): Promise<Loaded>
   const frameDocs = new Map<Element, Document | null>();
   await frameDocuments(doc, { base: fetched, options, notes, cut: onCut, frames: 0 }, 0, rendered, frameDocs);
   const extraction = extractDom(doc, { source: fetched.url, frameDocument: (f) => frameDocs.get(f) ?? null });
-  // jsdom's window is left to the garbage collector: closing it walks the tree recursively, which a
-  // page nested a thousand deep turns into a stack overflow
   const document = readerNotes.length > 0 ? { ...extraction.document, notes: [...(extraction.document.notes ?? []), ...readerNotes] } : extraction.document;
   return { source: fetched.url, document, notes: [...notes] };
 }

@@ -12,11 +12,12 @@ import { runSync, type Steps } from '../model/steps.js';
 import { isAnomaly } from './anomaly.js';
 export { isAnomaly } from './anomaly.js';
 import type { Category, Severity } from './types.js';
+import { VERSION } from '../model/version.js';
 import { TableLabels } from '../recognise/labels.js';
 import { fingerprint, uniqueFingerprints } from './fingerprint.js';
 
 export const REPORT_SCHEMA = 'crossfoot.report/1';
-export const GENERATOR = { name: 'crossfoot', version: '0.1.0' } as const;
+export const GENERATOR = { name: 'crossfoot', version: VERSION } as const;
 
 export interface ReportCell {
   readonly table: string;
