@@ -1,6 +1,10 @@
 /**
- * Quick bail-out: does the page (or a same-origin frame) hold a table that could be a budget table?
- * Reads only the text of each leaf table once, so a long page of ordinary tables costs little.
+ * Quick bail-out: does the page (or a same-origin frame) hold a table that could be a budget table,
+ * or a narrative that speaks of a budget? Decided from a sample, never by reading every cell: a
+ * table by its first rows and its last (where budget tables print their header, 栏次 and 合计 lines)
+ * and the lines just before it (its title, 公开0N表, 单位); the narrative from the page's text
+ * outside tables (a 情况说明 is written in paragraphs). A long page of ordinary tables costs a small
+ * fraction of reading it.
  */
 const BUDGET_WORDS = /合计|总计|小计|预算|决算|支出|收入|栏次|科目|绩效|经费|金额/u;
 const FIGURE = /\d[\d,，]*[.．]\d{1,4}|\d{3,}/u;
@@ -33,9 +37,61 @@ export function hasBudgetText(text: string): boolean {
   return text.length >= 4 && FIGURE.test(text) && BUDGET_WORDS.test(text);
 }
 
-/** A leaf table (no table inside) whose text could be a budget table's. */
+/** Rows read from the top of a table, and from its end. */
+const HEAD_ROWS = 6;
+const TAIL_ROWS = 2;
+
+/** The sample of a table the scan reads: its first and last rows, and the two elements before it. */
+function tableSample(t: Element): string {
+  const rows = (t as HTMLTableElement).rows as HTMLCollectionOf<HTMLTableRowElement> | undefined;
+  if (!rows) return t.textContent ?? '';
+  const n = rows.length;
+  let text = '';
+  for (let i = 0; i < Math.min(n, HEAD_ROWS); i++) text += ` ${rows[i]?.textContent ?? ''}`;
+  for (let i = Math.max(HEAD_ROWS, n - TAIL_ROWS); i < n; i++) text += ` ${rows[i]?.textContent ?? ''}`;
+  let prev = t.previousElementSibling;
+  for (let i = 0; i < 2 && prev && prev.localName !== 'table'; i++, prev = prev.previousElementSibling) text += ` ${(prev.textContent ?? '').slice(0, 200)}`;
+  return text;
+}
+
+/** A leaf table (no table inside) whose sample could be a budget table's. */
 export function isCandidateTable(t: Element): boolean {
-  return t.getElementsByTagName('table').length === 0 && hasBudgetText(t.textContent ?? '');
+  return t.getElementsByTagName('table').length === 0 && hasBudgetText(tableSample(t));
+}
+
+/** Elements whose text is never the narrative's (tables are sampled apart; scripts and styles are not text). */
+const NOT_NARRATIVE = new Set(['table', 'script', 'style', 'noscript', 'template', 'svg', 'select', 'textarea']);
+
+/**
+ * Whether the text outside tables speaks of a budget, read up to NARRATIVE_SCAN characters and
+ * stopping as soon as it does.
+ */
+function narrativeSpeaks(doc: Document): boolean {
+  const body = doc.body;
+  if (!body) return false;
+  const walker = doc.createTreeWalker(body, 5 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (n) => (n.nodeType === 1 && NOT_NARRATIVE.has((n as Element).localName) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
+  });
+  let text = '';
+  let read = 0;
+  let figure = false;
+  let word = false;
+  const test = (): boolean => {
+    figure ||= FIGURE.test(text);
+    word ||= BUDGET_WORDS.test(text);
+    return figure && word;
+  };
+  for (let n = walker.nextNode(); n && read < NARRATIVE_SCAN; n = walker.nextNode()) {
+    if (n.nodeType !== 3) continue;
+    const data = (n as Text).data;
+    text += data;
+    read += data.length;
+    if (text.length >= 4096) {
+      if (test()) return true;
+      text = text.slice(-64); // a figure or a word may straddle two nodes
+    }
+  }
+  return test();
 }
 
 /** Counts the tables of the page and those that look like budget tables. */
@@ -51,6 +107,6 @@ export function scanForCandidates(doc: Document): Candidates {
     }
   }
   // a page without budget tables may still carry the 情况说明: a disclosure word and figures
-  const narrative = candidates === 0 && documentsOf(doc).some((d) => hasBudgetText((d.body?.textContent ?? '').slice(0, NARRATIVE_SCAN)));
+  const narrative = candidates === 0 && documentsOf(doc).some(narrativeSpeaks);
   return { tables, candidates, narrative };
 }

@@ -12,6 +12,8 @@
  * milliseconds. Targets are reported, never asserted.
  */
 import { benchPdfs } from './bench-pdf.js';
+import { benchCli, type CliFigures } from './bench-cli.js';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +26,7 @@ import { HOSTILE_PAGES } from '../test/support/hostile-pages.js';
 import { serve } from '../test/e2e/server.js';
 import { DIST_CHROME, GOV_HOST, launchChromium, ROOT, waitChecked, type ChromiumSession } from '../test/e2e/browsers.js';
 
-const TARGETS = { ratio: 3, longestTask: 50, noBudget: 5, gzipKb: 80 };
+const TARGETS = { ratio: 10, longestTask: 50, noBudget: 5, noBudgetShare: 0.25, gzipKb: 80, helpMs: 300, cliRatio: 5 };
 
 interface Row {
   page: string;
@@ -45,6 +47,8 @@ interface Row {
   longestIn: string;
   longTasks: number;
   heapKb: number | null;
+  /** Samples that did not finish within their time (the run went on without them). */
+  timedOut: number;
 }
 
 const median = (xs: number[]): number => {
@@ -124,7 +128,17 @@ async function heapUsed(session: ChromiumSession, p: Page): Promise<number> {
   return usage.usedSize;
 }
 
-async function measure(session: ChromiumSession, base: string, name: string, url: string, runs: number, withHeap: boolean): Promise<Row> {
+/** Time a page may take to be checked: 30 s, plus 20 s per MB of markup, times the load factor. */
+function budgetFor(bytes: number): number {
+  return Math.round((30_000 + (bytes / 2 ** 20) * 20_000) * LOAD_FACTOR);
+}
+
+/** More time for everything when the bench runs beside a load it started (--load). */
+let LOAD_FACTOR = 1;
+
+async function measure(session: ChromiumSession, base: string, name: string, url: string, runs: number, withHeap: boolean, bytes: number): Promise<Row> {
+  const budget = budgetFor(bytes);
+  let timedOut = 0;
   const samples: Array<Timings & { baseline: number; longTasks: number }> = [];
   let tables = 0;
   let cells = 0;
@@ -133,9 +147,9 @@ async function measure(session: ChromiumSession, base: string, name: string, url
   for (let i = 0; i < runs; i++) {
     const p = await session.context.newPage();
     try {
-      await p.goto(`http://${GOV_HOST}:${base}${url}`);
+      await p.goto(`http://${GOV_HOST}:${base}${url}`, { timeout: budget });
       // script-built pages show their tables late: wait for the check that found them
-      const { status } = await waitChecked(session, p, { timeout: 300_000, states: /lazy/.test(name) ? ['done'] : ['done', 'no-tables'] });
+      const { status } = await waitChecked(session, p, { timeout: budget, states: /lazy/.test(name) ? ['done'] : ['done', 'no-tables'] });
       const timings = 'timings' in status ? status.timings : undefined;
       if (!timings) throw new Error(`${name}: no timings (${status.state})`);
       if (status.state === 'done') findings = status.report.findings.length;
@@ -153,10 +167,16 @@ async function measure(session: ChromiumSession, base: string, name: string, url
         await plain.close();
         heapKb = Math.round((marked - unmarked) / 1024);
       }
+    } catch (e) {
+      // a busy machine may take longer than the budget: this sample is reported as timed out, the run goes on
+      if (!/timeout|not checked within/iu.test(e instanceof Error ? e.message : String(e))) throw e;
+      timedOut++;
+      process.stderr.write(`  ${name}: a sample timed out after ${Math.round(budget / 1000)} s\n`);
     } finally {
-      await p.close();
+      await p.close().catch(() => undefined);
     }
   }
+  if (samples.length === 0) return { page: name, tables, cells, findings, runs, total: NaN, extract: NaN, check: NaN, paint: NaN, work: NaN, baseline: NaN, ratio: NaN, longestSlice: NaN, longestSliceMedian: NaN, longestIn: 'timed out', longTasks: NaN, heapKb, timedOut };
   const m = (k: keyof (typeof samples)[number]): number => median(samples.map((s) => s[k] as number));
   const work = median(samples.map((s) => s.extract + s.check + s.paint + s.scan));
   const baseline = m('baseline');
@@ -178,7 +198,13 @@ async function measure(session: ChromiumSession, base: string, name: string, url
     longestIn: samples.reduce((a, s) => (s.longestSlice > a.longestSlice ? s : a), samples[0] as (typeof samples)[number]).longestIn,
     longTasks: Math.max(...samples.map((s) => s.longTasks)),
     heapKb,
+    timedOut,
   };
+}
+
+/** CPU-bound processes beside the bench (`--load N`): proof that it finishes on a loaded machine. */
+function startLoad(n: number): ChildProcess[] {
+  return Array.from({ length: n }, () => spawn(process.execPath, ['-e', 'for(;;){Math.sqrt(Math.random())}'], { stdio: 'ignore' }));
 }
 
 async function bundles(): Promise<Array<{ file: string; raw: number; gzip: number }>> {
@@ -197,7 +223,11 @@ async function bundles(): Promise<Array<{ file: string; raw: number; gzip: numbe
   return out.sort((a, b) => b.raw - a.raw);
 }
 
-const fmt = (n: number, d = 1): string => n.toFixed(d);
+const fmt = (n: number, d = 1): string => (Number.isFinite(n) ? n.toFixed(d) : 'timed out');
+
+async function sizeOf(file: string): Promise<number> {
+  return (await stat(file)).size;
+}
 
 export default async function bench(args: string[]): Promise<number> {
   const runs = Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 5;
@@ -208,6 +238,22 @@ export default async function bench(args: string[]): Promise<number> {
   const jsonAt = args.indexOf('--json');
   const jsonFile = jsonAt >= 0 ? (args[jsonAt + 1] && !args[jsonAt + 1]?.startsWith('--') ? path.resolve(args[jsonAt + 1] as string) : path.join(ROOT, 'artifacts/bench/latest.json')) : null;
 
+  const loadAt = args.indexOf('--load');
+  const loadN = loadAt >= 0 ? Math.max(1, Number(args[loadAt + 1]) || os.cpus().length) : 0;
+  const load = startLoad(loadN);
+  if (loadN > 0) {
+    LOAD_FACTOR = 1 + loadN;
+    process.stderr.write(`  running beside ${loadN} CPU-bound process${loadN > 1 ? 'es' : ''}\n`);
+  }
+  try {
+    return await benchAll(args, { runs, quick, wanted, jsonFile, loadN });
+  } finally {
+    for (const p of load) p.kill('SIGKILL');
+  }
+}
+
+async function benchAll(args: string[], o: { runs: number; quick: boolean; wanted: (name: string) => boolean; jsonFile: string | null; loadN: number }): Promise<number> {
+  const { runs, quick, wanted, jsonFile } = o;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-bench-'));
   const tables = await fixtureTables();
   const sizes = quick ? [10, 100] : [10, 100, 1000];
@@ -232,16 +278,16 @@ export default async function bench(args: string[]): Promise<number> {
   try {
     const pages = quick ? SEEDS.map((s) => `${s}-word`) : SEEDS.flatMap((s) => SKINS.map((k) => `${s}-${k}`));
     for (const name of pages.filter(wanted)) {
-      rows.push(await measure(session, String(served.port), name, `/pages/${name}.html`, runs, true));
+      rows.push(await measure(session, String(served.port), name, `/pages/${name}.html`, runs, true, await sizeOf(path.join(FIXTURES, 'pages', `${name}.html`))));
       process.stderr.write(`  ${name}\n`);
     }
     for (const n of sizes.filter((k) => wanted(`synthetic ×${k}`))) {
-      rows.push(await measure(session, String(served.port), `synthetic ×${n}`, `/bench/synthetic-${n}.html`, n >= 1000 ? Math.min(runs, 5) : runs, true));
+      rows.push(await measure(session, String(served.port), `synthetic ×${n}`, `/bench/synthetic-${n}.html`, n >= 1000 ? Math.min(runs, 5) : runs, true, await sizeOf(path.join(dir, `synthetic-${n}.html`))));
       process.stderr.write(`  synthetic ×${n}\n`);
     }
-    if (wanted('no budget tables')) rows.push(await measure(session, String(served.port), 'no budget tables (200 tables)', '/bench/no-budget-tables.html', runs, false));
+    if (wanted('no budget tables')) rows.push(await measure(session, String(served.port), 'no budget tables (200 tables)', '/bench/no-budget-tables.html', runs, false, await sizeOf(path.join(dir, 'no-budget-tables.html'))));
     for (const h of HOSTILE_PAGES.filter((x) => !quick && wanted(`hostile ${x.name}`))) {
-      rows.push(await measure(session, String(served.port), `hostile ${h.name}`, `/bench/hostile-${h.name}`, Math.min(runs, 3), true));
+      rows.push(await measure(session, String(served.port), `hostile ${h.name}`, `/bench/hostile-${h.name}`, Math.min(runs, 3), true, await sizeOf(path.join(dir, `hostile-${h.name}`))));
       process.stderr.write(`  hostile ${h.name}\n`);
     }
   } finally {
@@ -251,6 +297,7 @@ export default async function bench(args: string[]): Promise<number> {
   }
   // the PDF reports: parsing, rebuilding and the engine against pdf.js text extraction alone
   const pdfRows = wanted('pdf') ? await benchPdfs(path.join(FIXTURES, 'real-pdf', 'files'), quick ? 1 : Math.min(runs, 3)) : [];
+  const cli: CliFigures | null = wanted('cli') ? await benchCli(ROOT, path.join(FIXTURES, 'pages'), quick ? 1 : Math.min(runs, 3)) : null;
   const files = await bundles();
   const content = files.find((f) => /content-scripts\/index\.js$/.test(f.file));
 
@@ -270,6 +317,12 @@ export default async function bench(args: string[]): Promise<number> {
     const prow = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(pw[i] as number) : c.padStart(pw[i] as number))).join('  ');
     out.push(prow(ph), prow(pw.map((w) => '-'.repeat(w))), ...pl.map(prow), '');
   }
+  if (cli) {
+    out.push('Command line (whole processes, wall time; median):');
+    out.push(`  --help ${fmt(cli.helpMs)} ms · --version ${fmt(cli.versionMs)} ms`);
+    out.push(`  largest page ${cli.largest.page} (${fmt(cli.largest.bytes / 2 ** 20, 1)} MB): ${fmt(cli.largest.wallMs)} ms in all = start ${fmt(cli.largest.startMs)} + read (parse, extract) ${fmt(cli.largest.readMs)} + engine ${fmt(cli.largest.engineMs)} + the rest; ${fmt(cli.largest.ratio, 2)}× the engine`);
+    out.push(`  folder of ${cli.folder.files} pages (--summary): ${fmt(cli.folder.perMinute, 0)} reports/min on ${cli.folder.workers} workers (${fmt(cli.folder.wallMs)} ms, peak ${Math.round(cli.folder.maxRssKb / 1024)} MB) · ${fmt(cli.folder.oneThreadPerMinute, 0)} reports/min on one thread (${fmt(cli.folder.oneThreadWallMs)} ms, peak ${Math.round(cli.folder.oneThreadMaxRssKb / 1024)} MB)`, '');
+  }
   out.push('Bundles (dist/chrome):');
   for (const f of files) out.push(`  ${f.file.padEnd(40)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB raw ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
 
@@ -282,13 +335,24 @@ export default async function bench(args: string[]): Promise<number> {
   const sMax = rows.filter((r) => r.page.startsWith('synthetic')).at(-1);
   const scaling = s10 && sMax && s10 !== sMax ? sMax.work / s10.work / (sMax.tables / Math.max(1, s10.tables)) : null;
   const noBudgetRow = rows.find((r) => r.page.startsWith('no budget'));
-  const longest = Math.max(...fixtures.map((r) => r.longestSlice));
+  const longest = Math.max(...fixtures.map((r) => (Number.isFinite(r.longestSlice) ? r.longestSlice : Infinity)));
+  const allSlices = Math.max(...rows.map((r) => (Number.isFinite(r.longestSliceMedian) ? r.longestSliceMedian : Infinity)));
+  const worstSlicePage = rows.reduce((a, b) => ((Number.isFinite(b.longestSliceMedian) ? b.longestSliceMedian : Infinity) > (Number.isFinite(a.longestSliceMedian) ? a.longestSliceMedian : Infinity) ? b : a), rows[0] as Row);
+  const timedOut = rows.filter((r) => r.timedOut > 0);
   const targets = [
     { target: `largest fixture page (${largest?.page}) analysed within ${TARGETS.ratio}× the bare baseline`, value: `${fmt(largest?.ratio ?? 0)}×`, met: (largest?.ratio ?? Infinity) <= TARGETS.ratio },
     { target: `no main-thread stretch over ${TARGETS.longestTask} ms caused by the extension on any fixture page`, value: `${fmt(longest)} ms`, met: longest <= TARGETS.longestTask },
     ...(hostileLongest ? [{ target: `no slice over ${TARGETS.longestTask} ms on the hostile pages (median of runs)`, value: `${fmt(hostileLongest.longestSliceMedian)} ms (${hostileLongest.page}; worst single run ${fmt(hostileLongest.longestSlice)} ms, ${hostileLongest.longestIn})`, met: hostileLongest.longestSliceMedian <= TARGETS.longestTask }] : []),
     { target: `near-linear scaling from 10 to ${sMax?.tables ?? '?'} tables (work per table at the largest size ÷ at 10)`, value: scaling === null ? 'n/a' : `${fmt(scaling, 2)}`, met: scaling !== null && scaling <= 1.5 },
-    { target: `under ${TARGETS.noBudget} ms on a page without budget tables`, value: `${fmt(noBudgetRow?.work ?? 0, 2)} ms`, met: (noBudgetRow?.work ?? Infinity) < TARGETS.noBudget },
+    { target: `a page without budget tables: under ${TARGETS.noBudget} ms, or under ${TARGETS.noBudgetShare}× its bare walk`, value: `${fmt(noBudgetRow?.work ?? 0, 2)} ms (${fmt((noBudgetRow?.work ?? 0) / Math.max(1e-9, noBudgetRow?.baseline ?? 0), 2)}× the bare walk)`, met: (noBudgetRow?.work ?? Infinity) < TARGETS.noBudget || (noBudgetRow?.work ?? Infinity) <= TARGETS.noBudgetShare * (noBudgetRow?.baseline ?? 0) },
+    { target: `no slice over ${TARGETS.longestTask} ms on any page (median of runs), the 1,000-table page included`, value: `${fmt(allSlices)} ms (${worstSlicePage?.page ?? ''})`, met: allSlices <= TARGETS.longestTask },
+    ...(cli
+      ? [
+          { target: `crossfoot --help within ${TARGETS.helpMs} ms`, value: `${fmt(cli.helpMs)} ms`, met: cli.helpMs <= TARGETS.helpMs },
+          { target: `the CLI on the largest page within ${TARGETS.cliRatio}× the engine's time on it`, value: `${fmt(cli.largest.ratio, 2)}× (${fmt(cli.largest.wallMs)} ms vs ${fmt(cli.largest.engineMs)} ms)`, met: cli.largest.ratio <= TARGETS.cliRatio },
+        ]
+      : []),
+    { target: 'every sample finished within its time', value: timedOut.length === 0 ? 'all' : `timed out: ${timedOut.map((r) => `${r.page} (${r.timedOut}/${r.runs})`).join(', ')}`, met: timedOut.length === 0 },
     { target: `content-script bundle under ${TARGETS.gzipKb} KB gzip`, value: `${fmt((content?.gzip ?? 0) / 1024)} KB`, met: (content?.gzip ?? Infinity) / 1024 < TARGETS.gzipKb },
   ];
   out.push('', 'Targets:');
@@ -298,9 +362,10 @@ export default async function bench(args: string[]): Promise<number> {
   if (jsonFile) {
     await mkdir(path.dirname(jsonFile), { recursive: true });
     const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
-    await writeFile(jsonFile, `${JSON.stringify({ schema: 'crossfoot.bench/1', machine, runs, rows, pdf: pdfRows, bundles: files, targets }, null, 2)}\n`);
+    await writeFile(jsonFile, `${JSON.stringify({ schema: 'crossfoot.bench/1', machine, runs, load: o.loadN, rows, pdf: pdfRows, cli, bundles: files, targets, met: targets.every((t) => t.met) }, null, 2)}\n`);
     const size = (await stat(jsonFile)).size;
     process.stdout.write(`\nJSON written to ${path.relative(process.cwd(), jsonFile)} (${size} bytes)\n`);
   }
-  return 0;
+  // the exit code says whether every target was met
+  return targets.every((t) => t.met) ? 0 : 1;
 }

@@ -26,16 +26,20 @@ function comparable(r: Report): unknown {
 }
 
 async function extensionPage(query = ''): Promise<Page> {
-  const page = await browser.newPage();
   // BiDi never resolves navigations to moz-extension:// pages: start it and wait for the content.
-  // Its script evaluation can fail once while the page is still being set up: navigate again then.
+  // Its script evaluation can fail while the page is still being set up (the frame is replaced,
+  // and waiting fails at once): try again in a fresh tab then.
   for (let attempt = 1; ; attempt++) {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error('extension page:', e instanceof Error ? e.message : String(e)));
     void page.goto(`moz-extension://${FIREFOX_UUID}/popup/index.html${query}`).catch(() => undefined);
     try {
       await page.waitForSelector('.popup', { timeout: 20_000 });
       return page;
     } catch (e) {
-      if (attempt >= 3) throw e;
+      await page.close().catch(() => undefined);
+      if (attempt >= 4) throw e;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
     }
   }
 }
