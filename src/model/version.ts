@@ -1,6 +1,5 @@
 /**
- * Crossfoot's version, in one place: package.json, the extension's manifest (vite.config.ts sets
- * it from here), the report's generator and the CLI's --version all say this (a test holds them
- * equal).
+ * Crossfoot's version, in one place: the report's generator and the CLI's --version say this, and
+ * package.json and manifest.json must say the same (test/conventions.test.ts holds them equal).
  */
 export const VERSION = '0.1.0';
