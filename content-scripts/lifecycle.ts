@@ -6,7 +6,7 @@
  * Everything hangs on one AbortSignal.
  */
 import { pageApi } from '../src/platform/page-api.js';
-import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, type Settings } from '../src/platform/settings.js';
+import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, siteOverlay, siteRuns, type Settings } from '../src/platform/settings.js';
 import { isContentRequest, type ContentRequest, type PageStatus } from '../src/messages/protocol.js';
 import { hasBudgetContent } from '../src/engine/report.js';
 import { sendToBackground } from '../src/messages/notify.js';
@@ -84,23 +84,50 @@ export class PageSession {
   private repaint(): void {
     if (!this.last || this.status.state !== 'done') return;
     this.overlay.paint(this.last.report, this.last.extraction, { questions: this.settings.questions, skip: this.dismissed });
-    this.overlay.setEnabled(this.settings.overlay);
+    this.overlay.setEnabled(this.marks());
+  }
+
+  /** The site this page is on: its choices (run, mark) are the user's, per site. */
+  private readonly host = location.hostname;
+  /** The user asked for this page to be checked (the popup, the context menu): the site's "off" does not hold it back. */
+  private asked = false;
+
+  private marks(): boolean {
+    return siteOverlay(this.settings, this.host);
+  }
+
+  /** Whether this page is checked: by itself where the site is on, or because the user asked. */
+  private runs(): boolean {
+    return this.asked || siteRuns(this.settings, this.host);
   }
 
   async start(): Promise<void> {
     this.settings = await loadSettings();
-    this.overlay.setEnabled(this.settings.overlay);
+    this.overlay.setEnabled(this.marks());
     const unsubscribe = onSettingsChanged((next, changed) => this.onSettings(next, changed));
     this.signal.addEventListener('abort', unsubscribe, { once: true });
     this.watcher.observe(document);
     await this.check();
   }
 
+  /** The user turned Crossfoot off on this site: no mark, no badge, no check until asked. */
+  private async offHere(): Promise<PageStatus> {
+    this.overlay.clear();
+    this.last = null;
+    this.status = { state: 'site-off' };
+    await this.tellBackground();
+    return this.status;
+  }
+
   private onSettings(next: Settings, changed: ReadonlySet<keyof Settings>): void {
     const before = this.settings;
     this.settings = next;
-    if (changed.has('overlay')) {
-      this.overlay.setEnabled(next.overlay);
+    if (changed.has('sites') && siteRuns(before, this.host) !== siteRuns(next, this.host)) {
+      if (!this.runs()) void this.offHere();
+      else if (this.status.state === 'site-off') void this.check();
+    }
+    if (changed.has('overlay') || changed.has('sites')) {
+      this.overlay.setEnabled(this.marks());
       this.updateStatusOverlay();
     }
     // new thresholds change the findings: check again; showing questions or not only repaints
@@ -132,6 +159,7 @@ export class PageSession {
   private checks = 0;
 
   private async run(): Promise<PageStatus> {
+    if (!this.runs()) return this.offHere();
     this.checks++;
     this.watcher.started();
     const t0 = performance.now();
@@ -159,14 +187,16 @@ export class PageSession {
       const before = slicer.work;
       if (!hasBudgetContent(result.report)) {
         this.overlay.clear();
-        this.status = { state: 'no-tables', tablesSeen: scan.tables };
+        const spent = performance.now() - t0;
+        this.status = { state: 'no-tables', tablesSeen: scan.tables, timings: { at: t0, scan: scanned, ...result.work, paint: 0, total: spent, longestSlice: Math.max(scanned, slicer.longest), longestIn: scanned > slicer.longest ? 'scan' : slicer.longestIn, slices: slicer.slices } };
       } else {
         await slicer.run(this.overlay.paintSteps(result.report, result.extraction, { questions: this.settings.questions, skip: this.dismissed }), 'paint');
         if (this.signal.aborted) return this.status;
-        this.overlay.setEnabled(this.settings.overlay);
+        this.overlay.setEnabled(this.marks());
         for (const frame of this.frameDocs()) this.watcher.observe(frame);
         const timings = { at: t0, scan: scanned, ...result.work, paint: slicer.work - before, total: performance.now() - t0, longestSlice: Math.max(scanned, slicer.longest), longestIn: scanned > slicer.longest ? 'scan' : slicer.longestIn, slices: slicer.slices };
         this.status = { state: 'done', report: result.report, url: location.href, overlay: this.overlay.isEnabled, timings, checks: this.checks };
+        this.overlay.announce(applyReviews(result.report, this.reviews?.entries).counts, result.report.summary.passed);
       }
     } catch (e) {
       this.status = { state: 'failed', message: e instanceof Error ? e.message : String(e) };
@@ -217,9 +247,9 @@ export class PageSession {
         if (this.running) await this.running;
         return this.status.state === 'done' ? { ...this.status.report, url: this.status.url } : null;
       case 'crossfoot:check-now':
+        this.asked = true;
         return this.check();
       case 'crossfoot:set-overlay':
-        this.settings = { ...this.settings, overlay: request.on };
         this.overlay.setEnabled(request.on);
         this.updateStatusOverlay();
         return { overlay: this.overlay.isEnabled };
@@ -240,7 +270,8 @@ export function init(signal: AbortSignal): PageSession | null {
   const g = globalThis as Global;
   if (!document.documentElement) return null;
   if (g[SESSION]) {
-    void g[SESSION].check();
+    // injected again: the user asked for this page (the popup's 核对此页, the context menu)
+    void g[SESSION].handle({ type: 'crossfoot:check-now' });
     return null;
   }
   const session = new PageSession(signal);

@@ -46,9 +46,17 @@ const MARKS: readonly Mark[] = ['error', 'review', 'rounding', 'question'];
 
 const markOf = (f: ReportFinding): Mark => (isAnomaly(f) ? 'question' : f.severity);
 
+/** Severity words in marks' accessible names. */
+const ACCESSIBLE: Record<'zh' | 'en', Record<Mark, string>> = {
+  zh: { error: '错误', review: '待核实', rounding: '尾数差异', question: '比率提示' },
+  en: { error: 'Error', review: 'To review', rounding: 'Rounding', question: 'Rate question' },
+};
+
 interface Painted {
   readonly ids: Set<string>;
   readonly hadTabindex: boolean;
+  /** The element's own aria-label (null: none), put back when the mark goes. */
+  readonly ariaLabel: string | null;
   /** A paragraph holding phrases, rather than a table cell. */
   readonly text: boolean;
 }
@@ -174,7 +182,7 @@ export class Overlay {
       for (const el of targets) {
         let p = this.painted.get(el);
         if (!p) {
-          p = { ids: new Set(), hadTabindex: el.hasAttribute('tabindex'), text };
+          p = { ids: new Set(), hadTabindex: el.hasAttribute('tabindex'), ariaLabel: el.getAttribute('aria-label'), text };
           this.painted.set(el, p);
         }
         p.ids.add(f.id);
@@ -190,10 +198,30 @@ export class Overlay {
       const doc = el.ownerDocument;
       if (p.text && !canHighlight.has(doc)) canHighlight.set(doc, highlightApi(doc) !== null);
       if (p.text) el.setAttribute(canHighlight.get(doc) ? PHRASE_ATTR : TEXT_ATTR, worst);
-      else el.setAttribute(SEVERITY_ATTR, worst);
+      else {
+        el.setAttribute(SEVERITY_ATTR, worst);
+        // a marked cell says what is wrong with it, not only its figure ("错误：应为 3.20，表中为 3.02")
+        el.setAttribute('aria-label', this.accessibleName(el, ids));
+      }
       this.listen(el.ownerDocument);
     }
     this.applyEnabled();
+  }
+
+  /** What a screen reader says on a marked cell: its figure, then each finding's severity and figures. */
+  private accessibleName(el: Element, ids: readonly string[]): string {
+    const en = this.locale() === 'en';
+    const findings = ids.map((id) => this.findings.get(id)).filter((f): f is ReportFinding => !!f).sort((a, b) => RANK[markOf(b)] - RANK[markOf(a)]);
+    const words = ACCESSIBLE[en ? 'en' : 'zh'];
+    const said = findings.slice(0, 3).map((f) => {
+      const mark = words[markOf(f)];
+      if (f.expected !== null && f.stated !== null && !isAnomaly(f)) return en ? `${mark}: should be ${f.expected}, the table prints ${f.stated}` : `${mark}：应为 ${f.expected}，表中为 ${f.stated}`;
+      const m = en ? f.message.en : f.message.zh;
+      return `${mark}${en ? ': ' : '：'}${m.length > 80 ? `${m.slice(0, 80)}…` : m}`;
+    });
+    const more = findings.length > 3 ? (en ? `; ${findings.length - 3} more` : `；另有 ${findings.length - 3} 处`) : '';
+    const figure = (el.textContent ?? '').replace(/\s+/gu, ' ').trim().slice(0, 40);
+    return `${figure}${figure ? (en ? ' — ' : '——') : ''}${said.join(en ? '; ' : '；')}${more}`;
   }
 
   /** Registers the phrase highlights of every document that has some (one Highlight per mark). */
@@ -393,6 +421,16 @@ export class Overlay {
     return this.viewportRect(el.getBoundingClientRect(), el.ownerDocument);
   }
 
+  /** Announces the page's summary to screen readers (once for each new summary). */
+  announce(counts: Readonly<Record<ReportFinding['severity'], number>>, passed: number): void {
+    const en = this.locale() === 'en';
+    const text = en
+      ? `Crossfoot: ${counts.error} errors, ${counts.review} to review, ${counts.rounding} rounding differences on this page; ${passed} checks held.`
+      : `Crossfoot 勾稽：本页错误 ${counts.error} 处，待核实 ${counts.review} 处，尾数差异 ${counts.rounding} 处；核对相符 ${passed} 项。`;
+    this.tooltip ??= new Tooltip(document);
+    this.tooltip.announce(text);
+  }
+
   /** Draws the tooltip again after a decision changed (the marks stay). */
   refreshTooltip(): void {
     this.tooltip?.refresh();
@@ -534,6 +572,10 @@ export class Overlay {
       el.removeAttribute(OFF_ATTR);
       el.removeAttribute(FLASH_ATTR);
       if (!p.hadTabindex) el.removeAttribute('tabindex');
+      if (!p.text) {
+        if (p.ariaLabel === null) el.removeAttribute('aria-label');
+        else el.setAttribute('aria-label', p.ariaLabel);
+      }
     }
     this.painted.clear();
     this.order = [];

@@ -62,9 +62,15 @@ export function isCandidateTable(t: Element): boolean {
 /** Elements whose text is never the narrative's (tables are sampled apart; scripts and styles are not text). */
 const NOT_NARRATIVE = new Set(['table', 'script', 'style', 'noscript', 'template', 'svg', 'select', 'textarea']);
 
+/** Elements that hold a paragraph of text: a narrative's figure and its budget word stand in one. */
+const BLOCK = 'p,div,li,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,pre,section,article,td,th,body';
+const NOT_BLANK = /\S/u;
+
 /**
- * Whether the text outside tables speaks of a budget, read up to NARRATIVE_SCAN characters and
- * stopping as soon as it does.
+ * Whether the text outside tables speaks of a budget: a paragraph holding both a figure and a budget
+ * word (a 情况说明 sentence such as "支出决算为2.61万元"; a heading with a budget word and a list of
+ * train times with numbers do not make one). Read up to NARRATIVE_SCAN characters, stopping at the
+ * first such paragraph.
  */
 function narrativeSpeaks(doc: Document): boolean {
   const body = doc.body;
@@ -72,26 +78,28 @@ function narrativeSpeaks(doc: Document): boolean {
   const walker = doc.createTreeWalker(body, 5 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode: (n) => (n.nodeType === 1 && NOT_NARRATIVE.has((n as Element).localName) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
   });
+  let block: Element | null = null;
+  let parent: Element | null = null;
+  let own: Element = body;
   let text = '';
   let read = 0;
-  let figure = false;
-  let word = false;
-  const test = (): boolean => {
-    figure ||= FIGURE.test(text);
-    word ||= BUDGET_WORDS.test(text);
-    return figure && word;
-  };
   for (let n = walker.nextNode(); n && read < NARRATIVE_SCAN; n = walker.nextNode()) {
     if (n.nodeType !== 3) continue;
     const data = (n as Text).data;
-    text += data;
+    if (!NOT_BLANK.test(data)) continue; // the white space between tags
     read += data.length;
-    if (text.length >= 4096) {
-      if (test()) return true;
-      text = text.slice(-64); // a figure or a word may straddle two nodes
+    if (n.parentElement !== parent) {
+      parent = n.parentElement;
+      own = parent?.closest(BLOCK) ?? body;
     }
+    if (own !== block) {
+      if (hasBudgetText(text)) return true;
+      block = own;
+      text = '';
+    }
+    if (text.length < 20_000) text += data;
   }
-  return test();
+  return hasBudgetText(text);
 }
 
 /** Counts the tables of the page and those that look like budget tables. */

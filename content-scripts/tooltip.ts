@@ -129,8 +129,26 @@ export class Tooltip {
     this.box.addEventListener('mouseenter', () => this.actions?.hover(true));
     this.box.addEventListener('mouseleave', () => this.actions?.hover(false));
     this.box.addEventListener('keydown', (e) => this.key(e));
-    shadow.append(this.box);
+    // a polite live region: the page's summary is announced once per check, not on every change
+    this.live = el(doc, 'div', { position: 'fixed', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', 'clip-path': 'inset(50%)', 'white-space': 'nowrap', margin: '-1px', padding: '0', border: '0' });
+    this.live.setAttribute('role', 'status');
+    this.live.setAttribute('aria-live', 'polite');
+    shadow.append(this.box, this.live);
     (doc.documentElement ?? doc.body).append(this.host);
+  }
+
+  private readonly live: HTMLElement;
+  private announced = '';
+
+  /** Says `text` through the live region, unless it is what was said last. */
+  announce(text: string): void {
+    if (text === this.announced) return;
+    this.announced = text;
+    this.live.textContent = text;
+  }
+
+  get announcement(): string {
+    return this.live.textContent ?? '';
   }
 
   private t(key: UiKey): string {
@@ -320,6 +338,7 @@ export class Tooltip {
     this.findings = [];
   }
 
+  /** The text of the findings shown (the live region's words apart). */
   get text(): string {
     return this.box.textContent ?? '';
   }

@@ -116,6 +116,24 @@ describe('popup', () => {
     expect(root.querySelector('[data-state="no-tables"]')?.textContent).toMatch(/本页没有发现预决算表格/u);
   });
 
+  it('opened while a government page is still loading: says it is checking, and ends on the report once it arrives', async () => {
+    const root = await mount();
+    expect(root.querySelector('.state')?.textContent).toBe('正在核对……');
+    expect(root.querySelector('[data-state="not-run"]')).toBeNull();
+    // the content script starts, checks, and answers
+    state.status = { state: 'checking' };
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 450));
+    });
+    expect(root.querySelector('.state')?.textContent).toBe('正在核对……');
+    const report = reportWithFindings();
+    state.status = { state: 'done', report, url: state.url, overlay: true };
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 450));
+    });
+    expect(root.querySelector('[data-count="error"]')?.textContent).toBe(String(report.summary.findings.error));
+  });
+
   it('shows counts per severity, findings by table, and filters; page text stays text', async () => {
     const report = reportWithFindings();
     state.status = { state: 'done', report, url: state.url, overlay: true };

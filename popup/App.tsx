@@ -9,12 +9,12 @@ import type { Report, ReportFinding, ReportTable } from '../src/engine/report.js
 import { isAnomaly } from '../src/engine/anomaly.js';
 import { INVISIBLE_ALL } from '../src/model/text.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../src/engine/settings.js';
-import { loadSettings, saveSettings } from '../src/platform/settings.js';
+import { loadSettings, saveSettings, siteRuns, withSite, type SiteSetting } from '../src/platform/settings.js';
 import type { Locale } from '../src/i18n/index.js';
 import { UI, type UiKey } from '../src/i18n/ui.js';
 import type { PageStatus } from '../src/messages/protocol.js';
 import { sendToTab } from '../src/messages/send.js';
-import { activeTab, checkThisPage, isRestricted, pageStatus, type ActiveTab } from './page.js';
+import { activeTab, checkThisPage, isRestricted, pageStatus, runsByItself, type ActiveTab } from './page.js';
 import browser from '../src/platform/browser.js';
 import { isDocumentUrl, viewerUrl } from '../src/platform/viewer.js';
 import { ExportBar, FindingActions, useReviews } from '../src/ui/reviews.js';
@@ -50,19 +50,35 @@ export function App(): preact.JSX.Element {
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [view, setView] = useState<View>({ kind: 'loading' });
 
-  const refresh = useCallback(async () => {
+  /** Reads the tab's state; true when it is still on its way to a report (asked again shortly). */
+  const refresh = useCallback(async (): Promise<boolean> => {
     const active = await activeTab();
     setTab(active);
-    if (!active) return setView({ kind: 'restricted' });
-    if (isRestricted(active.url)) return setView({ kind: 'restricted' });
+    if (!active) return (setView({ kind: 'restricted' }), false);
+    if (isRestricted(active.url)) return (setView({ kind: 'restricted' }), false);
     const status = await pageStatus(active.id);
     // a tab showing a PDF or a workbook: its content script (if one runs there) sees no table
-    if (isDocumentUrl(active.url) && (!status || status.state === 'no-tables')) return setView({ kind: 'document' });
+    if (isDocumentUrl(active.url) && (!status || status.state === 'no-tables')) return (setView({ kind: 'document' }), false);
+    // a page still loading, or being checked: say so, and look again until the report is there
+    if (!status && (active.loading || runsByItself(active.url))) return (setView({ kind: 'running' }), true);
     setView(status ? { kind: 'status', status } : { kind: 'not-run' });
+    return status?.state === 'idle' || status?.state === 'checking';
   }, []);
 
   useEffect(() => {
-    void refresh();
+    let live = true;
+    let timer: number | undefined;
+    // about a minute of looking, every 400 ms: a page that never reports ends on what it said last
+    const poll = async (left: number): Promise<void> => {
+      const again = await refresh();
+      if (live && again && left > 0) timer = window.setTimeout(() => void poll(left - 1), 400);
+      else if (live && again) setView({ kind: 'not-run' });
+    };
+    void poll(150);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
   }, [refresh]);
 
   useEffect(() => {
@@ -183,9 +199,39 @@ function Body({ view, t, locale, tab, onRun, onRecheck }: BodyProps): preact.JSX
             </button>
           </div>
         );
+      if (s.state === 'site-off')
+        return (
+          <div class="state" role="status" data-state="site-off">
+            <p>{t('siteOff').replace('{site}', hostOf(tab?.url))}</p>
+            <div class="buttons">
+              <button type="button" class="primary" data-action="site-on" onClick={() => void setSite(hostOf(tab?.url), { run: true })}>
+                {t('siteOn')}
+              </button>
+              <button type="button" data-action="check-once" onClick={onRecheck}>
+                {t('checkOnce')}
+              </button>
+            </div>
+          </div>
+        );
       return <Findings report={s.report} url={s.url} overlay={s.overlay} t={t} locale={locale} tabId={tab?.id ?? null} />;
     }
   }
+}
+
+/** The host name of an address ("" when it has none). */
+function hostOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '').hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** Saves one site's choice (the content scripts of its pages follow it). */
+async function setSite(host: string, patch: SiteSetting): Promise<void> {
+  if (!host) return;
+  const settings = await loadSettings();
+  await saveSettings({ sites: withSite(settings, host, patch) });
 }
 
 interface FindingsProps {
@@ -257,10 +303,21 @@ function Findings({ report, url, overlay, t, locale, tabId }: FindingsProps): pr
     setMissing(r.found ? null : f.id);
   };
 
+  const host = hostOf(url);
+  const [runsHere, setRunsHere] = useState(true);
+  useEffect(() => {
+    void loadSettings().then((s) => setRunsHere(siteRuns(s, host)));
+  }, [host]);
+  const toggleSite = async (): Promise<void> => {
+    const on = !runsHere;
+    setRunsHere(on);
+    await setSite(host, { run: on });
+  };
   const toggleMarks = async (): Promise<void> => {
     const on = !marks;
     setMarks(on);
-    void saveSettings({ overlay: on });
+    // marking is a choice per site
+    await setSite(host, { overlay: on });
     if (tabId !== null) await sendToTab(tabId, { type: 'crossfoot:set-overlay', on }).catch(() => undefined);
   };
 
@@ -311,6 +368,12 @@ function Findings({ report, url, overlay, t, locale, tabId }: FindingsProps): pr
         <input type="checkbox" checked={marks} onChange={() => void toggleMarks()} data-action="overlay" />
         <span>{t('overlay')}</span>
       </label>
+      {host && (
+        <label class="switch">
+          <input type="checkbox" checked={runsHere} onChange={() => void toggleSite()} data-action="site-run" />
+          <span>{t('siteRun').replace('{site}', host)}</span>
+        </label>
+      )}
       <p class="checked" data-checked={report.summary.passed}>
         {t('checked').replace('{passed}', String(report.summary.passed)).replace('{figures}', String(report.summary.narrative.figures))}
       </p>

@@ -10,6 +10,18 @@ import { isViewerUrl } from '../src/platform/viewer.js';
 export interface ActiveTab {
   readonly id: number;
   readonly url: string | undefined;
+  /** The tab is still loading its page (its content script may not have started). */
+  readonly loading?: boolean;
+}
+
+/** Pages the content script runs on by itself (the manifest's matches: *.gov.cn). */
+export function runsByItself(url: string | undefined): boolean {
+  try {
+    const u = new URL(url ?? '');
+    return /^https?:$/u.test(u.protocol) && (u.hostname === 'gov.cn' || u.hostname.endsWith('.gov.cn'));
+  } catch {
+    return false;
+  }
 }
 
 /** The tab the popup acts on: the active tab, or ?tabId= (used by the end-to-end tests). */
@@ -17,10 +29,10 @@ export async function activeTab(): Promise<ActiveTab | null> {
   const forced = new URLSearchParams(location.search).get('tabId');
   if (forced && /^\d+$/.test(forced)) {
     const tab = await browser.tabs.get(Number(forced)).catch(() => null);
-    return { id: Number(forced), url: tab?.url };
+    return { id: Number(forced), url: tab?.url, loading: tab?.status === 'loading' };
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id !== undefined ? { id: tab.id, url: tab.url } : null;
+  return tab?.id !== undefined ? { id: tab.id, url: tab.url, loading: tab.status === 'loading' } : null;
 }
 
 /** Pages no extension may read. */

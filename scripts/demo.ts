@@ -4,7 +4,9 @@
  * the page. Without a display it runs headless, prints the popup's summary and writes screenshots
  * of the marked page (a table and a sentence of the 情况说明) and of the popup into artifacts/demo/.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import type { ChromiumSession } from '../test/e2e/browsers.js';
 import path from 'node:path';
 import { loadOne } from '../src/cli/load.js';
 import { checkDocument } from '../src/engine/report.js';
@@ -70,10 +72,64 @@ export default async function demo(): Promise<number> {
     const first = await popup.$$eval('.finding .msg', (m) => m.slice(0, 3).map((x) => x.textContent ?? ''));
     console.log(`Popup (headless, no display): ${counts.join(' · ')}`);
     for (const m of first) console.log(`  - ${m}`);
-    console.log(`Screenshots written to ${out}/ (page-with-overlay.png, page-narrative.png, popup.png, popup-questions.png)`);
+    await storeShots(session, page, popup, path.join(out, 'store'));
+    console.log(`Screenshots written to ${out}/ (page-with-overlay.png, page-narrative.png, popup.png, popup-questions.png; store/ holds the 1280×800 store images)`);
     return 0;
   } finally {
     await session.close();
     await served.close();
+  }
+}
+
+/**
+ * The store's screenshots, 1280×800 as both stores take them: the marked table with a finding's
+ * explanation open, a sentence of the 情况说明 explained, and the popup beside the page it reports on.
+ */
+async function storeShots(session: ChromiumSession, page: Page, popup: Page, out: string): Promise<void> {
+  await mkdir(out, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  const error = page.locator('[data-crossfoot-severity="error"]').first();
+  await error.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -160));
+  await error.hover();
+  await page.waitForTimeout(900); // rests on the mark: the explanation is there to read
+  await page.screenshot({ path: path.join(out, 'store-1-table.png') });
+  await page.mouse.move(0, 0);
+  const phrase = await page.evaluate(() => {
+    const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
+    const range = registry ? [...(registry.get('crossfoot-error') ?? [])].at(-1) : undefined;
+    if (!range) return null;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const r = range.getClientRects()[0];
+    return r ? { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2 } : null;
+  });
+  if (phrase) {
+    await page.waitForTimeout(150);
+    await page.mouse.move(phrase.x, phrase.y);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(out, 'store-2-narrative.png') });
+  }
+  await page.mouse.move(0, 0);
+  await error.scrollIntoViewIfNeeded();
+  const pageShot = (await page.screenshot()).toString('base64');
+  await popup.setViewportSize({ width: 360, height: 680 });
+  await popup.evaluate(() => document.querySelector('main')?.scrollTo({ top: 0 }));
+  const popupShot = (await popup.screenshot()).toString('base64');
+  const board = await session.context.newPage();
+  await board.setViewportSize({ width: 1280, height: 800 });
+  await board.setContent(
+    `<body style="margin:0;width:1280px;height:800px;overflow:hidden;position:relative;background:#202124">` +
+      `<img src="data:image/png;base64,${pageShot}" style="position:absolute;left:0;top:0;width:1280px;height:800px;opacity:.55">` +
+      `<img src="data:image/png;base64,${popupShot}" style="position:absolute;right:48px;top:56px;width:360px;height:680px;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.45)">` +
+      `</body>`,
+  );
+  await board.screenshot({ path: path.join(out, 'store-3-popup.png') });
+  await board.close();
+  // the images are what the stores take: 1280×800 PNG
+  for (const f of ['store-1-table.png', 'store-3-popup.png']) {
+    const png = await readFile(path.join(out, f));
+    if (png.readUInt32BE(16) !== 1280 || png.readUInt32BE(20) !== 800) throw new Error(`${f} is not 1280×800`);
   }
 }

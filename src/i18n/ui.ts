@@ -73,6 +73,10 @@ export const UI = {
     exported: '已导出 {file}',
     keysHint: 'N / P：下一处 / 上一处 · Enter：操作 · Esc：关闭',
     options: '设置与已存数据',
+    siteOff: '您已在 {site} 上停用 Crossfoot：这个网站的页面不再自动核对。',
+    siteOn: '在此网站上启用',
+    checkOnce: '只核对此页',
+    siteRun: '在 {site} 上自动核对',
   },
   en: {
     title: 'Crossfoot 勾稽',
@@ -147,6 +151,10 @@ export const UI = {
     exported: 'Saved {file}',
     keysHint: 'N / P: next / previous · Enter: actions · Esc: close',
     options: 'Settings and stored data',
+    siteOff: 'You turned Crossfoot off on {site}: its pages are no longer checked by themselves.',
+    siteOn: 'Turn on for this site',
+    checkOnce: 'Check this page only',
+    siteRun: 'Check pages on {site} by themselves',
   },
 } as const;
 

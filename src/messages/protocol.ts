@@ -29,7 +29,9 @@ export type PageStatus =
   | { readonly state: 'checking' }
   | { readonly state: 'no-tables'; readonly tablesSeen: number; readonly timings?: Timings }
   | { readonly state: 'done'; readonly report: Report; readonly url: string; readonly overlay: boolean; readonly timings?: Timings; /** Checks run in this document so far. */ readonly checks?: number }
-  | { readonly state: 'failed'; readonly message: string };
+  | { readonly state: 'failed'; readonly message: string }
+  /** The user turned Crossfoot off on this site: nothing checked until asked. */
+  | { readonly state: 'site-off' };
 
 export type ContentRequest =
   | { readonly type: 'crossfoot:get-report' }

@@ -101,13 +101,66 @@ export async function tooltipText(page: Page): Promise<string> {
     const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'crossfoot-overlay' })) as { nodeId: number };
     if (!nodeId) return '';
     const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as { node: CdpNode };
+    // the dialog's text only (the live region beside it holds the page's summary, not a finding)
     const out: string[] = [];
-    const walk = (n: CdpNode): void => {
-      if (n.nodeType === 3) out.push(n.nodeValue ?? '');
-      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c);
+    const isBox = (n: CdpNode): boolean => {
+      const a = n.attributes ?? [];
+      for (let i = 0; i < a.length; i += 2) if (a[i] === 'id' && a[i + 1] === 'crossfoot-tooltip') return true;
+      return false;
     };
-    walk(node);
+    const walk = (n: CdpNode, inside: boolean): void => {
+      const within = inside || isBox(n);
+      if (n.nodeType === 3 && within) out.push(n.nodeValue ?? '');
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c, within);
+    };
+    walk(node, false);
     return out.join('');
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Where our tooltip's box stands in the viewport (CSS pixels), or null when it is not shown. */
+export async function tooltipRect(page: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode & { backendNodeId: number } };
+    let box: (CdpNode & { backendNodeId: number }) | null = null;
+    const walk = (n: CdpNode & { backendNodeId: number }): void => {
+      const a = n.attributes ?? [];
+      for (let i = 0; i < a.length; i += 2) if (a[i] === 'id' && a[i + 1] === 'crossfoot-tooltip') box = n;
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])] as Array<CdpNode & { backendNodeId: number }>) walk(c);
+    };
+    walk(root);
+    const found = box as (CdpNode & { backendNodeId: number }) | null;
+    if (!found) return null;
+    const model = (await cdp.send('DOM.getBoxModel', { backendNodeId: found.backendNodeId }).catch(() => null)) as { model: { border: number[]; width: number; height: number } } | null;
+    if (!model) return null;
+    const [x, y] = model.model.border as [number, number];
+    return { x, y, width: model.model.width, height: model.model.height };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** What our live region last announced (through the DevTools protocol: the shadow root is closed). */
+export async function liveAnnouncement(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
+    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'crossfoot-overlay' })) as { nodeId: number };
+    if (!nodeId) return '';
+    const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as { node: CdpNode };
+    let said = '';
+    const walk = (n: CdpNode, inside: boolean): void => {
+      const a = n.attributes ?? [];
+      let live = inside;
+      for (let i = 0; i < a.length; i += 2) if (a[i] === 'aria-live') live = true;
+      if (n.nodeType === 3 && live) said += n.nodeValue ?? '';
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c, live);
+    };
+    walk(node, false);
+    return said;
   } finally {
     await cdp.detach().catch(() => undefined);
   }
@@ -136,6 +189,7 @@ export async function tooltipElements(page: Page): Promise<string[]> {
 
 interface CdpNode {
   readonly nodeType: number;
+  readonly attributes?: string[];
   readonly nodeName: string;
   readonly nodeValue?: string;
   readonly children?: CdpNode[];

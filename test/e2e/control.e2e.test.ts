@@ -1,0 +1,188 @@
+/**
+ * Pleasant to use and in control, in real Chromium with the built extension:
+ * - the tooltip: the pointer rests on a mark and moves into the tooltip, which stays and lets its
+ *   text be selected; a mark with six findings lists all six; Tab to a mark below the screen shows
+ *   its explanation where the mark ends up; marks have accessible names; the summary is announced;
+ * - per site: turned off on one host (from the popup), another host is still checked and marked;
+ *   the page says so in the popup and can be checked once on request;
+ * - the popup opened while a page is still loading says it is checking and ends on the report.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Report } from '../../src/engine/report.js';
+import { askTab, GOV_HOST, launchChromium, liveAnnouncement, tooltipRect, tooltipText, waitChecked, type ChromiumSession } from './browsers.js';
+import { paintedIds } from './checks.js';
+
+/** A narrative paragraph holding six figures that its table contradicts (six findings on one mark). */
+const SIX = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>测试单位2024年度部门决算</title></head><body>
+<div style="height:1400px">目录</div>
+<h3>一般公共预算财政拨款支出决算表</h3><p>单位：万元</p>
+<table border="1"><tr><td>科目编码</td><td>科目名称</td><td>本年支出合计</td><td>基本支出</td><td>项目支出</td></tr>
+<tr><td></td><td>合计</td><td>110.00</td><td>65.00</td><td>45.00</td></tr>
+<tr><td>201</td><td>一般公共服务支出</td><td>50.00</td><td>30.00</td><td>20.00</td></tr>
+<tr><td>205</td><td>教育支出</td><td>20.00</td><td>10.00</td><td>10.00</td></tr>
+<tr><td>208</td><td>社会保障和就业支出</td><td>30.00</td><td>20.00</td><td>11.00</td></tr>
+<tr><td>213</td><td>农林水支出</td><td>10.00</td><td>5.00</td><td>5.00</td></tr>
+</table>
+<h3>一般公共预算财政拨款支出决算情况说明</h3>
+<p id="six">2024年度一般公共预算财政拨款支出中，基本支出70.00万元，项目支出50.00万元。一般公共服务支出55.00万元，教育支出22.00万元，社会保障和就业支出33.00万元，农林水支出11.00万元。</p>
+<div style="height:1400px"></div></body></html>`;
+
+let server: Server;
+let port = 0;
+let session: ChromiumSession;
+
+async function open(host: string, path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await session.context.newPage();
+  await page.goto(`http://${host}:${port}${path}`);
+  const { tabId } = await waitChecked(session, page, { states: ['done', 'site-off'] });
+  return { page, tabId };
+}
+
+async function popupFor(tabId: number): Promise<Page> {
+  const popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 600 });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup/index.html?tabId=${tabId}`);
+  return popup;
+}
+
+describe('Chromium: the tooltip, the keyboard, per-site control, the popup while loading', () => {
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      if (url.pathname === '/slow.html') {
+        // half the page, a pause, the rest: the popup is opened meanwhile
+        const cut = SIX.indexOf('<h3>');
+        res.write(SIX.slice(0, cut));
+        setTimeout(() => res.end(SIX.slice(cut)), 2500);
+        return;
+      }
+      res.end(SIX);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as AddressInfo).port;
+    session = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await new Promise<void>((r) => server?.close(() => r()));
+  });
+
+  it('the pointer rests on a mark, moves into the tooltip, which stays and lets its text be selected', async () => {
+    const { page, tabId } = await open(GOV_HOST, '/six.html');
+    const report = await askTab<Report>(session.worker, tabId, { type: 'crossfoot:get-report' });
+    const cell = report.findings.find((f) => f.cells.length > 0 && f.severity === 'error');
+    expect(cell).toBeTruthy();
+    const mark = page.locator('[data-crossfoot-severity="error"]').first();
+    await mark.scrollIntoViewIfNeeded();
+    await mark.hover();
+    await page.waitForTimeout(900); // rests: the tooltip becomes usable
+    const box = await tooltipRect(page);
+    expect(box).not.toBeNull();
+    if (!box) return;
+    // into the tooltip, across its text: it stays, and the text is selected
+    await page.mouse.move(box.x + 20, box.y + box.height / 2, { steps: 8 });
+    await page.waitForTimeout(500);
+    expect(await tooltipRect(page)).not.toBeNull();
+    await page.mouse.move(box.x + 14, box.y + 40);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 14, box.y + 60, { steps: 6 });
+    await page.mouse.up();
+    const selected = await page.evaluate(() => document.getSelection()?.toString() ?? '');
+    expect(selected.length).toBeGreaterThan(3);
+    expect(await tooltipText(page)).toContain(selected.replace(/\s+/gu, '').slice(0, 4));
+    // the marked cell has an accessible name saying what is wrong with it
+    const label = await mark.getAttribute('aria-label');
+    expect(label).toMatch(/错误：应为 [\d.,]+，表中为 [\d.,]+/u);
+    // the summary was announced once, for screen readers
+    expect(await liveAnnouncement(page)).toMatch(/^Crossfoot 勾稽：本页错误 \d+ 处/u);
+    await page.close();
+  });
+
+  it('a mark with six findings lists all six; Tab to it, below the screen, shows them where it ends up', async () => {
+    const { page, tabId } = await open(GOV_HOST, '/six.html');
+    const report = await askTab<Report>(session.worker, tabId, { type: 'crossfoot:get-report' });
+    const onPara = report.findings.filter((f) => f.quote !== null);
+    expect(onPara.length).toBe(6);
+    const ids = (await page.evaluate(paintedIds)) as Record<string, number>;
+    for (const f of onPara) expect(ids[f.id], f.id).toBe(1);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // the last table cell before the paragraph has the focus; Tab goes to the paragraph (far below the screen at first)
+    await page.evaluate(() => {
+      const marks = Array.from(document.querySelectorAll<HTMLElement>('[data-crossfoot]'));
+      const para = document.getElementById('six') as HTMLElement;
+      const before = marks.filter((m) => m !== para && (m.compareDocumentPosition(para) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0).at(-1);
+      before?.focus({ preventScroll: true });
+      window.scrollTo(0, 0);
+    });
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('six');
+    await page.waitForTimeout(400);
+    const text = await tooltipText(page);
+    for (const f of onPara) expect(text, f.id).toContain(f.message.zh.slice(0, 16));
+    // where the paragraph ended up, the tooltip is beside it, inside the screen
+    const box = await tooltipRect(page);
+    const para = await page.evaluate(() => {
+      const r = (document.getElementById('six') as HTMLElement).getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    });
+    expect(para.top).toBeGreaterThanOrEqual(0);
+    expect(para.bottom).toBeLessThanOrEqual(para.height);
+    expect(box).not.toBeNull();
+    expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(para.height + 1);
+    await page.close();
+  });
+
+  it('turned off on one site from the popup: that site is left alone, another is still checked and marked; checked once on request', async () => {
+    const other = 'other.example.gov.cn';
+    const a = await open(GOV_HOST, '/six.html');
+    const popup = await popupFor(a.tabId);
+    await popup.waitForSelector('[data-action="site-run"]');
+    await popup.click('[data-action="site-run"]');
+    // the page follows at once: no mark left
+    await expect.poll(async () => Object.keys((await a.page.evaluate(paintedIds)) as Record<string, number>).length).toBe(0);
+    await popup.close();
+    await a.page.reload();
+    const off = await waitChecked(session, a.page, { states: ['site-off'] });
+    expect(off.status.state).toBe('site-off');
+    expect(Object.keys((await a.page.evaluate(paintedIds)) as Record<string, number>).length).toBe(0);
+    expect(await session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), off.tabId)).toBe('');
+    // another host: checked and marked as ever
+    const b = await open(other, '/six.html');
+    expect(Object.keys((await b.page.evaluate(paintedIds)) as Record<string, number>).length).toBeGreaterThan(0);
+    // the popup on the site turned off says so; "只核对此页" checks it once; "在此网站上启用" turns it back on
+    const p2 = await popupFor(off.tabId);
+    await p2.waitForSelector('[data-state="site-off"]');
+    expect(await p2.textContent('[data-state="site-off"]')).toContain(GOV_HOST);
+    await p2.click('[data-action="check-once"]');
+    await p2.waitForSelector('.chip');
+    expect(Object.keys((await a.page.evaluate(paintedIds)) as Record<string, number>).length).toBeGreaterThan(0);
+    await p2.close();
+    const stored = await session.worker.evaluate(async () => (await chrome.storage.local.get('sites')).sites as Record<string, unknown>);
+    expect(stored).toEqual({ [GOV_HOST]: { run: false } });
+    await session.worker.evaluate(async () => chrome.storage.local.remove('sites'));
+    await a.page.close();
+    await b.page.close();
+  });
+
+  it('the popup opened while the page is still loading says it is checking, and ends on the report', async () => {
+    const page = await session.context.newPage();
+    const loading = page.goto(`http://${GOV_HOST}:${port}/slow.html`, { waitUntil: 'commit' });
+    await loading;
+    await page.bringToFront();
+    const tabId = await session.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
+    const popup = await popupFor(tabId);
+    await popup.waitForSelector('.state');
+    expect(await popup.textContent('.state')).toBe('正在核对……');
+    await popup.waitForSelector('.chip', { timeout: 30_000 });
+    const report = await askTab<Report>(session.worker, tabId, { type: 'crossfoot:get-report' });
+    expect(await popup.textContent('[data-count="error"]')).toBe(String(report.summary.findings.error));
+    await popup.close();
+    await page.close();
+  });
+});
