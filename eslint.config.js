@@ -66,7 +66,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['popup/**', 'options/**'],
+    files: ['popup/**', 'options/**', 'onboarding/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'Use src/platform/browser.ts.' }], patterns: [{ group: ['**/content-scripts/*', '../content-scripts/*', '**/extract/*', '**/cli/*'], message: 'The popup reaches the page only through src/messages.' }] }] },
   },
   {

@@ -34,6 +34,6 @@ export default defineConfig({
     sourcemap: process.env.SOURCEMAP === "1",
     reportCompressedSize: false,
     // the viewer (PDF and workbook reports) is an extension page the manifest does not name
-    rollupOptions: { input: { viewer: 'viewer/index.html' } },
+    rollupOptions: { input: { viewer: 'viewer/index.html', onboarding: 'onboarding/index.html' } },
   },
 });

@@ -47,7 +47,11 @@ export class PageSession {
     this.watcher = new ChangeWatcher(signal, () => void this.check());
     const unsubscribe = onReviewsChanged(() => this.reviewKey, (record) => this.onReviews(record));
     signal.addEventListener('abort', unsubscribe, { once: true });
+    // the element a context menu was opened on (its 核对此表 asks for the table there)
+    document.addEventListener('contextmenu', (e) => (this.menuTarget = e.target instanceof Element ? e.target : null), { capture: true, passive: true, signal });
   }
+
+  private menuTarget: Element | null = null;
 
   /** Findings the user dismissed are neither marked nor counted. */
   private readonly dismissed = (f: ReportFinding): boolean => this.reviews?.entries[f.fingerprint]?.status === 'dismissed';
@@ -257,6 +261,15 @@ export class PageSession {
         return { found: this.overlay.reveal(request.finding) };
       case 'crossfoot:step':
         return { found: this.overlay.step(request.direction) };
+      case 'crossfoot:check-table': {
+        this.asked = true;
+        if (this.status.state !== 'done') await this.check();
+        else if (this.running) await this.running;
+        const table = this.menuTarget?.closest('table');
+        if (!table || this.status.state !== 'done' || !this.last) return { table: null, findings: 0 };
+        // a table holding tables: the one under the pointer is the innermost
+        return this.overlay.showTable(table, this.last.report, this.last.extraction, (f) => !this.dismissed(f));
+      }
     }
   }
 

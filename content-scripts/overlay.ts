@@ -431,6 +431,34 @@ export class Overlay {
     this.tooltip.announce(text);
   }
 
+  /**
+   * The context menu's 核对此表: the findings of one table, listed in the tooltip at the table's
+   * top (scrolled into view), or a line saying the table's checks held or that it is not a table
+   * Crossfoot reads. Returns the table's id and how many findings it has.
+   */
+  showTable(table: Element, report: Report, extraction: DomExtraction, shown: (f: ReportFinding) => boolean): { table: string | null; findings: number } {
+    const index = extraction.tableElements.indexOf(table);
+    const id = index >= 0 ? (extraction.document.tables[index]?.id ?? null) : null;
+    const known = id !== null && report.tables.some((t) => t.id === id);
+    const findings = known ? report.findings.filter((f) => f.table === id && shown(f)) : [];
+    table.scrollIntoView({ block: 'start', inline: 'nearest' });
+    const top = (table as HTMLTableElement).rows?.[0] ?? table;
+    this.tooltip ??= new Tooltip(document);
+    if (findings.length > 0) {
+      this.hovered = null;
+      this.shownIds = '';
+      this.showList(top, findings);
+      this.tooltip.interactive(true);
+    } else {
+      const en = this.locale() === 'en';
+      const note = !known
+        ? en ? 'Crossfoot does not read this table as a budget table.' : 'Crossfoot 没有把这张表识别为预决算表格，未核对。'
+        : en ? 'Nothing wrong found in this table.' : '这张表没有发现问题。';
+      this.tooltip.note(note, this.viewportRect(top.getBoundingClientRect(), top.ownerDocument));
+    }
+    return { table: known ? id : null, findings: findings.length };
+  }
+
   /** Draws the tooltip again after a decision changed (the marks stay). */
   refreshTooltip(): void {
     this.tooltip?.refresh();

@@ -166,6 +166,15 @@ export class Tooltip {
     this.place();
   }
 
+  /** A line of its own in the tooltip (no finding to show): where a table's findings were asked for. */
+  note(text: string, rect: DOMRect): void {
+    this.findings = [];
+    this.actions = null;
+    this.box.replaceChildren(el(this.doc, 'div', { color: '#3c4043' }, text));
+    this.anchor = rect;
+    this.place();
+  }
+
   /** Draws the findings again (after a decision changed), keeping the focus on the same button. */
   refresh(): void {
     if (!this.visible) return;

@@ -5,7 +5,10 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Locale } from '../src/i18n/index.js';
-import { loadSettings } from '../src/platform/settings.js';
+import { loadSettings, saveSettings, withSite, type Settings } from '../src/platform/settings.js';
+import { DEFAULT_THRESHOLDS } from '../src/engine/settings.js';
+import { UI } from '../src/i18n/ui.js';
+import { readThreshold, THRESHOLD_FIELDS, type ThresholdField } from '../src/ui/thresholds.js';
 import { allReviews, clearReviews } from '../src/platform/reviews.js';
 import { pageApi } from '../src/platform/page-api.js';
 import type { ReviewRecord } from '../src/review/model.js';
@@ -27,6 +30,17 @@ const WORDS = {
     updated: '最后修改',
     local: '本机文件',
     status: { confirmed: '已确认', dismissed: '非错误', note: '备注' },
+    language: '界面语言',
+    thresholds: '比率提示的阈值',
+    thresholdsHint: '执行率偏低、超预算、同比变动过大时提示追问；改动后打开的页面会重新核对。',
+    reset: '恢复默认值',
+    sites: '各网站的设置',
+    sitesHint: 'Crossfoot 默认在政府网站（*.gov.cn）上自动核对并标注。在弹出窗口中可以为某个网站停用或关闭标注。',
+    noSites: '没有为任何网站单独设置。',
+    runs: '自动核对',
+    marks: '在页面上标注',
+    forget: '恢复默认',
+    saved: '已保存',
   },
   en: {
     title: 'Crossfoot 勾稽 — settings and stored data',
@@ -44,6 +58,17 @@ const WORDS = {
     updated: 'Last changed',
     local: 'Local files',
     status: { confirmed: 'confirmed', dismissed: 'not an error', note: 'note' },
+    language: 'Language',
+    thresholds: 'Thresholds of the rate questions',
+    thresholdsHint: 'Low execution, spending above budget and large changes are questioned; pages opened after a change are checked again.',
+    reset: 'Restore defaults',
+    sites: 'Sites',
+    sitesHint: 'Crossfoot checks and marks government sites (*.gov.cn) by itself. The popup turns it off, or its marks, for one site.',
+    noSites: 'No site has settings of its own.',
+    runs: 'Checks by itself',
+    marks: 'Marks the page',
+    forget: 'Back to defaults',
+    saved: 'Saved',
   },
 } as const;
 
@@ -54,12 +79,19 @@ function counts(r: ReviewRecord): { confirmed: number; dismissed: number; notes:
 
 export function Options(): preact.JSX.Element {
   const [locale, setLocale] = useState<Locale>('zh-CN');
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [records, setRecords] = useState<ReviewRecord[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const w = WORDS[locale];
-  const reload = useCallback(() => void allReviews().then(setRecords), []);
+  const reload = useCallback(() => {
+    void allReviews().then(setRecords);
+    void loadSettings().then((s) => {
+      setSettings(s);
+      setLocale(s.lang);
+    });
+  }, []);
   useEffect(() => {
-    void loadSettings().then((s) => setLocale(s.lang));
     reload();
     const onChange = (_c: Record<string, unknown>, area: string): void => (area === 'local' ? reload() : undefined);
     pageApi.storage.onChanged.addListener(onChange);
@@ -84,9 +116,80 @@ export function Options(): preact.JSX.Element {
     setMessage(w.cleared.replace('{n}', String(n)));
     reload();
   };
+  const ui = UI[locale];
+  const commit = async (field: ThresholdField, input: HTMLInputElement): Promise<void> => {
+    if (!settings) return;
+    const read = readThreshold(field, input.value);
+    if ('error' in read) {
+      input.value = String(settings.thresholds[field.key]);
+      setProblem(ui.thresholdRange.replace('{label}', ui[field.label]).replace('{min}', String(field.min)).replace('{max}', String(field.max)));
+      return;
+    }
+    setProblem(null);
+    await saveSettings({ thresholds: { ...settings.thresholds, [field.key]: read.value } });
+  };
+  const sitesList = Object.entries(settings?.sites ?? {}).sort(([a], [b]) => a.localeCompare(b));
   return (
     <main class="options">
       <h1>{w.title}</h1>
+      <section data-section="language">
+        <h2>{w.language}</h2>
+        <select value={locale} data-setting="lang" onChange={(e) => void saveSettings({ lang: (e.currentTarget as HTMLSelectElement).value === 'en' ? 'en' : 'zh-CN' })}>
+          <option value="zh-CN">中文（简体）</option>
+          <option value="en">English</option>
+        </select>
+      </section>
+      <section data-section="thresholds">
+        <h2>{w.thresholds}</h2>
+        <p class="hint">{w.thresholdsHint}</p>
+        {settings &&
+          THRESHOLD_FIELDS.map((field) => (
+            <label class="field" key={`${field.key}:${settings.thresholds[field.key]}`}>
+              <span>{ui[field.label]}</span>
+              <input type="number" min={field.min} max={field.max} step={1} defaultValue={String(settings.thresholds[field.key])} data-threshold={field.key} onChange={(e) => void commit(field, e.currentTarget as HTMLInputElement)} />
+              <span aria-hidden="true">%</span>
+            </label>
+          ))}
+        {problem && (
+          <p role="alert" class="problem" data-threshold-problem>
+            {problem}
+          </p>
+        )}
+        <button type="button" data-action="reset-thresholds" onClick={() => void saveSettings({ thresholds: DEFAULT_THRESHOLDS })}>
+          {w.reset}
+        </button>
+      </section>
+      <section data-section="sites">
+        <h2>{w.sites}</h2>
+        <p class="hint">{w.sitesHint}</p>
+        {settings && sitesList.length === 0 && <p data-state="no-sites">{w.noSites}</p>}
+        {settings && sitesList.length > 0 && (
+          <table class="sites">
+            <tbody>
+              {sitesList.map(([host, site]) => (
+                <tr key={host} data-site-setting={host}>
+                  <th scope="row">{host}</th>
+                  <td>
+                    <label>
+                      <input type="checkbox" checked={site.run !== false} onChange={(e) => void saveSettings({ sites: withSite(settings, host, { run: (e.currentTarget as HTMLInputElement).checked }) })} /> {w.runs}
+                    </label>
+                  </td>
+                  <td>
+                    <label>
+                      <input type="checkbox" checked={site.overlay ?? settings.overlay} onChange={(e) => void saveSettings({ sites: withSite(settings, host, { overlay: (e.currentTarget as HTMLInputElement).checked }) })} /> {w.marks}
+                    </label>
+                  </td>
+                  <td>
+                    <button type="button" data-forget-site={host} onClick={() => void saveSettings({ sites: Object.fromEntries(sitesList.filter(([h]) => h !== host)) })}>
+                      {w.forget}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       <section data-section="stored">
         <h2>{w.stored}</h2>
         <p class="hint">{w.storedHint}</p>

@@ -186,7 +186,7 @@ describe('popup', () => {
     expect(state.stored.lang).toBe('en');
   });
 
-  it('turns the overlay off in the page', async () => {
+  it('turns the overlay off in the page, for this site only', async () => {
     state.status = { state: 'done', report: reportWithFindings(), url: state.url, overlay: true };
     const root = await mount();
     await act(async () => {
@@ -194,7 +194,36 @@ describe('popup', () => {
       await new Promise((r) => setTimeout(r, 10));
     });
     expect(state.sent).toContainEqual({ type: 'crossfoot:set-overlay', on: false });
-    expect(state.stored.overlay).toBe(false);
+    expect(state.stored.sites).toEqual({ 'www.example.gov.cn': { overlay: false } });
+    expect(state.stored.overlay).toBeUndefined();
+  });
+
+  it('an out-of-range threshold is refused with a visible message; the value in force stays', async () => {
+    state.status = { state: 'done', report: reportWithFindings(), url: state.url, overlay: true };
+    const root = await mount();
+    const input = root.querySelector<HTMLInputElement>('[data-threshold="executionBelow"]');
+    expect(input).not.toBeNull();
+    (root.querySelector('[data-section="settings"]') as HTMLDetailsElement).open = true;
+    await act(async () => {
+      if (!input) return;
+      input.value = '250';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(root.querySelector('[data-threshold-problem]')?.textContent).toBe('“执行率低于”须在 0 到 100 之间；仍按原值核对。');
+    expect(input?.value).toBe('90');
+    expect(state.stored.thresholds).toBeUndefined();
+    await act(async () => {
+      if (!input) return;
+      input.value = '80';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(root.querySelector('[data-threshold-problem]')).toBeNull();
+    expect((state.stored.thresholds as { executionBelow: number }).executionBelow).toBe(80);
+    // the panel stays open while the page is checked again
+    expect((root.querySelector('[data-section="settings"]') as HTMLDetailsElement | null)?.open).toBe(true);
+    expect(state.sent.filter((m) => (m as { type: string }).type === 'crossfoot:check-now').length).toBe(1);
   });
 
   it('lists findings about the narrative under 情况说明 with their phrase, and rate questions apart', async () => {

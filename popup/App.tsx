@@ -9,6 +9,7 @@ import type { Report, ReportFinding, ReportTable } from '../src/engine/report.js
 import { isAnomaly } from '../src/engine/anomaly.js';
 import { INVISIBLE_ALL } from '../src/model/text.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../src/engine/settings.js';
+import { readThreshold, THRESHOLD_FIELDS, type ThresholdField } from '../src/ui/thresholds.js';
 import { loadSettings, saveSettings, siteRuns, withSite, type SiteSetting } from '../src/platform/settings.js';
 import type { Locale } from '../src/i18n/index.js';
 import { UI, type UiKey } from '../src/i18n/ui.js';
@@ -96,6 +97,13 @@ export function App(): preact.JSX.Element {
     }
   }, [tab]);
 
+  /** Checks the page again and shows the new report in place (panels stay as they are). */
+  const quietRecheck = useCallback(async () => {
+    if (!tab) return;
+    const status = await sendToTab(tab.id, { type: 'crossfoot:check-now' }).catch(() => null);
+    if (status) setView({ kind: 'status', status });
+  }, [tab]);
+
   const recheck = useCallback(async () => {
     if (!tab) return;
     setView({ kind: 'running' });
@@ -121,7 +129,7 @@ export function App(): preact.JSX.Element {
       </header>
       <main>
         <Body view={view} t={t} locale={locale} tab={tab} onRun={run} onRecheck={recheck} />
-        {view.kind === 'status' && view.status.state === 'done' && <SettingsPanel t={t} onChange={recheck} />}
+        {view.kind === 'status' && view.status.state === 'done' && <SettingsPanel t={t} onChange={() => void quietRecheck()} />}
         {view.kind === 'document' && <SettingsPanel t={t} onChange={() => undefined} />}
       </main>
       <footer class="foot">
@@ -480,31 +488,28 @@ function Questions({ questions, t, item }: { questions: ReportFinding[]; t: (k: 
   );
 }
 
-/** The thresholds of the rate questions; a change checks the page again. */
+/** The thresholds of the rate questions; a change checks the page again (the panel stays open). */
 function SettingsPanel({ t, onChange }: { t: (k: UiKey) => string; onChange: () => void }): preact.JSX.Element {
   const [values, setValues] = useState<Thresholds>(DEFAULT_THRESHOLDS);
   const [pdfViewer, setPdfViewer] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     void loadSettings().then((s) => {
       setValues(s.thresholds);
       setPdfViewer(s.pdfViewer);
     });
   }, []);
-  const fields: ReadonlyArray<[keyof Thresholds, UiKey, number]> = [
-    ['executionBelow', 'thresholdExecution', 100],
-    ['completionAbove', 'thresholdCompletion', 1000],
-    ['changeBeyond', 'thresholdChange', 1000],
-  ];
-  const commit = async (key: keyof Thresholds, input: HTMLInputElement, max: number): Promise<void> => {
-    const raw = input.value.trim();
-    const n = Number(raw);
-    // an emptied or invalid field keeps the value in force (Number('') would be 0)
-    if (raw === '' || !Number.isFinite(n) || n < 0 || n > max) {
-      input.value = String(values[key]);
+  const commit = async (field: ThresholdField, input: HTMLInputElement): Promise<void> => {
+    const read = readThreshold(field, input.value);
+    if ('error' in read) {
+      // the value in force stays, and the field says why the new one was not taken
+      input.value = String(values[field.key]);
+      setProblem(t('thresholdRange').replace('{label}', t(field.label)).replace('{min}', String(field.min)).replace('{max}', String(field.max)));
       return;
     }
-    if (n === values[key]) return;
-    const next = { ...values, [key]: n };
+    setProblem(null);
+    if (read.value === values[field.key]) return;
+    const next = { ...values, [field.key]: read.value };
     setValues(next);
     await saveSettings({ thresholds: next });
     onChange();
@@ -512,13 +517,18 @@ function SettingsPanel({ t, onChange }: { t: (k: UiKey) => string; onChange: () 
   return (
     <details class="settings" data-section="settings">
       <summary>{t('settings')}</summary>
-      {fields.map(([key, label, max]) => (
-        <label class="field" key={key}>
-          <span>{t(label)}</span>
-          <input type="number" min={0} max={max} step={1} value={values[key]} data-threshold={key} onChange={(e) => void commit(key, e.currentTarget as HTMLInputElement, max)} />
+      {THRESHOLD_FIELDS.map((field) => (
+        <label class="field" key={field.key}>
+          <span>{t(field.label)}</span>
+          <input type="number" min={field.min} max={field.max} step={1} value={values[field.key]} data-threshold={field.key} onChange={(e) => void commit(field, e.currentTarget as HTMLInputElement)} />
           <span aria-hidden="true">%</span>
         </label>
       ))}
+      {problem && (
+        <p class="problem" role="alert" data-threshold-problem>
+          {problem}
+        </p>
+      )}
       <label class="switch">
         <input type="checkbox" checked={pdfViewer} data-action="pdf-viewer" onChange={(e) => {
           const on = (e.currentTarget as HTMLInputElement).checked;

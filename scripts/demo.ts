@@ -114,7 +114,7 @@ async function storeShots(session: ChromiumSession, page: Page, popup: Page, out
   await page.mouse.move(0, 0);
   await error.scrollIntoViewIfNeeded();
   const pageShot = (await page.screenshot()).toString('base64');
-  await popup.setViewportSize({ width: 360, height: 680 });
+  await popup.setViewportSize({ width: 360, height: 600 });
   await popup.evaluate(() => document.querySelector('main')?.scrollTo({ top: 0 }));
   const popupShot = (await popup.screenshot()).toString('base64');
   const board = await session.context.newPage();
@@ -122,7 +122,7 @@ async function storeShots(session: ChromiumSession, page: Page, popup: Page, out
   await board.setContent(
     `<body style="margin:0;width:1280px;height:800px;overflow:hidden;position:relative;background:#202124">` +
       `<img src="data:image/png;base64,${pageShot}" style="position:absolute;left:0;top:0;width:1280px;height:800px;opacity:.55">` +
-      `<img src="data:image/png;base64,${popupShot}" style="position:absolute;right:48px;top:56px;width:360px;height:680px;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.45)">` +
+      `<img src="data:image/png;base64,${popupShot}" style="position:absolute;right:56px;top:100px;width:360px;height:600px;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.45)">` +
       `</body>`,
   );
   await board.screenshot({ path: path.join(out, 'store-3-popup.png') });

@@ -11,14 +11,43 @@ import { sendToTab } from '../messages/send.js';
 
 /** "在 Crossfoot 中核对" on links to a PDF or a workbook (and download links that serve one). */
 const MENU = 'crossfoot-open-document';
-browser.runtime.onInstalled.addListener(() => {
-  void browser.contextMenus.removeAll().then(() => browser.contextMenus.create({ id: MENU, title: browser.i18n.getMessage('openInViewer') || '在 Crossfoot 中核对', contexts: ['link'], targetUrlPatterns: [...DOCUMENT_LINKS] }));
+/** "用 Crossfoot 核对此页" and "核对此表" on any web page (the click grants the tab: activeTab). */
+const MENU_PAGE = 'crossfoot-check-page';
+const MENU_TABLE = 'crossfoot-check-table';
+const WEB_PAGES = ['http://*/*', 'https://*/*'];
+browser.runtime.onInstalled.addListener((details) => {
+  void browser.contextMenus.removeAll().then(() => {
+    browser.contextMenus.create({ id: MENU, title: browser.i18n.getMessage('openInViewer') || '在 Crossfoot 中核对', contexts: ['link'], targetUrlPatterns: [...DOCUMENT_LINKS] });
+    browser.contextMenus.create({ id: MENU_PAGE, title: browser.i18n.getMessage('checkPage') || '用 Crossfoot 核对此页', contexts: ['page', 'selection'], documentUrlPatterns: WEB_PAGES });
+    browser.contextMenus.create({ id: MENU_TABLE, title: browser.i18n.getMessage('checkTable') || '核对此表', contexts: ['page', 'selection'], documentUrlPatterns: WEB_PAGES });
+  });
+  // a short page on what Crossfoot does, once, when it is installed (not on updates)
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('onboarding/index.html') });
 });
-/** What a click on the menu item does: the linked document opens in the viewer (http(s) links only). */
-async function onMenuClick(info: { menuItemId: string | number; linkUrl?: string }): Promise<void> {
-  if (info.menuItemId === MENU && typeof info.linkUrl === 'string' && /^https?:/iu.test(info.linkUrl)) await browser.tabs.create({ url: viewerUrl(info.linkUrl) });
+
+/** Runs the content script in a tab (and its stylesheet), as the popup's 核对此页 does. */
+async function injectInto(tabId: number): Promise<void> {
+  const entry = browser.runtime.getManifest().content_scripts?.[0];
+  if (entry?.css?.length) await browser.scripting.insertCSS({ target: { tabId, allFrames: true }, files: entry.css }).catch(() => undefined);
+  await browser.scripting.executeScript({ target: { tabId }, files: entry?.js ?? [] });
 }
-browser.contextMenus.onClicked.addListener((info) => void onMenuClick(info));
+
+/** What a click on a menu item does: a linked document opens in the viewer (http(s) links only); a page or the table under the pointer is checked. */
+async function onMenuClick(info: { menuItemId: string | number; linkUrl?: string }, tab?: { id?: number }): Promise<void> {
+  if (info.menuItemId === MENU && typeof info.linkUrl === 'string' && /^https?:/iu.test(info.linkUrl)) await browser.tabs.create({ url: viewerUrl(info.linkUrl) });
+  const tabId = tab?.id;
+  if (tabId === undefined) return;
+  if (info.menuItemId === MENU_PAGE) await injectInto(tabId);
+  if (info.menuItemId === MENU_TABLE) {
+    // where the content script already runs, it knows which table the menu was opened on
+    const shown = await sendToTab(tabId, { type: 'crossfoot:check-table' }).catch(() => null);
+    if (!shown) {
+      await injectInto(tabId);
+      await sendToTab(tabId, { type: 'crossfoot:check-table' }).catch(() => undefined);
+    }
+  }
+}
+browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
 // a native menu cannot be clicked by a test driver: the end-to-end test calls the same handler from the worker
 (globalThis as { crossfootMenuClick?: typeof onMenuClick }).crossfootMenuClick = onMenuClick;
 

@@ -77,6 +77,7 @@ export const UI = {
     siteOn: '在此网站上启用',
     checkOnce: '只核对此页',
     siteRun: '在 {site} 上自动核对',
+    thresholdRange: '“{label}”须在 {min} 到 {max} 之间；仍按原值核对。',
   },
   en: {
     title: 'Crossfoot 勾稽',
@@ -155,6 +156,7 @@ export const UI = {
     siteOn: 'Turn on for this site',
     checkOnce: 'Check this page only',
     siteRun: 'Check pages on {site} by themselves',
+    thresholdRange: '“{label}” must be between {min} and {max}; the value in force is kept.',
   },
 } as const;
 

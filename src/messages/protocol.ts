@@ -40,7 +40,9 @@ export type ContentRequest =
   | { readonly type: 'crossfoot:set-overlay'; readonly on: boolean }
   | { readonly type: 'crossfoot:reveal'; readonly finding: string }
   /** The keyboard shortcut (background → content script): the next (1) or previous (-1) finding. */
-  | { readonly type: 'crossfoot:step'; readonly direction: 1 | -1 };
+  | { readonly type: 'crossfoot:step'; readonly direction: 1 | -1 }
+  /** The context menu's 核对此表: the page checked, the findings of the table the menu was opened on shown. */
+  | { readonly type: 'crossfoot:check-table' };
 
 export interface ContentResponses {
   'crossfoot:get-report': (Report & { readonly url: string }) | null;
@@ -49,6 +51,7 @@ export interface ContentResponses {
   'crossfoot:set-overlay': { readonly overlay: boolean };
   'crossfoot:reveal': { readonly found: boolean };
   'crossfoot:step': { readonly found: boolean };
+  'crossfoot:check-table': { readonly table: string | null; readonly findings: number };
 }
 
 /** Content script → background: the page's counts, for the toolbar badge. */
@@ -70,7 +73,7 @@ export type ResponseOf<R extends { type: string }, M> = R['type'] extends keyof 
 
 export function isContentRequest(m: unknown): m is ContentRequest {
   const type = typeof m === 'object' && m !== null ? (m as { type?: unknown }).type : undefined;
-  return type === 'crossfoot:get-report' || type === 'crossfoot:get-status' || type === 'crossfoot:check-now' || type === 'crossfoot:set-overlay' || type === 'crossfoot:reveal' || type === 'crossfoot:step';
+  return type === 'crossfoot:get-report' || type === 'crossfoot:get-status' || type === 'crossfoot:check-now' || type === 'crossfoot:set-overlay' || type === 'crossfoot:reveal' || type === 'crossfoot:step' || type === 'crossfoot:check-table';
 }
 
 export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
