@@ -199,7 +199,8 @@ export class PageSession {
         this.overlay.setEnabled(this.marks());
         for (const frame of this.frameDocs()) this.watcher.observe(frame);
         const timings = { at: t0, scan: scanned, ...result.work, paint: slicer.work - before, total: performance.now() - t0, longestSlice: Math.max(scanned, slicer.longest), longestIn: scanned > slicer.longest ? 'scan' : slicer.longestIn, slices: slicer.slices };
-        this.status = { state: 'done', report: result.report, url: location.href, overlay: this.overlay.isEnabled, timings, checks: this.checks };
+        const unplaced = result.report.findings.filter((f) => !this.dismissed(f) && !this.overlay.locatable(f.id)).map((f) => f.id);
+        this.status = { state: 'done', report: result.report, url: location.href, overlay: this.overlay.isEnabled, timings, checks: this.checks, unplaced };
         this.overlay.announce(applyReviews(result.report, this.reviews?.entries).counts, result.report.summary.passed);
       }
     } catch (e) {

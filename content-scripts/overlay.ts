@@ -102,6 +102,8 @@ export class Overlay {
   private readonly targets = new Map<string, Element[]>();
   private readonly related = new Map<string, Element[]>();
   private readonly phrases = new Map<string, Range>();
+  /** Cells of findings found but not marked (rate questions while their marks are off): reveal can go there. */
+  private readonly unmarked = new Map<string, Element[]>();
   private readonly findings = new Map<string, ReportFinding>();
   private readonly listening = new Set<Document>();
   private readonly highlighted = new Set<Document>();
@@ -158,8 +160,13 @@ export class Overlay {
     let n = 0;
     for (const f of report.findings) {
       if (++n % 100 === 0) yield;
-      if (isAnomaly(f) && !options.questions) continue;
       if (options.skip?.(f)) continue;
+      if (isAnomaly(f) && !options.questions) {
+        // a question about a rate is not marked unless asked for, but the popup can still go to its cell
+        const cells = f.cells.map((c) => this.elementOf(extraction, c)).filter((e): e is Element => !!e);
+        if (cells.length > 0) this.unmarked.set(f.id, cells);
+        continue;
+      }
       this.findings.set(f.id, f);
       let targets = f.cells.map((c) => this.elementOf(extraction, c)).filter((e): e is Element => !!e);
       let text = false;
@@ -421,6 +428,11 @@ export class Overlay {
     return this.viewportRect(el.getBoundingClientRect(), el.ownerDocument);
   }
 
+  /** Whether the popup can go to a finding in the page (a marked cell or phrase, or the cell of an unmarked question). */
+  locatable(id: string): boolean {
+    return (this.targets.get(id)?.length ?? 0) > 0 || (this.unmarked.get(id)?.length ?? 0) > 0;
+  }
+
   /** Announces the page's summary to screen readers (once for each new summary). */
   announce(counts: Readonly<Record<ReportFinding['severity'], number>>, passed: number): void {
     const en = this.locale() === 'en';
@@ -524,7 +536,7 @@ export class Overlay {
 
   /** Scrolls to a finding and flashes it; false when it has nothing in the page. */
   reveal(id: string, options: { instant?: boolean } = {}): boolean {
-    const targets = this.targets.get(id) ?? [];
+    const targets = this.targets.get(id)?.length ? (this.targets.get(id) as Element[]) : (this.unmarked.get(id) ?? []);
     const first = targets[0];
     if (!first) return false;
     if (!this.enabled) this.setEnabled(true);
@@ -606,6 +618,7 @@ export class Overlay {
       }
     }
     this.painted.clear();
+    this.unmarked.clear();
     this.order = [];
     this.targets.clear();
     this.related.clear();

@@ -221,7 +221,7 @@ function Body({ view, t, locale, tab, onRun, onRecheck }: BodyProps): preact.JSX
             </div>
           </div>
         );
-      return <Findings report={s.report} url={s.url} overlay={s.overlay} t={t} locale={locale} tabId={tab?.id ?? null} />;
+      return <Findings report={s.report} url={s.url} overlay={s.overlay} unplaced={s.unplaced ?? []} t={t} locale={locale} tabId={tab?.id ?? null} />;
     }
   }
 }
@@ -247,6 +247,8 @@ interface FindingsProps {
   /** The page's address (decisions are kept per report; citations give it). */
   readonly url: string;
   readonly overlay: boolean;
+  /** Findings the page cannot go to (said once, in the list). */
+  readonly unplaced: readonly string[];
   readonly t: (k: UiKey) => string;
   readonly locale: Locale;
   readonly tabId: number | null;
@@ -258,7 +260,8 @@ function tableLabel(table: ReportTable | undefined, locale: Locale): string {
   return table.name ? `${title} · ${table.name}` : title;
 }
 
-function Findings({ report, url, overlay, t, locale, tabId }: FindingsProps): preact.JSX.Element {
+function Findings({ report, url, overlay, unplaced, t, locale, tabId }: FindingsProps): preact.JSX.Element {
+  const nowhere = useMemo(() => new Set(unplaced), [unplaced]);
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, review: true, rounding: false });
   const [marks, setMarks] = useState(overlay);
   const [missing, setMissing] = useState<string | null>(null);
@@ -347,7 +350,11 @@ function Findings({ report, url, overlay, t, locale, tabId }: FindingsProps): pr
               {f.difference !== null && ` · ${t('difference')} ${f.difference}`}
             </span>
           )}
-          {missing === f.id && <span class="missing">{t('notInPage')}</span>}
+          {(nowhere.has(f.id) || missing === f.id) && (
+            <span class="missing" data-unplaced={f.id}>
+              {t('notInPage')}
+            </span>
+          )}
         </button>
         <FindingActions f={f} report={report} url={url} reviews={reviews} t={t} locale={locale} checked={checked} />
       </li>

@@ -28,7 +28,17 @@ export type PageStatus =
   | { readonly state: 'idle' }
   | { readonly state: 'checking' }
   | { readonly state: 'no-tables'; readonly tablesSeen: number; readonly timings?: Timings }
-  | { readonly state: 'done'; readonly report: Report; readonly url: string; readonly overlay: boolean; readonly timings?: Timings; /** Checks run in this document so far. */ readonly checks?: number }
+  | {
+      readonly state: 'done';
+      readonly report: Report;
+      readonly url: string;
+      readonly overlay: boolean;
+      readonly timings?: Timings;
+      /** Checks run in this document so far. */
+      readonly checks?: number;
+      /** Findings with no place in the page to go to (a figure the reader could not tie to an element): said once in the popup's list. */
+      readonly unplaced?: readonly string[];
+    }
   | { readonly state: 'failed'; readonly message: string }
   /** The user turned Crossfoot off on this site: nothing checked until asked. */
   | { readonly state: 'site-off' };

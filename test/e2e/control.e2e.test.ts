@@ -7,13 +7,16 @@
  *   the page says so in the popup and can be checked once on request;
  * - the popup opened while a page is still loading says it is checking and ends on the report.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Report } from '../../src/engine/report.js';
-import { askTab, GOV_HOST, launchChromium, liveAnnouncement, tooltipRect, tooltipText, waitChecked, type ChromiumSession } from './browsers.js';
+import { askTab, GOV_HOST, launchChromium, liveAnnouncement, ROOT, tooltipRect, tooltipText, waitChecked, type ChromiumSession } from './browsers.js';
 import { paintedIds } from './checks.js';
+import type { PageStatus } from '../../src/messages/protocol.js';
 
 /** A narrative paragraph holding six figures that its table contradicts (six findings on one mark). */
 const SIX = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>测试单位2024年度部门决算</title></head><body>
@@ -60,6 +63,7 @@ describe('Chromium: the tooltip, the keyboard, per-site control, the popup while
         setTimeout(() => res.end(SIX.slice(cut)), 2500);
         return;
       }
+      if (url.pathname === '/sample.html') return void res.end(readFileSync(path.join(ROOT, 'samples/sample-report.html')));
       res.end(SIX);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -176,6 +180,26 @@ describe('Chromium: the tooltip, the keyboard, per-site control, the popup while
     await options.close();
     await a.page.close();
     await b.page.close();
+  });
+
+  it('every finding and rate question in the popup goes to its place, or says once in the list that it has none', async () => {
+    const { page, tabId } = await open(GOV_HOST, '/sample.html');
+    const status = await askTab<PageStatus>(session.worker, tabId, { type: 'crossfoot:get-status' });
+    if (status.state !== 'done') throw new Error(status.state);
+    const questions = status.report.findings.filter((f) => f.category === 'rate-anomaly' && f.cells.length > 0);
+    expect(questions.length).toBeGreaterThan(0);
+    // questions are not marked by default, yet each has its place
+    for (const q of questions) expect(status.unplaced ?? []).not.toContain(q.id);
+    const popup = await popupFor(tabId);
+    await popup.waitForSelector('.chip');
+    expect(await popup.locator('[data-unplaced]').count()).toBe((status.unplaced ?? []).filter((id) => status.report.findings.find((f) => f.id === id && f.severity !== 'rounding')).length);
+    await popup.click('[data-section="questions"] summary');
+    const q = questions[0] as (typeof questions)[number];
+    await popup.click(`[data-section="questions"] [data-finding="${q.id}"]`);
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('[data-crossfoot-flash]').length)).toBeGreaterThan(0);
+    expect(await popup.locator(`[data-unplaced="${q.id}"]`).count()).toBe(0);
+    await popup.close();
+    await page.close();
   });
 
   it('opens a short onboarding page once, when installed', async () => {
