@@ -202,6 +202,22 @@ describe('Chromium: the tooltip, the keyboard, per-site control, the popup while
     await page.close();
   });
 
+  it('Chromium loads the Chrome build without manifest warnings or errors', async () => {
+    const page = await session.context.newPage();
+    await page.goto('chrome://extensions/');
+    const info = await page.evaluate(
+      async (id) =>
+        new Promise<{ installWarnings: string[]; manifestErrors: unknown[]; runtimeErrors: unknown[] }>((resolve) => {
+          const dev = (globalThis as unknown as { chrome: { developerPrivate: { getExtensionInfo(i: string, cb: (x: { installWarnings: string[]; manifestErrors: unknown[]; runtimeErrors: unknown[] }) => void): void } } }).chrome.developerPrivate;
+          dev.getExtensionInfo(id, resolve);
+        }),
+      session.extensionId,
+    );
+    expect(info.installWarnings).toEqual([]);
+    expect(info.manifestErrors).toEqual([]);
+    await page.close();
+  });
+
   it('opens a short onboarding page once, when installed', async () => {
     await expect.poll(() => session.context.pages().some((p) => p.url() === `chrome-extension://${session.extensionId}/onboarding/index.html`), { timeout: 10_000 }).toBe(true);
     const onboarding = session.context.pages().find((p) => p.url().endsWith('/onboarding/index.html')) as Page;
