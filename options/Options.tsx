@@ -8,7 +8,8 @@ import type { Locale } from '../src/i18n/index.js';
 import { loadSettings, saveSettings, withSite, type Settings } from '../src/platform/settings.js';
 import { DEFAULT_THRESHOLDS } from '../src/engine/settings.js';
 import { UI } from '../src/i18n/ui.js';
-import { readThreshold, THRESHOLD_FIELDS, type ThresholdField } from '../src/ui/thresholds.js';
+import { readThreshold, type ThresholdField } from '../src/ui/thresholds.js';
+import { ThresholdFields } from '../src/ui/ThresholdFields.js';
 import { allReviews, clearReviews } from '../src/platform/reviews.js';
 import { pageApi } from '../src/platform/page-api.js';
 import type { ReviewRecord } from '../src/review/model.js';
@@ -142,14 +143,7 @@ export function Options(): preact.JSX.Element {
       <section data-section="thresholds">
         <h2>{w.thresholds}</h2>
         <p class="hint">{w.thresholdsHint}</p>
-        {settings &&
-          THRESHOLD_FIELDS.map((field) => (
-            <label class="field" key={`${field.key}:${settings.thresholds[field.key]}`}>
-              <span>{ui[field.label]}</span>
-              <input type="number" min={field.min} max={field.max} step={1} defaultValue={String(settings.thresholds[field.key])} data-threshold={field.key} onChange={(e) => void commit(field, e.currentTarget as HTMLInputElement)} />
-              <span aria-hidden="true">%</span>
-            </label>
-          ))}
+        {settings && <ThresholdFields values={settings.thresholds} t={(k) => ui[k]} onCommit={(field, input) => void commit(field, input)} />}
         {problem && (
           <p role="alert" class="problem" data-threshold-problem>
             {problem}

@@ -9,7 +9,8 @@ import type { Report, ReportFinding, ReportTable } from '../src/engine/report.js
 import { isAnomaly } from '../src/engine/anomaly.js';
 import { INVISIBLE_ALL } from '../src/model/text.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../src/engine/settings.js';
-import { readThreshold, THRESHOLD_FIELDS, type ThresholdField } from '../src/ui/thresholds.js';
+import { readThreshold, type ThresholdField } from '../src/ui/thresholds.js';
+import { ThresholdFields } from '../src/ui/ThresholdFields.js';
 import { loadSettings, saveSettings, siteRuns, withSite, type SiteSetting } from '../src/platform/settings.js';
 import type { Locale } from '../src/i18n/index.js';
 import { UI, type UiKey } from '../src/i18n/ui.js';
@@ -524,13 +525,7 @@ function SettingsPanel({ t, onChange }: { t: (k: UiKey) => string; onChange: () 
   return (
     <details class="settings" data-section="settings">
       <summary>{t('settings')}</summary>
-      {THRESHOLD_FIELDS.map((field) => (
-        <label class="field" key={field.key}>
-          <span>{t(field.label)}</span>
-          <input type="number" min={field.min} max={field.max} step={1} value={values[field.key]} data-threshold={field.key} onChange={(e) => void commit(field, e.currentTarget as HTMLInputElement)} />
-          <span aria-hidden="true">%</span>
-        </label>
-      ))}
+      <ThresholdFields values={values} t={t} onCommit={(field, input) => void commit(field, input)} />
       {problem && (
         <p class="problem" role="alert" data-threshold-problem>
           {problem}

@@ -41,14 +41,7 @@ export default async function demo(): Promise<number> {
     await page.waitForTimeout(250);
     await page.screenshot({ path: path.join(out, 'page-with-overlay.png') });
     // a phrase of the 情况说明 with a finding: hovered, it explains itself like a cell
-    const phrase = await page.evaluate(() => {
-      const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
-      const range = registry ? [...(registry.get('crossfoot-error') ?? [])].at(-1) : undefined;
-      if (!range) return null;
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const r = range.getClientRects()[0];
-      return r ? { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2 } : null;
-    });
+    const phrase = await lastErrorPhrase(page);
     if (phrase) {
       await page.waitForTimeout(150); // let the scroll settle: scrolling hides the tooltip
       await page.mouse.move(phrase.x, phrase.y);
@@ -97,14 +90,7 @@ async function storeShots(session: ChromiumSession, page: Page, popup: Page, out
   await page.waitForTimeout(900); // rests on the mark: the explanation is there to read
   await page.screenshot({ path: path.join(out, 'store-1-table.png') });
   await page.mouse.move(0, 0);
-  const phrase = await page.evaluate(() => {
-    const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
-    const range = registry ? [...(registry.get('crossfoot-error') ?? [])].at(-1) : undefined;
-    if (!range) return null;
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    const r = range.getClientRects()[0];
-    return r ? { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2 } : null;
-  });
+  const phrase = await lastErrorPhrase(page);
   if (phrase) {
     await page.waitForTimeout(150);
     await page.mouse.move(phrase.x, phrase.y);
@@ -132,4 +118,16 @@ async function storeShots(session: ChromiumSession, page: Page, popup: Page, out
     const png = await readFile(path.join(out, f));
     if (png.readUInt32BE(16) !== 1280 || png.readUInt32BE(20) !== 800) throw new Error(`${f} is not 1280×800`);
   }
+}
+
+/** The last phrase of the 情况说明 highlighted as an error, scrolled to the middle: a point on it to hover. */
+function lastErrorPhrase(page: Page): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(() => {
+    const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
+    const range = registry ? [...(registry.get('crossfoot-error') ?? [])].at(-1) : undefined;
+    if (!range) return null;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const r = range.getClientRects()[0];
+    return r ? { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2 } : null;
+  });
 }

@@ -91,49 +91,64 @@ export async function waitChecked(session: ChromiumSession, page: Page, options:
 }
 
 /**
- * The text inside our tooltip. Its shadow root is closed (the page cannot read it), so the test
- * reads it as the browser's inspector does, through the DevTools protocol.
+ * Our overlay's host with everything inside its closed shadow root, as the browser's inspector
+ * sees it (through the DevTools protocol: the page itself cannot read it); null when there is none.
  */
-export async function tooltipText(page: Page): Promise<string> {
+async function overlayTree(page: Page): Promise<CdpNode | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
     const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'crossfoot-overlay' })) as { nodeId: number };
-    if (!nodeId) return '';
-    const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as { node: CdpNode };
-    // the dialog's text only (the live region beside it holds the page's summary, not a finding)
-    const out: string[] = [];
-    const isBox = (n: CdpNode): boolean => {
-      const a = n.attributes ?? [];
-      for (let i = 0; i < a.length; i += 2) if (a[i] === 'id' && a[i + 1] === 'crossfoot-tooltip') return true;
-      return false;
-    };
-    const walk = (n: CdpNode, inside: boolean): void => {
-      const within = inside || isBox(n);
-      if (n.nodeType === 3 && within) out.push(n.nodeValue ?? '');
-      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c, within);
-    };
-    walk(node, false);
-    return out.join('');
+    if (!nodeId) return null;
+    return ((await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as { node: CdpNode }).node;
   } finally {
     await cdp.detach().catch(() => undefined);
   }
+}
+
+function hasAttribute(n: CdpNode, name: string, value?: string): boolean {
+  const a = n.attributes ?? [];
+  for (let i = 0; i < a.length; i += 2) if (a[i] === name && (value === undefined || a[i + 1] === value)) return true;
+  return false;
+}
+
+/** The text under the nodes of the overlay that `within` picks (and their descendants). */
+async function overlayText(page: Page, within: (n: CdpNode) => boolean): Promise<string> {
+  const tree = await overlayTree(page);
+  if (!tree) return '';
+  const out: string[] = [];
+  const walk = (n: CdpNode, inside: boolean): void => {
+    const yes = inside || within(n);
+    if (n.nodeType === 3 && yes) out.push(n.nodeValue ?? '');
+    for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c, yes);
+  };
+  walk(tree, false);
+  return out.join('');
+}
+
+/** The text inside our tooltip's dialog (the live region beside it holds the page's summary, not a finding). */
+export async function tooltipText(page: Page): Promise<string> {
+  return overlayText(page, (n) => hasAttribute(n, 'id', 'crossfoot-tooltip'));
+}
+
+/** What our live region last announced. */
+export async function liveAnnouncement(page: Page): Promise<string> {
+  return overlayText(page, (n) => hasAttribute(n, 'aria-live'));
 }
 
 /** Where our tooltip's box stands in the viewport (CSS pixels), or null when it is not shown. */
 export async function tooltipRect(page: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode & { backendNodeId: number } };
-    let box: (CdpNode & { backendNodeId: number }) | null = null;
-    const walk = (n: CdpNode & { backendNodeId: number }): void => {
-      const a = n.attributes ?? [];
-      for (let i = 0; i < a.length; i += 2) if (a[i] === 'id' && a[i + 1] === 'crossfoot-tooltip') box = n;
-      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])] as Array<CdpNode & { backendNodeId: number }>) walk(c);
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    let box: CdpNode | null = null;
+    const walk = (n: CdpNode): void => {
+      if (hasAttribute(n, 'id', 'crossfoot-tooltip')) box = n;
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c);
     };
     walk(root);
-    const found = box as (CdpNode & { backendNodeId: number }) | null;
-    if (!found) return null;
+    const found = box as CdpNode | null;
+    if (!found?.backendNodeId) return null;
     const model = (await cdp.send('DOM.getBoxModel', { backendNodeId: found.backendNodeId }).catch(() => null)) as { model: { border: number[]; width: number; height: number } } | null;
     if (!model) return null;
     const [x, y] = model.model.border as [number, number];
@@ -143,52 +158,23 @@ export async function tooltipRect(page: Page): Promise<{ x: number; y: number; w
   }
 }
 
-/** What our live region last announced (through the DevTools protocol: the shadow root is closed). */
-export async function liveAnnouncement(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
-    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'crossfoot-overlay' })) as { nodeId: number };
-    if (!nodeId) return '';
-    const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as { node: CdpNode };
-    let said = '';
-    const walk = (n: CdpNode, inside: boolean): void => {
-      const a = n.attributes ?? [];
-      let live = inside;
-      for (let i = 0; i < a.length; i += 2) if (a[i] === 'aria-live') live = true;
-      if (n.nodeType === 3 && live) said += n.nodeValue ?? '';
-      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c, live);
-    };
-    walk(node, false);
-    return said;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
-
 /** Element names inside our tooltip (to prove page markup never became elements there). */
 export async function tooltipElements(page: Page): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
-    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'crossfoot-overlay' })) as { nodeId: number };
-    if (!nodeId) return [];
-    const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as { node: CdpNode };
-    const out: string[] = [];
-    const walk = (n: CdpNode, inside: boolean): void => {
-      if (n.nodeType === 1 && inside) out.push(n.nodeName.toLowerCase());
-      for (const c of n.shadowRoots ?? []) walk(c, true);
-      for (const c of n.children ?? []) walk(c, inside);
-    };
-    walk(node, false);
-    return out;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  const tree = await overlayTree(page);
+  if (!tree) return [];
+  const out: string[] = [];
+  const walk = (n: CdpNode, inside: boolean): void => {
+    if (n.nodeType === 1 && inside) out.push(n.nodeName.toLowerCase());
+    for (const c of n.shadowRoots ?? []) walk(c, true);
+    for (const c of n.children ?? []) walk(c, inside);
+  };
+  walk(tree, false);
+  return out;
 }
 
 interface CdpNode {
   readonly nodeType: number;
+  readonly backendNodeId?: number;
   readonly attributes?: string[];
   readonly nodeName: string;
   readonly nodeValue?: string;
