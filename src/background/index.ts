@@ -6,7 +6,7 @@ import browser, { type Runtime } from '../platform/browser.js';
 import { isBackgroundRequest } from '../messages/protocol.js';
 import { badgeFor } from './badge.js';
 import { DOCUMENT_LINKS, isGovPdfUrl, viewerUrl } from '../platform/viewer.js';
-import { loadSettings } from '../platform/settings.js';
+import { loadSettings, saveSettings, siteRuns, withSite } from '../platform/settings.js';
 import { sendToTab } from '../messages/send.js';
 
 /** "在 Crossfoot 中核对" on links to a PDF or a workbook (and download links that serve one). */
@@ -15,11 +15,14 @@ const MENU = 'crossfoot-open-document';
 const MENU_PAGE = 'crossfoot-check-page';
 const MENU_TABLE = 'crossfoot-check-table';
 const WEB_PAGES = ['http://*/*', 'https://*/*'];
+/** On the toolbar button's own menu: whether Crossfoot checks the current site's pages by itself. */
+const MENU_SITE = 'crossfoot-site-runs';
 browser.runtime.onInstalled.addListener((details) => {
   void browser.contextMenus.removeAll().then(() => {
     browser.contextMenus.create({ id: MENU, title: browser.i18n.getMessage('openInViewer') || '在 Crossfoot 中核对', contexts: ['link'], targetUrlPatterns: [...DOCUMENT_LINKS] });
     browser.contextMenus.create({ id: MENU_PAGE, title: browser.i18n.getMessage('checkPage') || '用 Crossfoot 核对此页', contexts: ['page', 'selection'], documentUrlPatterns: WEB_PAGES });
     browser.contextMenus.create({ id: MENU_TABLE, title: browser.i18n.getMessage('checkTable') || '核对此表', contexts: ['page', 'selection'], documentUrlPatterns: WEB_PAGES });
+    browser.contextMenus.create({ id: MENU_SITE, type: 'checkbox', checked: true, title: browser.i18n.getMessage('siteRuns') || '在此网站上自动核对', contexts: ['action'] });
   });
   // a short page on what Crossfoot does, once, when it is installed (not on updates)
   if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('onboarding/index.html') });
@@ -38,6 +41,14 @@ async function onMenuClick(info: { menuItemId: string | number; linkUrl?: string
   const tabId = tab?.id;
   if (tabId === undefined) return;
   if (info.menuItemId === MENU_PAGE) await injectInto(tabId);
+  if (info.menuItemId === MENU_SITE) {
+    const host = hostOf((await browser.tabs.get(tabId)).url);
+    if (host) {
+      const settings = await loadSettings();
+      await saveSettings({ sites: withSite(settings, host, { run: !siteRuns(settings, host) }) });
+    }
+    await syncSiteMenu(tabId);
+  }
   if (info.menuItemId === MENU_TABLE) {
     // where the content script already runs, it knows which table the menu was opened on
     const shown = await sendToTab(tabId, { type: 'crossfoot:check-table' }).catch(() => null);
@@ -48,6 +59,30 @@ async function onMenuClick(info: { menuItemId: string | number; linkUrl?: string
   }
 }
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+
+function hostOf(url: string | undefined): string {
+  try {
+    const u = new URL(url ?? '');
+    return /^https?:$/u.test(u.protocol) ? u.hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+/** The toolbar menu's checkbox follows the site of the tab in front (and is greyed where no site applies). */
+async function syncSiteMenu(tabId: number): Promise<void> {
+  const host = hostOf((await browser.tabs.get(tabId).catch(() => null))?.url);
+  const settings = await loadSettings();
+  await browser.contextMenus.update(MENU_SITE, { checked: host ? siteRuns(settings, host) : false, enabled: host !== '' }).catch(() => undefined);
+}
+browser.tabs.onActivated.addListener(({ tabId }) => void syncSiteMenu(tabId));
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !('sites' in changes)) return;
+  void browser.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => (tab?.id !== undefined ? syncSiteMenu(tab.id) : undefined));
+});
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.url && tab.active) void syncSiteMenu(tabId);
+});
 // a native menu cannot be clicked by a test driver: the end-to-end test calls the same handler from the worker
 (globalThis as { crossfootMenuClick?: typeof onMenuClick }).crossfootMenuClick = onMenuClick;
 

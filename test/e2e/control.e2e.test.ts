@@ -178,6 +178,12 @@ describe('Chromium: the tooltip, the keyboard, per-site control, the popup while
     await row.locator('input[type="checkbox"]').first().click();
     await expect.poll(() => session.worker.evaluate(async () => (await chrome.storage.local.get('sites')).sites as Record<string, unknown>)).toEqual({});
     await options.close();
+    // the toolbar button's menu turns the site off and on again (its handler, as the browser calls it)
+    const menu = async (): Promise<void> => session.worker.evaluate(async (id) => (globalThis as unknown as { crossfootMenuClick: (i: object, t: object) => Promise<void> }).crossfootMenuClick({ menuItemId: 'crossfoot-site-runs' }, { id }), a.tabId);
+    await menu();
+    expect(await session.worker.evaluate(async () => (await chrome.storage.local.get('sites')).sites)).toEqual({ [GOV_HOST]: { run: false } });
+    await menu();
+    expect(await session.worker.evaluate(async () => (await chrome.storage.local.get('sites')).sites)).toEqual({});
     await a.page.close();
     await b.page.close();
   });
