@@ -275,3 +275,53 @@ describe('Chromium: the tooltip, the keyboard, per-site control, the popup while
     await page.close();
   });
 });
+
+describe('Chromium: the content script leaves nothing behind when the extension goes', () => {
+  let own: ChromiumSession;
+  let srv: Server;
+  let at = 0;
+
+  beforeAll(async () => {
+    srv = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(SIX);
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    at = (srv.address() as AddressInfo).port;
+    own = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await own?.close();
+    await new Promise<void>((r) => srv?.close(() => r()));
+  });
+
+  it('disabled: every mark, highlight and the tooltip host go, and a change to the page brings none back', async () => {
+    const page = await own.context.newPage();
+    await page.goto(`http://${GOV_HOST}:${at}/six.html`);
+    await waitChecked(own, page);
+    const state = (): Promise<{ marks: number; highlights: number; hosts: number }> =>
+      page.evaluate(() => ({
+        marks: document.querySelectorAll('[data-crossfoot], [data-crossfoot-severity], [data-crossfoot-phrase], [data-crossfoot-text]').length,
+        highlights: (globalThis as unknown as { CSS: { highlights: Map<string, unknown> } }).CSS.highlights.size,
+        hosts: document.querySelectorAll('crossfoot-overlay').length,
+      }));
+    const before = await state();
+    expect(before.marks).toBeGreaterThan(0);
+    expect(before.highlights).toBeGreaterThan(0);
+    // disable the extension, as the user does at chrome://extensions
+    const settingsPage = await own.context.newPage();
+    await settingsPage.goto('chrome://extensions/');
+    await settingsPage.evaluate(async (id) => (globalThis as unknown as { chrome: { management: { setEnabled(i: string, on: boolean): Promise<void> } } }).chrome.management.setEnabled(id, false), own.extensionId);
+    await expect.poll(state, { timeout: 15_000 }).toEqual({ marks: 0, highlights: 0, hosts: 0 });
+    // the observers went too: a changed table is not checked again
+    await page.evaluate(() => {
+      const cell = document.querySelector('table td:nth-child(3)');
+      if (cell) cell.textContent = '999.00';
+    });
+    await page.waitForTimeout(2500);
+    expect(await state()).toEqual({ marks: 0, highlights: 0, hosts: 0 });
+    await settingsPage.close();
+    await page.close();
+  });
+});
