@@ -1,12 +1,12 @@
 /**
- * docs/rules.md is made from the rules' meta (src/rules/catalogue.ts). A development run rewrites
+ * docs/rules.md is made from the rules' meta (scripts/rules-doc.ts). A development run rewrites
  * it when a rule changed; in CI (CI=true) a stale file fails the run, so the committed catalogue is
  * always the rule set's own.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rulesDoc } from '../src/rules/catalogue.js';
+import { rulesDoc } from '../scripts/rules-doc.js';
 import { RULES } from '../src/rules/index.js';
 import { ROOT } from './support/fixtures.js';
 

@@ -4,9 +4,9 @@
  * ESLint and stylelint document every rule from the rule. test/rules-doc.test.ts keeps the file
  * current (it rewrites it in a development run, and fails in CI when it is stale).
  */
-import { CATALOGUES } from '../i18n/index.js';
-import type { Rule } from '../engine/rule.js';
-import { RULES } from './index.js';
+import { CATALOGUES } from '../src/i18n/index.js';
+import type { Rule } from '../src/engine/rule.js';
+import { RULES } from '../src/rules/index.js';
 
 function cell(text: string): string {
   return text.replace(/\|/gu, '\\|').replace(/\n/gu, ' ');
@@ -36,7 +36,7 @@ export function rulesDoc(rules: readonly Rule[] = RULES): string {
   const head = [
     '# Rules',
     '',
-    '<!-- Generated from each rule\'s meta by src/rules/catalogue.ts; `npm test` rewrites it. Do not edit by hand. -->',
+    '<!-- Generated from each rule\'s meta by scripts/rules-doc.ts; `npm test` rewrites it. Do not edit by hand. -->',
     '',
     `${rules.length} rules. Each reports findings with one of three severities — **error** (a contradiction beyond`,
     'rounding), **review** (needs human judgement: scopes that may differ, a cause that cannot be told),',
