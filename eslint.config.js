@@ -1,7 +1,7 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
 
-const ENGINE = ['src/model/**', 'src/recognise/**', 'src/rules/**', 'src/engine/**', 'src/i18n/**', 'src/narrative/**', 'src/review/**', 'src/export/**'];
+const ENGINE = ['src/model/**', 'src/contract/**', 'src/recognise/**', 'src/rules/**', 'src/engine/**', 'src/pipeline/**', 'src/i18n/**', 'src/narrative/**', 'src/review/**', 'src/export/**'];
 
 /** Markup from strings and code from strings are forbidden everywhere the extension runs. */
 const unsafeSyntax = [

@@ -46,7 +46,7 @@ vi.mock('../src/platform/browser.js', () => ({
 };
 
 const { App } = await import('./App.js');
-const { checkDocument } = await import('../src/engine/report.js');
+const { checkDocument } = await import('../src/pipeline/report.js');
 const { documentOf } = await import('../test/support/rule-tester.js');
 
 function reportWithFindings() {

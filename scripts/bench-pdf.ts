@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pdfDocument } from '../src/extract/documents.js';
 import { readPdfPages, SAFE_PDF_OPTIONS, type PdfJsModule } from '../src/extract/pdf-read.js';
-import { checkDocument } from '../src/engine/report.js';
+import { checkDocument } from '../src/pipeline/report.js';
 
 export interface PdfRow {
   readonly file: string;

@@ -7,7 +7,7 @@ import type { CellRef } from '../model/table.js';
 import type { RecognisedDocument, RecognisedTable, RowInfo } from '../recognise/index.js';
 import { BLANK, formatAmount, formatSigned } from '../i18n/format.js';
 import { likelyCause, type Participant } from './cause.js';
-import type { RuleMeta } from './rule.js';
+import type { RuleMeta } from './rule-meta.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './settings.js';
 import { judgeSum, printedAt, type Printed, type SumJudgement } from './tolerance.js';
 import type { Category, Finding, MessageData, NotChecked, Passed, Severity } from './types.js';

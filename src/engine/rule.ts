@@ -4,20 +4,11 @@
  * the i18n catalogues under the message ids the rule declares.
  */
 import type { RecognisedDocument, RecognisedTable } from '../recognise/index.js';
-import type { Category } from './types.js';
 import type { Steps } from '../model/steps.js';
 import type { DocumentContext, TableContext } from './context.js';
 
-export interface RuleMeta {
-  /** kebab-case, equal to the file name. */
-  readonly id: string;
-  readonly category: Category;
-  readonly description: { readonly zh: string; readonly en: string };
-  /** Where the identity comes from (domain.md section, template, notice). */
-  readonly basis: string;
-  /** Message ids this rule reports; each must exist in every catalogue. */
-  readonly messages: readonly string[];
-}
+export type { RuleMeta } from './rule-meta.js';
+import type { RuleMeta } from './rule-meta.js';
 
 export interface TableRule {
   readonly scope: 'table';

@@ -2,7 +2,7 @@
  * Wording lives here, never in rules: findings carry a message id and data, and this module turns
  * them into sentences in each locale (zh-CN first, en).
  */
-import type { Cause, Finding, MessageData, NotChecked } from '../engine/types.js';
+import type { Cause, Finding, MessageData, NotChecked } from '../contract/types.js';
 import { en } from './en.js';
 import { BLANK, fill } from './format.js';
 import { zhCN, type MessageKey } from './zh-CN.js';
@@ -12,10 +12,8 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
-export interface Localised {
-  readonly zh: string;
-  readonly en: string;
-}
+export type { Localised } from '../contract/types.js';
+import type { Localised } from '../contract/types.js';
 
 function hasKey(k: string): k is MessageKey {
   return k in zhCN;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { documentOf } from '../../test/support/rule-tester.js';
-import { runEngine } from '../engine/run.js';
+import { runEngine } from '../pipeline/run.js';
 
 const content = (title: string, ...text: string[]) => runEngine(documentOf([], text, title), { rules: [] }).narrative;
 

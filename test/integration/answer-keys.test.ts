@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOne } from '../../src/cli/load.js';
-import { checkDocument, type Report } from '../../src/engine/report.js';
+import { type Report } from '../../src/engine/report.js';
+import { checkDocument } from '../../src/pipeline/report.js';
 import { answerKey, fixturesAvailable, inTableScope, matchKey, matchScore, pageFile, seedFile, SEEDS, SEVERITY, SKINS, type KeyFinding, type Seed } from '../support/fixtures.js';
 
 const reports = new Map<string, Report>();

@@ -7,7 +7,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadOne } from '../../src/cli/load.js';
-import { checkDocument, type Report, type ReportFinding } from '../../src/engine/report.js';
+import { type Report, type ReportFinding } from '../../src/engine/report.js';
+import { checkDocument } from '../../src/pipeline/report.js';
 import { thresholds } from '../../src/engine/settings.js';
 import { citation, citationUrl, textFragment } from '../../src/export/citation.js';
 import { formatCsv, formatMarkdown } from '../../src/export/formats.js';

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runEngine } from '../../src/engine/run.js';
+import { runEngine } from '../../src/pipeline/run.js';
 import { documentOf } from '../support/rule-tester.js';
 import { params, seedNote } from '../support/property.js';
 import { changeDigit, consistentTable } from '../support/random-tables.js';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractDom } from '../../src/extract/dom.js';
-import { runEngine } from '../../src/engine/run.js';
+import { runEngine } from '../../src/pipeline/run.js';
 import type { Finding } from '../../src/engine/types.js';
 import type { CaseTable } from '../support/rule-tester.js';
 import { params, seedNote } from '../support/property.js';

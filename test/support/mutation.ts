@@ -7,7 +7,7 @@ import { readTextReport } from '../../src/extract/text-report.js';
 import type { ReportDocument } from '../../src/model/document.js';
 import type { Cell, Table } from '../../src/model/table.js';
 import { parseCellValue } from '../../src/model/number.js';
-import { runEngine, type EngineResult } from '../../src/engine/run.js';
+import { runEngine, type EngineResult } from '../../src/pipeline/run.js';
 import { RULES } from '../../src/rules/index.js';
 import { seedFile, SEEDS } from './fixtures.js';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { assemble, type ReaderItem } from '../../src/extract/assemble.js';
 import type { RawRow } from '../../src/extract/grid.js';
 import type { ReportDocument } from '../../src/model/document.js';
-import { runEngine } from '../../src/engine/run.js';
+import { runEngine } from '../../src/pipeline/run.js';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Finding, NotChecked, Severity } from '../../src/engine/types.js';
 import { thresholds, type Thresholds } from '../../src/engine/settings.js';
