@@ -13,6 +13,7 @@ import { judgeSum, printedAt, type Printed, type SumJudgement } from './toleranc
 import type { Category, Finding, MessageData, NotChecked, Passed, Severity } from './types.js';
 import { quantities, type Checked, type Identity, type Quantity } from './evidence.js';
 import { TableLabels } from '../recognise/labels.js';
+import type { MessageKey } from '../i18n/zh-CN.js';
 
 /** An arithmetic check behind a finding, kept so that later passes can re-attribute it. */
 export interface SumCheck {
@@ -44,7 +45,8 @@ export interface SumSpec {
   readonly target: Pos;
   readonly plus: readonly Pos[];
   readonly minus?: readonly Pos[];
-  readonly messageId: string;
+  /** A message of the catalogues (the compiler refuses an id they lack). */
+  readonly messageId: MessageKey;
   readonly category?: Category;
   /** Extra message parameters (names of the total and its parts…). */
   readonly data?: MessageData;
@@ -239,7 +241,7 @@ export class TableContext {
   }
 
   /** Reports a finding of this rule. */
-  report(f: Omit<EngineFinding, 'id' | 'rule' | 'table' | 'quote' | 'checks' | 'cause' | 'category'> & { category?: Category; cause?: EngineFinding['cause']; checks?: SumCheck[] }): void {
+  report(f: Omit<EngineFinding, 'id' | 'rule' | 'table' | 'quote' | 'checks' | 'cause' | 'category' | 'messageId'> & { messageId: MessageKey; category?: Category; cause?: EngineFinding['cause']; checks?: SumCheck[] }): void {
     this.sink.findings.push({
       ...f,
       id: '',
@@ -266,7 +268,7 @@ export class DocumentContext {
     return new TableContext(rt, this.doc, this.rule, this.sink, this.thresholds);
   }
 
-  report(f: Omit<EngineFinding, 'id' | 'rule' | 'checks' | 'cause'> & { cause?: EngineFinding['cause'] }): EngineFinding {
+  report(f: Omit<EngineFinding, 'id' | 'rule' | 'checks' | 'cause' | 'messageId'> & { messageId: MessageKey; cause?: EngineFinding['cause'] }): EngineFinding {
     const finding: EngineFinding = { id: '', rule: this.rule.id, cause: f.cause ?? null, checks: [], ...f };
     this.sink.findings.push(finding);
     return finding;

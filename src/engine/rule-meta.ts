@@ -3,6 +3,7 @@
  * importing the rules' interface: no cycle).
  */
 import type { Category } from './types.js';
+import type { MessageKey } from '../i18n/zh-CN.js';
 
 export interface RuleMeta {
   /** kebab-case, equal to the file name. */
@@ -12,5 +13,5 @@ export interface RuleMeta {
   /** Where the identity comes from (domain.md section, template, notice). */
   readonly basis: string;
   /** Message ids this rule reports; each must exist in every catalogue. */
-  readonly messages: readonly string[];
+  readonly messages: readonly MessageKey[];
 }

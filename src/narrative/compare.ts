@@ -3,6 +3,7 @@
  * printed precision: "7044.9" equals 7,044.90; "42.44" against 42.43 is a rounding difference;
  * "491.68" against 491.86 is a contradiction. 万元 text against 元 tables is converted first.
  */
+import type { MessageKey } from '../i18n/zh-CN.js';
 import { Decimal } from '../model/decimal.js';
 import { convert, type MoneyUnit } from '../model/units.js';
 import type { CellRef } from '../model/table.js';
@@ -40,7 +41,7 @@ export interface ClaimFinding {
   readonly span?: { start: number; end: number; focus?: number };
   readonly severity: Severity;
   readonly category: Category;
-  readonly messageId: string;
+  readonly messageId: MessageKey;
   readonly data: MessageData;
   readonly stated: string | null;
   readonly expected: string | null;

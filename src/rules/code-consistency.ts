@@ -8,6 +8,7 @@
  * Basis: domain.md §4.2 ("02/03/05 row by row by subject code"); 政府收支分类科目 (其他… 项 end in 99).
  * Sample pages: 002-*.html (其他社会保障和就业支出 2089999 in 公开03表, 2089901 in 公开05表).
  */
+import type { MessageKey } from '../i18n/zh-CN.js';
 import { defineDocumentRule } from '../engine/rule.js';
 import { nameKey, nameSimilarity } from '../narrative/concepts.js';
 import { familyOf, tableSets, tableTitle } from '../recognise/figures.js';
@@ -62,7 +63,7 @@ export default defineDocumentRule({
     const sets = tableSets(ctx.doc);
     const seen = new Set<string>();
     /** Reports the line `wrong` against `right` once per line. */
-    const mark = (wrong: Line, right: Line, messageId: string, stated: string, expected: string, data: Record<string, string>): void => {
+    const mark = (wrong: Line, right: Line, messageId: MessageKey, stated: string, expected: string, data: Record<string, string>): void => {
       const id = `${wrong.rt.table.index}:${wrong.row.row}`;
       if (seen.has(id)) return;
       seen.add(id);

@@ -9,6 +9,7 @@
  * Sample pages: 000-*.html (营商环境服务专项经费 4.42%; 行政运行 107.1% of 年初预算), 001-*.html
  * (省一体化平台硬件设备建设经费 29.38%; projects with a budget and no spending).
  */
+import type { MessageKey } from '../i18n/zh-CN.js';
 import { Decimal, HUNDRED } from '../model/decimal.js';
 import { keyText } from '../model/text.js';
 import type { CellRef } from '../model/table.js';
@@ -105,7 +106,7 @@ function* budgetItems(ctx: DocumentContext, narrative: Narrative): Steps<void> {
     const final = st.final;
     if (!p || !budget || !final || p.topic === 'performance') continue;
     if (threeTable && st.concept?.startsWith('three-')) continue; // the 三公 table is checked itself
-    let messageId: string | null = null;
+    let messageId: MessageKey | null = null;
     let rate: Decimal | null = null;
     if (budget.value.isZero() && final.value.gt(0)) messageId = 'anomaly-no-budget';
     else if (!budget.value.isZero()) {
