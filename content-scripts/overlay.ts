@@ -16,6 +16,7 @@ import { blockSpan, type DomExtraction } from '../src/extract/dom.js';
 import { runSync, type Steps } from '../src/model/steps.js';
 import type { Locale } from '../src/i18n/index.js';
 import { Tooltip } from './tooltip.js';
+import { canHighlightIn, PhraseHighlights } from './highlights.js';
 import type { Review, ReviewStatus } from '../src/review/model.js';
 
 /** The user's decisions, as the page session keeps them. */
@@ -61,35 +62,6 @@ interface Painted {
   readonly text: boolean;
 }
 
-interface HighlightApi {
-  readonly registry: Map<string, unknown>;
-  readonly make: (ranges: readonly Range[]) => unknown;
-}
-
-/** The document's CSS Custom Highlight registry, or null where the browser lacks it. */
-function highlightApi(doc: Document): HighlightApi | null {
-  const win = doc.defaultView as (Window & { Highlight?: new () => { add(r: Range): void }; CSS?: { highlights?: Map<string, unknown> } }) | null;
-  const registry = win?.CSS?.highlights;
-  const Ctor = win?.Highlight;
-  if (!registry || typeof Ctor !== 'function') return null;
-  try {
-    const probe = new Ctor();
-    registry.set('crossfoot-probe', probe);
-    registry.delete('crossfoot-probe');
-  } catch {
-    return null; // present but unusable from this script's world
-  }
-  // ranges are added one by one: spreading thousands of them into the constructor passes the argument limit
-  return {
-    registry,
-    make: (ranges) => {
-      const h = new Ctor();
-      for (const r of ranges) h.add(r);
-      return h;
-    },
-  };
-}
-
 export interface PaintOptions {
   /** Mark questions about rates too. */
   readonly questions?: boolean;
@@ -106,7 +78,7 @@ export class Overlay {
   private readonly unmarked = new Map<string, Element[]>();
   private readonly findings = new Map<string, ReportFinding>();
   private readonly listening = new Set<Document>();
-  private readonly highlighted = new Set<Document>();
+  private readonly highlights = new PhraseHighlights<Mark>(MARKS);
   private tooltip: Tooltip | null = null;
   private report: Report | null = null;
   private hovered: Element | null = null;
@@ -203,7 +175,7 @@ export class Overlay {
       el.setAttribute(ATTR, ids.join(' '));
       // a paragraph is outlined only where the browser cannot highlight its phrases
       const doc = el.ownerDocument;
-      if (p.text && !canHighlight.has(doc)) canHighlight.set(doc, highlightApi(doc) !== null);
+      if (p.text && !canHighlight.has(doc)) canHighlight.set(doc, canHighlightIn(doc));
       if (p.text) el.setAttribute(canHighlight.get(doc) ? PHRASE_ATTR : TEXT_ATTR, worst);
       else {
         el.setAttribute(SEVERITY_ATTR, worst);
@@ -231,54 +203,21 @@ export class Overlay {
     return `${figure}${figure ? (en ? ' — ' : '——') : ''}${said.join(en ? '; ' : '；')}${more}`;
   }
 
-  /** Registers the phrase highlights of every document that has some (one Highlight per mark). */
+  /** Registers the phrase highlights (one Highlight per mark), none while the overlay is off. */
   private applyHighlights(): void {
-    const byDoc = new Map<Document, Map<Mark, Range[]>>();
+    const phrases: Array<{ range: Range; mark: Mark }> = [];
     if (this.enabled) {
       for (const [id, range] of this.phrases) {
         const f = this.findings.get(id);
-        const doc = range.startContainer.ownerDocument;
-        if (!f || !doc) continue;
-        let marks = byDoc.get(doc);
-        if (!marks) byDoc.set(doc, (marks = new Map<Mark, Range[]>()));
-        const mark = markOf(f);
-        let list = marks.get(mark);
-        if (!list) marks.set(mark, (list = []));
-        list.push(range);
+        if (f) phrases.push({ range, mark: markOf(f) });
       }
     }
-    for (const doc of new Set([...this.highlighted, ...byDoc.keys()])) {
-      const api = highlightApi(doc);
-      if (!api) continue;
-      for (const mark of MARKS) {
-        const ranges = byDoc.get(doc)?.get(mark) ?? [];
-        if (ranges.length > 0) api.registry.set(`crossfoot-${mark}`, api.make(ranges));
-        else api.registry.delete(`crossfoot-${mark}`);
-      }
-      api.registry.delete('crossfoot-active');
-      if (byDoc.has(doc)) this.highlighted.add(doc);
-      else this.highlighted.delete(doc);
-    }
+    this.highlights.show(phrases);
   }
 
   /** Emphasises the phrases of the given findings (hover, reveal); none clears it. */
   private activate(ids: readonly string[]): void {
-    const byDoc = new Map<Document, Range[]>();
-    for (const id of ids) {
-      const range = this.phrases.get(id);
-      const doc = range?.startContainer.ownerDocument;
-      if (!range || !doc) continue;
-      const list = byDoc.get(doc);
-      if (list) list.push(range);
-      else byDoc.set(doc, [range]);
-    }
-    for (const doc of this.highlighted) {
-      const api = highlightApi(doc);
-      if (!api) continue;
-      const ranges = byDoc.get(doc);
-      if (ranges) api.registry.set('crossfoot-active', api.make(ranges));
-      else api.registry.delete('crossfoot-active');
-    }
+    this.highlights.emphasise(ids.map((id) => this.phrases.get(id)).filter((r): r is Range => !!r));
   }
 
   private listen(doc: Document): void {

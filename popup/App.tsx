@@ -8,9 +8,6 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Report, ReportFinding, ReportTable } from '../src/engine/report.js';
 import { isAnomaly } from '../src/engine/anomaly.js';
 import { INVISIBLE_ALL } from '../src/model/text.js';
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../src/engine/settings.js';
-import { readThreshold, type ThresholdField } from '../src/ui/thresholds.js';
-import { ThresholdFields } from '../src/ui/ThresholdFields.js';
 import { loadSettings, saveSettings, siteRuns, withSite, type SiteSetting } from '../src/platform/settings.js';
 import type { Locale } from '../src/i18n/index.js';
 import { UI, type UiKey } from '../src/i18n/ui.js';
@@ -20,6 +17,8 @@ import { activeTab, checkThisPage, isRestricted, pageStatus, runsByItself, type 
 import browser from '../src/platform/browser.js';
 import { isDocumentUrl, viewerUrl } from '../src/platform/viewer.js';
 import { ExportBar, FindingActions, useReviews } from '../src/ui/reviews.js';
+import { SettingsPanel } from './SettingsPanel.js';
+import { Questions } from './Questions.js';
 
 type Severity = ReportFinding['severity'];
 const SEVERITIES: readonly Severity[] = ['error', 'review', 'rounding'];
@@ -469,82 +468,4 @@ const PAGE = 200;
  */
 export function visible(text: string): string {
   return text.replace(INVISIBLE_ALL, (c) => `⟨U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
-}
-
-/** Questions about rates: their own section, closed by default, and their own switch for the page marks. */
-function Questions({ questions, t, item }: { questions: ReportFinding[]; t: (k: UiKey) => string; item: (f: ReportFinding) => preact.JSX.Element }): preact.JSX.Element {
-  const [onPage, setOnPage] = useState(false);
-  useEffect(() => {
-    void loadSettings().then((s) => setOnPage(s.questions));
-  }, []);
-  const toggle = (): void => {
-    setOnPage(!onPage);
-    void saveSettings({ questions: !onPage });
-  };
-  return (
-    <details class="questions" data-section="questions">
-      <summary>
-        {t('questions')} (<span data-count="question">{questions.length}</span>)
-      </summary>
-      <p class="hint">{t('questionsHint')}</p>
-      <label class="switch">
-        <input type="checkbox" checked={onPage} onChange={toggle} data-action="questions" />
-        <span>{t('questionsOnPage')}</span>
-      </label>
-      <ul class="plain">{questions.map(item)}</ul>
-    </details>
-  );
-}
-
-/** The thresholds of the rate questions; a change checks the page again (the panel stays open). */
-function SettingsPanel({ t, onChange }: { t: (k: UiKey) => string; onChange: () => void }): preact.JSX.Element {
-  const [values, setValues] = useState<Thresholds>(DEFAULT_THRESHOLDS);
-  const [pdfViewer, setPdfViewer] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    void loadSettings().then((s) => {
-      setValues(s.thresholds);
-      setPdfViewer(s.pdfViewer);
-    });
-  }, []);
-  const commit = async (field: ThresholdField, input: HTMLInputElement): Promise<void> => {
-    const read = readThreshold(field, input.value);
-    if ('error' in read) {
-      // the value in force stays, and the field says why the new one was not taken
-      input.value = String(values[field.key]);
-      setProblem(t('thresholdRange').replace('{label}', t(field.label)).replace('{min}', String(field.min)).replace('{max}', String(field.max)));
-      return;
-    }
-    setProblem(null);
-    if (read.value === values[field.key]) return;
-    const next = { ...values, [field.key]: read.value };
-    setValues(next);
-    await saveSettings({ thresholds: next });
-    onChange();
-  };
-  return (
-    <details class="settings" data-section="settings">
-      <summary>{t('settings')}</summary>
-      <ThresholdFields values={values} t={t} onCommit={(field, input) => void commit(field, input)} />
-      {problem && (
-        <p class="problem" role="alert" data-threshold-problem>
-          {problem}
-        </p>
-      )}
-      <label class="switch">
-        <input type="checkbox" checked={pdfViewer} data-action="pdf-viewer" onChange={(e) => {
-          const on = (e.currentTarget as HTMLInputElement).checked;
-          setPdfViewer(on);
-          void saveSettings({ pdfViewer: on });
-        }} />
-        <span>{t('pdfViewer')}</span>
-      </label>
-      <button type="button" class="link" data-action="reset-thresholds" onClick={() => void saveSettings({ thresholds: DEFAULT_THRESHOLDS }).then(() => {
-        setValues(DEFAULT_THRESHOLDS);
-        onChange();
-      })}>
-        {t('resetThresholds')}
-      </button>
-    </details>
-  );
 }
