@@ -90,18 +90,8 @@ export interface ReportPlace {
   readonly column: string;
 }
 
-export interface ReportConsequence {
-  readonly rule: string;
-  readonly category: Category;
-  readonly severity: Severity;
-  readonly cells: ReportCell[];
-  readonly quote: ReportQuote | null;
-  readonly stated: string | null;
-  readonly expected: string | null;
-  readonly difference: string | null;
-  readonly messageId: string;
-  readonly message: Localised;
-}
+/** A failure a finding's figure explains: the parts of a finding that say what failed and by how much. */
+export type ReportConsequence = Pick<ReportFinding, 'rule' | 'category' | 'severity' | 'cells' | 'quote' | 'stated' | 'expected' | 'difference' | 'messageId' | 'message'>;
 
 export interface ReportNotChecked {
   readonly rule: string;

@@ -35,6 +35,25 @@ const SIX = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><titl
 
 let server: Server;
 let port = 0;
+
+/** A server of the SIX page (and the sample), on 127.0.0.1, with a slow page for the popup-while-loading case. */
+async function serveSix(): Promise<{ server: Server; port: number }> {
+  const srv = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    if (url.pathname === '/slow.html') {
+      // half the page, a pause, the rest: the popup is opened meanwhile
+      const cut = SIX.indexOf('<h3>');
+      res.write(SIX.slice(0, cut));
+      setTimeout(() => res.end(SIX.slice(cut)), 2500);
+      return;
+    }
+    if (url.pathname === '/sample.html') return void res.end(readFileSync(path.join(ROOT, 'samples/sample-report.html')));
+    res.end(SIX);
+  });
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  return { server: srv, port: (srv.address() as AddressInfo).port };
+}
 let session: ChromiumSession;
 
 async function open(host: string, path: string): Promise<{ page: Page; tabId: number }> {
@@ -53,21 +72,7 @@ async function popupFor(tabId: number): Promise<Page> {
 
 describe('Chromium: the tooltip, the keyboard, per-site control, the popup while loading', () => {
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      if (url.pathname === '/slow.html') {
-        // half the page, a pause, the rest: the popup is opened meanwhile
-        const cut = SIX.indexOf('<h3>');
-        res.write(SIX.slice(0, cut));
-        setTimeout(() => res.end(SIX.slice(cut)), 2500);
-        return;
-      }
-      if (url.pathname === '/sample.html') return void res.end(readFileSync(path.join(ROOT, 'samples/sample-report.html')));
-      res.end(SIX);
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    port = (server.address() as AddressInfo).port;
+    ({ server, port } = await serveSix());
     session = await launchChromium();
   });
 
@@ -282,12 +287,7 @@ describe('Chromium: the content script leaves nothing behind when the extension 
   let at = 0;
 
   beforeAll(async () => {
-    srv = createServer((_req, res) => {
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(SIX);
-    });
-    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-    at = (srv.address() as AddressInfo).port;
+    ({ server: srv, port: at } = await serveSix());
     own = await launchChromium();
   });
 
