@@ -50,6 +50,10 @@ export async function launchChromium(options: { headless?: boolean; viewport?: {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  // the extension opens its onboarding page once, on install: wait for it, so that it does not come
+  // to the front later over the page a test has just brought there
+  const onboarding = (p: Page): boolean => p.url().startsWith(`chrome-extension://${extensionId}/onboarding/`);
+  if (!context.pages().some(onboarding)) await context.waitForEvent('page', { predicate: onboarding, timeout: 10_000 }).catch(() => undefined);
   return {
     context,
     worker,
