@@ -68,6 +68,8 @@ export class PageSession {
 
   /** Decisions changed (here, in the popup or in another tab): marks, tooltip and badge follow. */
   private onReviews(record: ReviewRecord | null): void {
+    // a save here is heard twice: from saveReview, then from the storage event
+    if (record && this.reviews && record.updated === this.reviews.updated) return;
     const before = this.dismissedKey();
     this.reviews = record && Object.keys(record.entries).length > 0 ? record : null;
     if (this.status.state !== 'done' || !this.last) return;

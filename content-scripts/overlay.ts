@@ -10,7 +10,7 @@
  * While a finding is hovered or focused its participating cells are outlined too, and a tooltip
  * explains it. Questions about rates (rate anomalies) are marked only when the user asks for them.
  */
-import type { Report, ReportCell, ReportFinding } from '../src/engine/report.js';
+import { tableName, type Report, type ReportCell, type ReportFinding } from '../src/engine/report.js';
 import { isAnomaly } from '../src/engine/anomaly.js';
 import { blockSpan, type DomExtraction } from '../src/extract/dom.js';
 import { runSync, type Steps } from '../src/model/steps.js';
@@ -396,9 +396,7 @@ export class Overlay {
     const top = (table as HTMLTableElement).rows?.[0] ?? table;
     this.tooltip ??= new Tooltip(document);
     if (findings.length > 0) {
-      this.hovered = null;
-      this.shownIds = '';
-      this.showList(top, findings);
+      this.showFindings(top, findings);
       this.tooltip.interactive(true);
     } else {
       const en = this.locale() === 'en';
@@ -467,10 +465,7 @@ export class Overlay {
 
   private tableTitle(id: string | null): string {
     if (id === null) return this.locale() === 'en' ? 'Narrative' : '情况说明';
-    const t = this.report?.tables.find((x) => x.id === id);
-    if (!t) return '';
-    const title = t.title ?? (this.locale() === 'en' ? t.kindName.en : t.kindName.zh);
-    return t.name ? `${title} · ${t.name}` : title;
+    return this.report ? tableName(this.report, id, this.locale()) : '';
   }
 
   /** Scrolls to a finding and flashes it; false when it has nothing in the page. */

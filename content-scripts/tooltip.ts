@@ -318,7 +318,7 @@ export class Tooltip {
 
   /** Whether the focus is inside the tooltip. */
   get hasFocus(): boolean {
-    return this.focusedKey() !== null || (this.box.getRootNode() as ShadowRoot).activeElement !== null;
+    return (this.box.getRootNode() as ShadowRoot).activeElement !== null;
   }
 
   /** Places the box below its anchor (above when there is no room), inside the viewport. */

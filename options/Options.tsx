@@ -8,7 +8,7 @@ import type { Locale } from '../src/i18n/index.js';
 import { loadSettings, saveSettings, withSite, type Settings } from '../src/platform/settings.js';
 import { DEFAULT_THRESHOLDS } from '../src/engine/settings.js';
 import { UI } from '../src/i18n/ui.js';
-import { readThreshold, type ThresholdField } from '../src/ui/thresholds.js';
+import { readThreshold, refusal, type ThresholdField } from '../src/ui/thresholds.js';
 import { ThresholdFields } from '../src/ui/ThresholdFields.js';
 import { allReviews, clearReviews } from '../src/platform/reviews.js';
 import { pageApi } from '../src/platform/page-api.js';
@@ -123,7 +123,7 @@ export function Options(): preact.JSX.Element {
     const read = readThreshold(field, input.value);
     if ('error' in read) {
       input.value = String(settings.thresholds[field.key]);
-      setProblem(ui.thresholdRange.replace('{label}', ui[field.label]).replace('{min}', String(field.min)).replace('{max}', String(field.max)));
+      setProblem(refusal(field, (k) => ui[k]));
       return;
     }
     setProblem(null);

@@ -5,10 +5,10 @@
  * Page text is rendered as text (JSX escapes it), never as markup.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { Report, ReportFinding, ReportTable } from '../src/engine/report.js';
+import { tableName, type Report, type ReportFinding } from '../src/engine/report.js';
 import { isAnomaly } from '../src/engine/anomaly.js';
 import { INVISIBLE_ALL } from '../src/model/text.js';
-import { loadSettings, saveSettings, siteRuns, withSite, type SiteSetting } from '../src/platform/settings.js';
+import { hostOf, loadSettings, saveSettings, siteRuns, withSite, type SiteSetting } from '../src/platform/settings.js';
 import type { Locale } from '../src/i18n/index.js';
 import { UI, type UiKey } from '../src/i18n/ui.js';
 import type { PageStatus } from '../src/messages/protocol.js';
@@ -226,15 +226,6 @@ function Body({ view, t, locale, tab, onRun, onRecheck }: BodyProps): preact.JSX
   }
 }
 
-/** The host name of an address ("" when it has none). */
-function hostOf(url: string | undefined): string {
-  try {
-    return new URL(url ?? '').hostname;
-  } catch {
-    return '';
-  }
-}
-
 /** Saves one site's choice (the content scripts of its pages follow it). */
 async function setSite(host: string, patch: SiteSetting): Promise<void> {
   if (!host) return;
@@ -252,12 +243,6 @@ interface FindingsProps {
   readonly t: (k: UiKey) => string;
   readonly locale: Locale;
   readonly tabId: number | null;
-}
-
-function tableLabel(table: ReportTable | undefined, locale: Locale): string {
-  if (!table) return '';
-  const title = table.title ?? (locale === 'en' ? table.kindName.en : table.kindName.zh);
-  return table.name ? `${title} · ${table.name}` : title;
 }
 
 function Findings({ report, url, overlay, unplaced, t, locale, tabId }: FindingsProps): preact.JSX.Element {
@@ -361,7 +346,7 @@ function Findings({ report, url, overlay, unplaced, t, locale, tabId }: Findings
     );
   };
 
-  const groupTitle = (id: string): string => (id === TEXT_GROUP ? t('narrative') : tableLabel(report.tables.find((x) => x.id === id), locale) || id);
+  const groupTitle = (id: string): string => (id === TEXT_GROUP ? t('narrative') : tableName(report, id, locale) || id);
 
   return (
     <>
@@ -444,7 +429,7 @@ function Findings({ report, url, overlay, unplaced, t, locale, tabId }: Findings
           <ul>
             {report.notChecked.map((n, i) => (
               <li key={i}>
-                {visible(tableLabel(report.tables.find((x) => x.id === n.table), locale))}
+                {visible(tableName(report, n.table, locale))}
                 {n.table ? '：' : ''}
                 {visible(locale === 'en' ? n.message.en : n.message.zh)}
               </li>

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../src/engine/settings.js';
 import { loadSettings, saveSettings } from '../src/platform/settings.js';
 import type { UiKey } from '../src/i18n/ui.js';
-import { readThreshold, type ThresholdField } from '../src/ui/thresholds.js';
+import { readThreshold, refusal, type ThresholdField } from '../src/ui/thresholds.js';
 import { ThresholdFields } from '../src/ui/ThresholdFields.js';
 
 /** The thresholds of the rate questions; a change checks the page again (the panel stays open). */
@@ -26,7 +26,7 @@ export function SettingsPanel({ t, onChange }: { t: (k: UiKey) => string; onChan
     if ('error' in read) {
       // the value in force stays, and the field says why the new one was not taken
       input.value = String(values[field.key]);
-      setProblem(t('thresholdRange').replace('{label}', t(field.label)).replace('{min}', String(field.min)).replace('{max}', String(field.max)));
+      setProblem(refusal(field, t));
       return;
     }
     setProblem(null);

@@ -6,6 +6,8 @@ import browser from '../src/platform/browser.js';
 import type { PageStatus } from '../src/messages/protocol.js';
 import { sendToTab } from '../src/messages/send.js';
 import { isViewerUrl } from '../src/platform/viewer.js';
+import { injectContentScript } from '../src/platform/inject.js';
+import { hostOf } from '../src/platform/settings.js';
 
 export interface ActiveTab {
   readonly id: number;
@@ -16,12 +18,8 @@ export interface ActiveTab {
 
 /** Pages the content script runs on by itself (the manifest's matches: *.gov.cn). */
 export function runsByItself(url: string | undefined): boolean {
-  try {
-    const u = new URL(url ?? '');
-    return /^https?:$/u.test(u.protocol) && (u.hostname === 'gov.cn' || u.hostname.endsWith('.gov.cn'));
-  } catch {
-    return false;
-  }
+  const host = hostOf(url);
+  return host === 'gov.cn' || host.endsWith('.gov.cn');
 }
 
 /** The tab the popup acts on: the active tab, or ?tabId= (used by the end-to-end tests). */
@@ -63,11 +61,7 @@ export async function pageStatus(tabId: number): Promise<PageStatus | null> {
 
 /** Runs the content script (and its stylesheet) in the tab, then waits for its first result. */
 export async function checkThisPage(tabId: number): Promise<PageStatus> {
-  const entry = browser.runtime.getManifest().content_scripts?.[0];
-  const js = entry?.js ?? [];
-  const css = entry?.css ?? [];
-  if (css.length) await browser.scripting.insertCSS({ target: { tabId, allFrames: true }, files: css }).catch(() => undefined);
-  await browser.scripting.executeScript({ target: { tabId }, files: js });
+  await injectContentScript(tabId);
   for (let i = 0; i < 100; i++) {
     const status = await pageStatus(tabId);
     if (status && status.state !== 'idle' && status.state !== 'checking') return status;

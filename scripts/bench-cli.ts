@@ -8,6 +8,7 @@
  *   thread (CROSSFOOT_WORKERS=1), and the largest resident memory of each.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -29,7 +30,8 @@ interface Run {
 /** One CLI process, timed from spawn to exit; its peak memory from /usr/bin/time where there is one. */
 function runCli(root: string, args: string[], env: Record<string, string> = {}, timeoutMs = 600_000): Promise<Run> {
   return new Promise((resolve) => {
-    const useTime = process.platform === 'linux';
+    // the peak memory comes from GNU time where it is installed (Debian's "time" package)
+    const useTime = existsSync('/usr/bin/time');
     const cmd = useTime ? '/usr/bin/time' : process.execPath;
     const argv = useTime ? ['-f', '%M', process.execPath, path.join(root, 'scripts/crossfoot.mjs'), ...args] : [path.join(root, 'scripts/crossfoot.mjs'), ...args];
     const t0 = performance.now();

@@ -14,9 +14,9 @@ async function ensureBuilt() {
   const hasSources = existsSync(path.join(root, 'src/cli/main.ts'));
   if (!hasSources) return;
   if (existsSync(entry) && process.env.CROSSFOOT_NO_REBUILD === '1') return;
-  // the staleness check walks src/ (a few milliseconds); Vite is loaded only to rebuild
-  const { stale, buildCli } = await import('./build-cli.mjs');
-  if (stale()) await buildCli();
+  // buildCli walks src/ for a newer source (a few milliseconds) and loads Vite only to rebuild
+  const { buildCli } = await import('./build-cli.mjs');
+  await buildCli();
 }
 
 try {

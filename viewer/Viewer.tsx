@@ -178,7 +178,10 @@ function Summary({ checked, source }: { checked: Checked; source: string }): pre
   const applied = reviews.applied;
   const [at] = useState(() => new Date());
   // dismissed findings leave the page's marks (a mark whose findings are all dismissed is hidden)
-  useEffect(() => showMarks((id) => !applied.isDismissed(report.findings.find((f) => f.id === id) as ReportFinding)), [applied, report]);
+  useEffect(() => {
+    const dismissed = new Set(applied.dismissed.map((f) => f.id));
+    showMarks((id) => !dismissed.has(id));
+  }, [applied]);
   const counts = applied.counts;
   const open = report.findings.filter((f) => !applied.isDismissed(f));
   const reveal = (id: string): void => {

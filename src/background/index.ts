@@ -6,8 +6,9 @@ import browser, { type Runtime } from '../platform/browser.js';
 import { isBackgroundRequest } from '../messages/protocol.js';
 import { badgeFor } from './badge.js';
 import { DOCUMENT_LINKS, isGovPdfUrl, viewerUrl } from '../platform/viewer.js';
-import { loadSettings, saveSettings, siteRuns, withSite } from '../platform/settings.js';
+import { hostOf, loadSettings, saveSettings, siteRuns, withSite } from '../platform/settings.js';
 import { sendToTab } from '../messages/send.js';
+import { injectContentScript } from '../platform/inject.js';
 
 /** "在 Crossfoot 中核对" on links to a PDF or a workbook (and download links that serve one). */
 const MENU = 'crossfoot-open-document';
@@ -28,19 +29,12 @@ browser.runtime.onInstalled.addListener((details) => {
   if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('onboarding/index.html') });
 });
 
-/** Runs the content script in a tab (and its stylesheet), as the popup's 核对此页 does. */
-async function injectInto(tabId: number): Promise<void> {
-  const entry = browser.runtime.getManifest().content_scripts?.[0];
-  if (entry?.css?.length) await browser.scripting.insertCSS({ target: { tabId, allFrames: true }, files: entry.css }).catch(() => undefined);
-  await browser.scripting.executeScript({ target: { tabId }, files: entry?.js ?? [] });
-}
-
 /** What a click on a menu item does: a linked document opens in the viewer (http(s) links only); a page or the table under the pointer is checked. */
 async function onMenuClick(info: { menuItemId: string | number; linkUrl?: string }, tab?: { id?: number }): Promise<void> {
   if (info.menuItemId === MENU && typeof info.linkUrl === 'string' && /^https?:/iu.test(info.linkUrl)) await browser.tabs.create({ url: viewerUrl(info.linkUrl) });
   const tabId = tab?.id;
   if (tabId === undefined) return;
-  if (info.menuItemId === MENU_PAGE) await injectInto(tabId);
+  if (info.menuItemId === MENU_PAGE) await injectContentScript(tabId);
   if (info.menuItemId === MENU_SITE) {
     const host = hostOf((await browser.tabs.get(tabId)).url);
     if (host) {
@@ -53,21 +47,12 @@ async function onMenuClick(info: { menuItemId: string | number; linkUrl?: string
     // where the content script already runs, it knows which table the menu was opened on
     const shown = await sendToTab(tabId, { type: 'crossfoot:check-table' }).catch(() => null);
     if (!shown) {
-      await injectInto(tabId);
+      await injectContentScript(tabId);
       await sendToTab(tabId, { type: 'crossfoot:check-table' }).catch(() => undefined);
     }
   }
 }
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
-
-function hostOf(url: string | undefined): string {
-  try {
-    const u = new URL(url ?? '');
-    return /^https?:$/u.test(u.protocol) ? u.hostname : '';
-  } catch {
-    return '';
-  }
-}
 
 /** The toolbar menu's checkbox follows the site of the tab in front (and is greyed where no site applies). */
 async function syncSiteMenu(tabId: number): Promise<void> {

@@ -28,26 +28,16 @@ class LightNode {
   declare childNodes: LightNode[];
   /** Position among the parent's children (set once the tree is complete: the tree never changes after). */
   declare _i: number;
-  declare _doc: LightDocument | null;
 
   get nodeType(): number {
     return 0;
   }
 
-  get ownerDocument(): LightDocument | null {
-    return this._doc;
-  }
   get firstChild(): LightNode | null {
     return this.childNodes[0] ?? null;
   }
-  get lastChild(): LightNode | null {
-    return this.childNodes[this.childNodes.length - 1] ?? null;
-  }
   get nextSibling(): LightNode | null {
     return this.parentNode?.childNodes[this._i + 1] ?? null;
-  }
-  get previousSibling(): LightNode | null {
-    return this.parentNode?.childNodes[this._i - 1] ?? null;
   }
   get parentElement(): LightElement | null {
     const p = this.parentNode;
@@ -106,9 +96,6 @@ class LightText extends LightNode {
   get data(): string {
     return this.value;
   }
-  get nodeValue(): string {
-    return this.value;
-  }
   override get textContent(): string {
     return this.value;
   }
@@ -154,12 +141,6 @@ class LightElement extends LightNode {
   hasAttribute(name: string): boolean {
     return this.getAttribute(name) !== null;
   }
-  get id(): string {
-    return this.getAttribute('id') ?? '';
-  }
-  get className(): string {
-    return this.getAttribute('class') ?? '';
-  }
   get children(): LightElement[] {
     return this.childNodes.filter((n): n is LightElement => n.nodeType === ELEMENT);
   }
@@ -204,9 +185,6 @@ class LightDocument extends LightNode {
     for (const n of html.childNodes) if (n.nodeType === ELEMENT && (n as LightElement).localName === name) return n as LightElement;
     return null;
   }
-  get head(): LightElement | null {
-    return this.child('head');
-  }
   get body(): LightElement | null {
     return this.child('body') ?? this.child('frameset');
   }
@@ -230,13 +208,11 @@ function reindex(parent: LightNode): void {
  * nextSibling is one array read.
  */
 function lightAdapter(): TreeAdapter<Light> {
-  let doc: LightDocument | null = null;
   const make = <T extends LightNode>(proto: { prototype: T }, fields: Partial<Record<string, unknown>>): T => {
     const node = Object.create(proto.prototype) as T;
     node.parentNode = null;
     node.childNodes = [];
     node._i = 0;
-    node._doc = doc;
     return Object.assign(node, fields);
   };
   const append = (parent: LightNode, node: LightNode): void => {
@@ -247,7 +223,7 @@ function lightAdapter(): TreeAdapter<Light> {
   const base = defaultTreeAdapter as unknown as TreeAdapter<Light>;
   const adapter: TreeAdapter<Light> = {
     ...base,
-    createDocument: () => (doc = make(LightDocument, { nodeName: '#document', mode: 'no-quirks' })),
+    createDocument: () => make(LightDocument, { nodeName: '#document', mode: 'no-quirks' }),
     createDocumentFragment: () => make(LightNode, { nodeName: '#document-fragment' }),
     createElement: (tagName, namespaceURI, attrs) => make(LightElement, { nodeName: tagName, tagName, namespaceURI, attrs }),
     createCommentNode: (data) => make(LightComment, { nodeName: '#comment', data }),

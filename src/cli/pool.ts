@@ -52,7 +52,8 @@ export async function checkAll(files: readonly string[], options: LoadOptions, t
       Array.from({ length: size }, async () => {
         const worker = new Worker(entry as URL, { workerData: { crossfootWorker: true } });
         workers.push(worker);
-        while (next < files.length) {
+        let dead = false;
+        while (next < files.length && !dead) {
           const id = next++;
           const file = files[id] as string;
           results[id] = await new Promise<Outcome>((resolve) => {
@@ -63,6 +64,7 @@ export async function checkAll(files: readonly string[], options: LoadOptions, t
             };
             // a worker that dies (out of memory on a monstrous file) fails its file, not the run
             const onError = (e: unknown): void => {
+              dead = true;
               cleanup();
               resolve({ ok: false, message: `${file}: ${e instanceof Error ? e.message : String(e)}`, code: 70, input: false });
             };
@@ -76,14 +78,13 @@ export async function checkAll(files: readonly string[], options: LoadOptions, t
             worker.postMessage(task);
           });
           done(++finished, file);
-          if (!results[id]?.ok && (results[id] as { input: boolean }).input === false) break; // this worker may be gone
         }
       }),
     );
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  // files a dead worker left: checked here
+  // files no worker was left to take (every worker died): checked here
   for (const [i, file] of files.entries()) if (!results[i]) results[i] = await checkOne(file, options, thresholds);
   return results;
 }

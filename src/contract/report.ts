@@ -7,6 +7,17 @@
 import type { Category, Localised, Severity } from './types.js';
 import { VERSION } from '../model/version.js';
 
+/**
+ * A table as a reader names it: its printed title (else its kind's name), with what a form is
+ * about ("项目支出绩效自评表 · 某项目"); "" for an unknown table.
+ */
+export function tableName(report: Pick<Report, 'tables'>, id: string | null, locale: 'zh-CN' | 'en'): string {
+  const t = id === null ? undefined : report.tables.find((x) => x.id === id);
+  if (!t) return '';
+  const title = t.title ?? (locale === 'en' ? t.kindName.en : t.kindName.zh);
+  return t.name ? `${title} · ${t.name}` : title;
+}
+
 /** Questions about rates (category rate-anomaly) are listed and counted apart from contradictions. */
 export function isAnomaly(f: { readonly category: string }): boolean {
   return f.category === 'rate-anomaly';

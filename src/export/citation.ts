@@ -5,7 +5,7 @@
  * phrase), the figures, the date checked and Crossfoot's version.
  */
 import { isAnomaly } from '../engine/anomaly.js';
-import { GENERATOR, type Report, type ReportFinding } from '../engine/report.js';
+import { GENERATOR, tableName, type Report, type ReportFinding } from '../engine/report.js';
 import type { Locale } from '../i18n/index.js';
 import { message } from '../i18n/index.js';
 import { stripInvisible } from '../model/text.js';
@@ -45,19 +45,12 @@ export interface CitationOptions {
   readonly page?: number | null;
 }
 
-function tableTitle(report: Report, id: string | null, locale: Locale): string {
-  const t = report.tables.find((x) => x.id === id);
-  if (!t) return '';
-  const title = t.title ?? (locale === 'en' ? t.kindName.en : t.kindName.zh);
-  return t.name ? `${title} · ${t.name}` : title;
-}
-
 /** Where a finding stands, in words: the table and its row / column, or the narrative and the phrase. */
 export function placeOf(report: Report, f: ReportFinding, locale: Locale): string {
   const en = locale === 'en';
   const parts: string[] = [];
   if (f.table !== null || f.place) {
-    const title = tableTitle(report, f.table, locale);
+    const title = tableName(report, f.table, locale);
     if (title) parts.push(en ? `table “${title}”` : `《${title}》`);
     if (f.place) parts.push(en ? `row “${f.place.row}”, column “${f.place.column}”` : `“${f.place.row}”行“${f.place.column}”栏`);
   }
@@ -94,7 +87,7 @@ export function citation(report: Report, f: ReportFinding, options: CitationOpti
   if (f.expected !== null) figures.push(en ? `expected ${f.expected}` : `应为 ${f.expected}`);
   if (f.difference !== null) figures.push(en ? `difference ${f.difference}` : `差额 ${f.difference}`);
   lines.push(en ? `Severity: ${severity}${figures.length ? `; ${figures.join(', ')}` : ''}` : `性质：${severity}${figures.length ? `；${figures.join('，')}` : ''}`);
-  const version = `${GENERATOR.name === 'crossfoot' ? 'Crossfoot 勾稽' : GENERATOR.name} ${GENERATOR.version}`;
+  const version = `Crossfoot 勾稽 ${GENERATOR.version}`;
   lines.push(en ? `Checked ${date(options.checked)} with ${version} (rule ${f.rule}).` : `核对日期：${date(options.checked)}，${version}（规则 ${f.rule}）。`);
   return stripInvisible(lines.join('\n'));
 }

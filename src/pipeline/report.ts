@@ -40,12 +40,14 @@ const COUNT_BUDGET = 20_000_000;
 
 /** Report quotes of a document's phrases, with context where a phrase is not unique in its narrative. */
 function quoteMaker(doc: ReportDocument): (q: { block: number; start: number; end: number; text: string }) => ReportQuote {
-  const joined = doc.blocks.map((b) => b.text).join('\n');
+  let joined: string | null = null;
   const repeated = new Map<string, boolean>();
   let budget = COUNT_BUDGET;
   const isRepeated = (text: string): boolean => {
     let r = repeated.get(text);
     if (r === undefined) {
+      // the narrative is joined on the first phrase asked about, not for every report
+      joined ??= doc.blocks.map((b) => b.text).join('\n');
       budget -= joined.length;
       const first = joined.indexOf(text);
       r = budget < 0 || (first >= 0 && joined.indexOf(text, first + 1) >= 0);

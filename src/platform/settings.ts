@@ -28,6 +28,16 @@ export interface SiteSetting {
   readonly overlay?: boolean;
 }
 
+/** The site a page is on, as its choices are kept: the host name of an http(s) address ("" for any other). */
+export function hostOf(url: string | undefined): string {
+  try {
+    const u = new URL(url ?? '');
+    return /^https?:$/u.test(u.protocol) ? u.hostname : '';
+  } catch {
+    return '';
+  }
+}
+
 /** Whether Crossfoot checks pages of `host` by itself. */
 export function siteRuns(settings: Settings, host: string): boolean {
   return settings.sites[host]?.run !== false;

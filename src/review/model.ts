@@ -7,7 +7,7 @@
  *
  * Pure data here; storage.ts keeps it in the extension's local storage (nothing leaves the machine).
  */
-import type { Report, ReportFinding } from '../engine/report.js';
+import { tableName, type Report, type ReportFinding } from '../engine/report.js';
 import { isAnomaly } from '../engine/anomaly.js';
 import type { Severity } from '../engine/types.js';
 import { displayText, keyText } from '../model/text.js';
@@ -92,9 +92,7 @@ export function reportKey(url: string, title: string | null): { key: string; sit
 /** A place a person can recognise: the table and cell labels, or the phrase. */
 export function findingLabel(report: Report, f: ReportFinding): string {
   if (f.quote) return `“${f.quote.text}”`;
-  const t = report.tables.find((x) => x.id === f.table);
-  const table = t ? (t.title ?? t.kindName.zh) : '';
-  return [table, f.place ? `${f.place.row} / ${f.place.column}` : ''].filter((x) => x !== '').join(' · ');
+  return [tableName(report, f.table, 'zh-CN'), f.place ? `${f.place.row} / ${f.place.column}` : ''].filter((x) => x !== '').join(' · ');
 }
 
 /** A new decision (status or note), or null when it says nothing (no status, no note): the finding is pending again. */

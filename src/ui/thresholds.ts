@@ -27,3 +27,8 @@ export function readThreshold(field: ThresholdField, raw: string): { readonly va
   if (!Number.isFinite(n) || n < field.min || n > field.max) return { error: 'range' };
   return { value: n };
 }
+
+/** Why a typed value was not taken, in the interface's words: the field and its range. */
+export function refusal(field: ThresholdField, t: (k: UiKey) => string): string {
+  return t('thresholdRange').replace('{label}', t(field.label)).replace('{min}', String(field.min)).replace('{max}', String(field.max));
+}
