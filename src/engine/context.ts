@@ -3,8 +3,9 @@
  * arithmetic into findings (with tolerance, formula and likely cause) or into recorded passes.
  */
 import { Decimal } from '../model/decimal.js';
-import type { CellRef } from '../model/table.js';
-import type { RecognisedDocument, RecognisedTable, RowInfo } from '../recognise/index.js';
+import type { CellRef, Pos } from '../model/table.js';
+import type { RecognisedTable, RowInfo } from '../recognise/index.js';
+import type { ReadDocument } from '../narrative/document.js';
 import { BLANK, formatAmount, formatSigned } from '../i18n/format.js';
 import { likelyCause, type Participant } from './cause.js';
 import type { RuleMeta } from './rule-meta.js';
@@ -36,11 +37,6 @@ export class Sink {
   readonly checks: Checked[] = [];
 }
 
-export interface Pos {
-  readonly row: number;
-  readonly col: number;
-}
-
 export interface SumSpec {
   readonly target: Pos;
   readonly plus: readonly Pos[];
@@ -68,7 +64,7 @@ export class TableContext {
 
   constructor(
     readonly rt: RecognisedTable,
-    readonly doc: RecognisedDocument,
+    readonly doc: ReadDocument,
     readonly rule: RuleMeta,
     private readonly sink: Sink,
     readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
@@ -258,7 +254,7 @@ export class TableContext {
 /** Context of a rule that looks at the whole document (cross-table and narrative rules). */
 export class DocumentContext {
   constructor(
-    readonly doc: RecognisedDocument,
+    readonly doc: ReadDocument,
     readonly rule: RuleMeta,
     private readonly sink: Sink,
     readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,

@@ -3,7 +3,8 @@
  * (`applies`) and only does arithmetic in `run`, reporting through its context. Wording lives in
  * the i18n catalogues under the message ids the rule declares.
  */
-import type { RecognisedDocument, RecognisedTable } from '../recognise/index.js';
+import type { RecognisedTable } from '../recognise/index.js';
+import type { ReadDocument } from '../narrative/document.js';
 import type { Steps } from '../model/steps.js';
 import type { DocumentContext, TableContext } from './context.js';
 
@@ -13,7 +14,7 @@ import type { RuleMeta } from './rule-meta.js';
 export interface TableRule {
   readonly scope: 'table';
   readonly meta: RuleMeta;
-  applies(table: RecognisedTable, doc: RecognisedDocument): boolean;
+  applies(table: RecognisedTable, doc: ReadDocument): boolean;
   /** A rule over many rows may be a generator: it yields every few hundred rows so that the page gets turns. */
   run(ctx: TableContext): void | Steps<void>;
 }

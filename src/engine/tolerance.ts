@@ -4,51 +4,10 @@
  * therefore differ from their printed sum by up to half a unit × (n + 1) without anyone having
  * made a mistake: that is the rounding band. Beyond it, the figures contradict each other.
  */
-import { convert, unitFactor, type MoneyUnit } from '../model/units.js';
-import { Decimal, ZERO, halfUnit, sum, unit } from '../model/decimal.js';
-import type { CellValue } from '../model/number.js';
-import { cellAt, type Table } from '../model/table.js';
+import { Decimal, halfUnit, sum, unit } from '../model/decimal.js';
 
-/** A printed figure: its value, how many decimals were printed, and whether the cell was blank. */
-export interface Printed {
-  readonly value: Decimal;
-  readonly scale: number;
-  readonly empty: boolean;
-}
-
-/**
- * Two printed figures in the same unit, for tables printed in different units (the 三公 table in
- * 万元 beside detail tables in 元): the one in the finer unit is converted into the coarser one and
- * given its precision, so that the coarse figure's rounding is the band.
- */
-export function inCommonUnit(a: Printed, aUnit: MoneyUnit | null, b: Printed, bUnit: MoneyUnit | null): [Printed, Printed] {
-  // one unit unknown: the tables are taken to print alike (the document's usual unit)
-  if (aUnit === bUnit || !aUnit || !bUnit) return [a, b];
-  const coarse = unitFactor(aUnit).gt(unitFactor(bUnit)) ? aUnit : bUnit;
-  const to = (p: Printed, from: MoneyUnit, other: Printed): Printed => (from === coarse ? p : { value: convert(p.value, from, coarse), scale: other.scale, empty: p.empty });
-  return [to(a, aUnit, b), to(b, bUnit, a)];
-}
-
-/** A figure stated somewhere (a sentence, a computed part) with the precision it was given in. */
-export function asPrinted(x: { readonly value: Decimal; readonly scale: number }): Printed {
-  return { value: x.value, scale: x.scale, empty: false };
-}
-
-/**
- * The printed figure of a cell's value: a blank cell is an exact zero; text is null, and so is a
- * percentage unless `percent` asks for it (a rate is not an amount to add).
- */
-export function printedOf(v: CellValue | undefined, percent = false): Printed | null {
-  if (!v) return null;
-  if (v.type === 'empty') return { value: ZERO, scale: 0, empty: true };
-  if (v.type === 'number' || (percent && v.type === 'percent')) return { value: v.value, scale: v.scale, empty: false };
-  return null;
-}
-
-/** The printed figure at a position of a table (see printedOf); null where there is no position or cell. */
-export function printedAt(table: Table, pos: { readonly row: number; readonly col: number } | null | undefined, percent = false): Printed | null {
-  return pos ? printedOf(cellAt(table, pos.row, pos.col)?.value, percent) : null;
-}
+export { asPrinted, inCommonUnit, printedAt, printedOf, type Printed } from '../model/printed.js';
+import type { Printed } from '../model/printed.js';
 
 export interface SumJudgement {
   readonly outcome: 'pass' | 'rounding' | 'error';

@@ -1,11 +1,15 @@
 import type { CellValue } from './number.js';
 import type { MoneyUnit } from './units.js';
 
-/** A cell of the expanded grid, addressed by table index, row and column. */
-export interface CellRef {
-  readonly table: number;
+/** A position in a table's expanded grid: row and column from 0 (the one position type). */
+export interface Pos {
   readonly row: number;
   readonly col: number;
+}
+
+/** A cell of the expanded grid, addressed by table index, row and column. */
+export interface CellRef extends Pos {
+  readonly table: number;
 }
 
 /**
@@ -18,7 +22,7 @@ export interface Cell {
   /** Display text of the source cell (white space folded). */
   readonly text: string;
   readonly value: CellValue;
-  readonly origin: { readonly row: number; readonly col: number };
+  readonly origin: Pos;
   readonly span: { readonly rows: number; readonly cols: number };
   /** True for a slot covered by a merge that is not its origin. */
   readonly merged: boolean;

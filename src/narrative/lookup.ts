@@ -4,19 +4,13 @@
  * a name a reader can find in the page ("收入支出决算总表 / 本年收入合计").
  */
 import { Decimal } from '../model/decimal.js';
-import type { CellRef } from '../model/table.js';
-import { printedAt, type Printed } from '../engine/tolerance.js';
+import type { CellRef, Pos } from '../model/table.js';
+import { printedAt, type Printed } from '../model/printed.js';
 import type { Column, RecognisedDocument, RecognisedTable, RowInfo, TableKind } from '../recognise/index.js';
-import type { PerformanceTable } from '../recognise/performance.js';
 import { summarySides, type Side } from '../recognise/summary.js';
 import { columnName, economicTotalCell, tableTitle } from '../recognise/figures.js';
-import { nameKey, nameSimilarity } from './concepts.js';
-import { columnYear, reportYear } from './year.js';
-
-export interface Pos {
-  readonly row: number;
-  readonly col: number;
-}
+import { nameKey } from './concepts.js';
+import { columnYear } from '../recognise/year.js';
 
 export interface CellValue {
   readonly rt: RecognisedTable;
@@ -30,7 +24,6 @@ export interface CellValue {
 export function tablesOf(doc: RecognisedDocument, kinds: readonly TableKind[]): RecognisedTable[] {
   return doc.tables.filter((t) => kinds.includes(t.kind));
 }
-
 
 export function cellValue(rt: RecognisedTable, pos: Pos, rowLabel?: string): CellValue | null {
   const printed = printedAt(rt.table, pos);
@@ -129,7 +122,7 @@ export function threePublicCell(doc: RecognisedDocument, which: 'budget' | 'fina
     const blocks: Column[][] = totals.map((t, i) => values.filter((c) => c.col >= t.col && (i + 1 >= totals.length || c.col < (totals[i + 1] as Column).col)));
     if (blocks.length === 0) continue;
     // blocks named by what they hold (预算数 | 决算数) and, where the header says, by year (2016年预算数 | 2017年预算数)
-    const year = reportYear(doc.document);
+    const year = doc.year;
     const named = blocks.map((bl) => ({ bl, final: bl.some((c) => c.keys.some((k) => /决算/u.test(k))), budget: bl.some((c) => c.keys.some((k) => /预算/u.test(k) && !/决算/u.test(k))), year: columnYear(bl.flatMap((c) => c.keys)) }));
     const dated = named.some((n) => n.year !== null);
     const fits = named.filter((n) => (which === 'final' ? n.final : n.budget) && (!dated || n.year === null || n.year === year));
@@ -145,70 +138,6 @@ export function threePublicCell(doc: RecognisedDocument, which: 'budget' | 'fina
     return cellValue(rt, { row: row.valueRow, col: col.col }, which === 'final' ? '决算数' : '预算数');
   }
   return null;
-}
-
-export interface PerformanceMatch {
-  readonly rt: RecognisedTable;
-  readonly perf: PerformanceTable;
-  readonly similarity: number;
-}
-
-/**
- * The 绩效自评表 of a project, by its name. Names in the text drift from the table's 项目名称 and are
- * often prefixed with the body that carried the project out; several bodies may run projects of the
- * same name (every 办事处 has its 业务保障经费), so the 实施单位 the text names decides between them.
- * When two tables fit the name equally well the match is ambiguous and nothing is returned: a wrong
- * table would turn every figure into a false contradiction.
- */
-export function performanceTable(doc: RecognisedDocument, name: string): PerformanceMatch | null {
-  let memo = matches.get(doc);
-  if (!memo) {
-    memo = new Map();
-    matches.set(doc, memo);
-  }
-  const known = memo.get(name);
-  if (known !== undefined) return known;
-  const found = findPerformanceTable(doc, name);
-  memo.set(name, found);
-  return found;
-}
-
-/** Matches already made, per document (several rules ask about the same projects). */
-const matches = new WeakMap<RecognisedDocument, Map<string, PerformanceMatch | null>>();
-const formsOf = new WeakMap<RecognisedDocument, { tables: RecognisedTable[]; bodies: string[] }>();
-
-function findPerformanceTable(doc: RecognisedDocument, name: string): PerformanceMatch | null {
-  let forms = formsOf.get(doc);
-  if (!forms) {
-    const list = doc.tables.filter((rt) => rt.performance?.project);
-    forms = { tables: list, bodies: [...new Set(list.map((rt) => bodyKey(rt.performance?.implementer ?? null)).filter((b) => b.length >= 4))] };
-    formsOf.set(doc, forms);
-  }
-  const tables = forms.tables;
-  const subject = nameKey(name);
-  // the body named in the text: the longest 实施单位 of any table that the name contains
-  const named = forms.bodies.filter((b) => subject.includes(b)).sort((a, b) => b.length - a.length)[0] ?? null;
-  const scored: PerformanceMatch[] = [];
-  for (const rt of tables) {
-    const perf = rt.performance as PerformanceTable;
-    const body = bodyKey(perf.implementer);
-    if (named && body.length >= 4 && body !== named) continue;
-    const own = named ? subject.replace(named, '') : subject;
-    const sim = Math.max(nameSimilarity(own, perf.project ?? ''), named || !body ? 0 : nameSimilarity(subject.replace(body, ''), perf.project ?? ''));
-    if (sim >= MATCH) scored.push({ rt, perf, similarity: sim });
-  }
-  scored.sort((a, b) => b.similarity - a.similarity);
-  const [best, second] = scored;
-  if (!best) return null;
-  if (second && best.similarity - second.similarity < 0.1) return null;
-  return best;
-}
-
-/** Lowest name similarity accepted between a project named in the text and a table's 项目名称. */
-const MATCH = 0.75;
-
-function bodyKey(implementer: string | null): string {
-  return implementer ? nameKey(implementer) : '';
 }
 
 /** Σ over every 绩效自评表 of the funds-total row's figure in one column. */

@@ -5,24 +5,20 @@
  */
 import type { RecognisedDocument } from '../recognise/index.js';
 import { keyText } from '../model/text.js';
-import { runSync, type Steps } from '../model/steps.js';
+import type { Steps } from '../model/steps.js';
 import { conceptAliases, conceptOf, nameKey } from './concepts.js';
 import { COMPARISON, comparisonWord, figureOf, itemName, statementsOf, type Mention, type Statement } from './claims.js';
 import {
   byLeaf,
   economicTotal,
   namedRowCell,
-  performanceTable,
   summaryCell,
   threePublicCell,
   totalRowCell,
   type CellValue,
-  type PerformanceMatch,
   type ThreePublicItem,
 } from './lookup.js';
 import { passagesSteps, locate, pieceAt, type Passage } from './passages.js';
-import { reportYear } from './year.js';
-export { reportYear } from './year.js';
 
 export interface Narrative {
   readonly passages: Passage[];
@@ -30,24 +26,16 @@ export interface Narrative {
   readonly byId: Map<number, Statement>;
 }
 
-const cache = new WeakMap<RecognisedDocument, Narrative>();
-
 const LIST_END = /(?:其中|主要用于以下方面|主要包括|具体如下|分别为)[：:]?\s*$/u;
 
-export function narrativeOf(doc: RecognisedDocument): Narrative {
-  return cache.get(doc) ?? runSync(narrativeSteps(doc));
-}
-
-/** narrativeOf in steps (a few dozen passages each); the engine runs it before the rules. */
+/** The narrative, read in steps (a few dozen passages each) into the document before the rules run (document.ts). */
 export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
-  const cached = cache.get(doc);
-  if (cached) return cached;
   const passages = yield* passagesSteps(doc.document);
   yield;
   const statements: Statement[] = [];
   type OpenList = { parent: number; headings: string; words?: boolean; outer?: OpenList | null };
   let open: OpenList | null = null;
-  const year = reportYear(doc.document);
+  const year = doc.year;
   for (const p of passages) {
     if (p.index % 40 === 39) yield;
     const list = statementsOf(p, statements.length, { year, concept: (name, read) => sameConcept(name, [...statements, ...read]) });
@@ -92,9 +80,7 @@ export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
     statements.push(...list);
   }
   sharesUnderTheirBase(statements, passages);
-  const model = { passages, statements, byId: new Map(statements.map((s) => [s.id, s])) };
-  cache.set(doc, model);
-  return model;
+  return { passages, statements, byId: new Map(statements.map((s) => [s.id, s])) };
 }
 
 /** The latest statement whose subject has the concept of a name. */
@@ -327,13 +313,6 @@ export function resolve(doc: RecognisedDocument, narrative: Narrative, st: State
 function fundCell(doc: RecognisedDocument, topic: 'fund' | 'capital', column: RegExp): CellValue | null {
   const kinds = topic === 'fund' ? (['D07', 'B08'] as const) : (['D08', 'B09'] as const);
   return totalRowCell(doc, [...kinds], (k) => column.test(k) && (!/\//u.test(k) || /(?:合计|小计)$/u.test(k)));
-}
-
-/** The 绩效自评表 a statement of the 绩效 section is about. */
-export function performanceOf(doc: RecognisedDocument, narrative: Narrative, st: Statement): PerformanceMatch | null {
-  const p = narrative.passages[st.passage];
-  if (!p || p.topic !== 'performance' || !st.subject) return null;
-  return performanceTable(doc, st.subject);
 }
 
 /**

@@ -14,7 +14,7 @@ import type { Rule, RuleMeta } from '../engine/rule.js';
 import type { Finding, NotChecked, Passed } from '../engine/types.js';
 import { printedOf } from '../engine/tolerance.js';
 import { LIMITS } from '../model/limits.js';
-import { narrativeSteps } from '../narrative/model.js';
+import { readDocumentSteps } from '../narrative/document.js';
 import { narrativeContent, type NarrativeContent } from '../narrative/content.js';
 
 const NAMING: RuleMeta = { id: 'naming', category: 'table-sum', description: { zh: '', en: '' }, basis: '', messages: [] };
@@ -84,9 +84,10 @@ export function runEngine(doc: ReportDocument, options: EngineOptions = {}): Eng
 
 /** runEngine in steps: a table recognised, a rule run on one table, a document rule. */
 export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}): Steps<EngineResult> {
-  const recognised = yield* recogniseDocumentSteps(doc);
+  const tables = yield* recogniseDocumentSteps(doc);
   yield 'narrative';
-  const narrative = narrativeContent(recognised, yield* narrativeSteps(recognised));
+  const recognised = yield* readDocumentSteps(tables);
+  const narrative = narrativeContent(recognised, recognised.narrative);
   const sink = new Sink();
   // what the reader could not take in is said, never silently dropped
   for (const t of doc.tables) {

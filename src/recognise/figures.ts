@@ -14,6 +14,7 @@ import type { RecognisedDocument, RecognisedTable, RowInfo } from './index.js';
 import type { TableKind } from './kind.js';
 import type { Column } from './layout.js';
 import { summarySides } from './summary.js';
+import type { Pos } from '../model/table.js';
 
 export type Scope = 'all' | 'fiscal' | 'general' | 'fund' | 'capital';
 export type Measure = 'income' | 'expenditure' | 'basic' | 'project' | 'personnel' | 'public' | 'carry-in' | 'carry-out';
@@ -25,11 +26,6 @@ export const WIDER: Record<Scope, Scope | null> = { all: null, fiscal: 'all', ge
 export function within(narrow: Scope, wide: Scope): boolean {
   for (let s: Scope | null = WIDER[narrow]; s; s = WIDER[s]) if (s === wide) return true;
   return false;
-}
-
-export interface Pos {
-  readonly row: number;
-  readonly col: number;
 }
 
 export interface Figure {

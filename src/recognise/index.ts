@@ -11,6 +11,8 @@ import { recogniseKind, type TableKind } from './kind.js';
 import { analyseLayoutSteps, type Layout } from './layout.js';
 import { analyseRowsSteps, type RowInfo } from './rows.js';
 import { readPerformance, type PerformanceTable } from './performance.js';
+import { scoringOf, type Scoring } from './scoring.js';
+import { reportYear } from './year.js';
 
 export interface RecognisedTable {
   readonly table: Table;
@@ -31,6 +33,10 @@ export interface RecognisedTable {
 export interface RecognisedDocument {
   readonly document: ReportDocument;
   readonly tables: RecognisedTable[];
+  /** The year the report is about (its title, else its first headings), null when none says. */
+  readonly year: number | null;
+  /** How the document's 绩效自评表 score, judged from all of them. */
+  readonly scoring: Scoring;
 }
 
 function hasNumbers(table: Table, from: number): boolean {
@@ -90,10 +96,11 @@ export function* recogniseDocumentSteps(doc: ReportDocument): Steps<RecognisedDo
     const rt = yield* recogniseTableSteps(t, doc, unit);
     if (rt.numeric) tables.push(rt);
   }
-  return { document: doc, tables };
+  return { document: doc, tables, year: reportYear(doc), scoring: scoringOf(tables) };
 }
 
 export type { TableKind } from './kind.js';
 export type { Layout, Column, Block } from './layout.js';
 export type { RowInfo } from './rows.js';
 export type { PerformanceTable, Indicator, FundRow } from './performance.js';
+export type { Scoring, Practice } from './scoring.js';

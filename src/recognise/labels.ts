@@ -5,11 +5,7 @@
  * the same report is read from another skin or by a newer version (grid positions may differ).
  */
 import type { RecognisedTable, RowInfo } from './index.js';
-
-export interface CellPos {
-  readonly row: number;
-  readonly col: number;
-}
+import type { Pos } from '../model/table.js';
 
 const GENERIC_LEAF = /^(?:合计|小计|总计|金额|决算数|预算数|本年|上年)$/u;
 
@@ -25,13 +21,13 @@ export class TableLabels {
     }
   }
 
-  rowInfo(pos: CellPos): RowInfo | undefined {
+  rowInfo(pos: Pos): RowInfo | undefined {
     const block = this.rt.layout.columns[pos.col]?.block ?? 0;
     return this.rowIndex.get(`${block}:${pos.row}`);
   }
 
   /** Row label of a cell's row within the block of its column ("2010301 行政运行"). */
-  rowName(pos: CellPos): string {
+  rowName(pos: Pos): string {
     const block = this.rt.layout.columns[pos.col]?.block ?? 0;
     const info = this.rowIndex.get(`${block}:${pos.row}`);
     const b = this.rt.layout.blocks[block];
@@ -58,7 +54,7 @@ export class TableLabels {
     return name;
   }
 
-  cellName(pos: CellPos): string {
+  cellName(pos: Pos): string {
     return `${this.rowName(pos)} / ${this.colName(pos.col)}`;
   }
 }

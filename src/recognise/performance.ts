@@ -5,14 +5,9 @@
  * Sichuan layouts are read. Rows shifted by a column against their header (PDF extractions) are
  * realigned on the numeric cells they hold.
  */
-import type { Cell, Table } from '../model/table.js';
+import type { Cell, Table, Pos } from '../model/table.js';
 import { displayText, keyText } from '../model/text.js';
 import { isNumeric, parseQuantity, type Quantity } from '../model/number.js';
-
-export interface Pos {
-  readonly row: number;
-  readonly col: number;
-}
 
 export type FundColumn = 'initial' | 'annual' | 'executed' | 'rate' | 'weight' | 'score';
 

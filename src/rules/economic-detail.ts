@@ -10,7 +10,8 @@
  * Sample pages: 000-*.html (301 and 302), 001-*.html (301, 人员经费合计).
  */
 import { defineTableRule } from '../engine/rule.js';
-import type { Pos, TableContext } from '../engine/context.js';
+import type { TableContext } from '../engine/context.js';
+import type { Pos } from '../model/table.js';
 import { isEconomicCode, isPersonnelClass } from '../recognise/codes.js';
 import type { RowInfo } from '../recognise/index.js';
 

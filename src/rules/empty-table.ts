@@ -8,7 +8,7 @@
  */
 import { keyText } from '../model/text.js';
 import { defineDocumentRule } from '../engine/rule.js';
-import { narrativeOf } from '../narrative/model.js';
+
 import { locate } from '../narrative/passages.js';
 import { tableTitle } from '../recognise/figures.js';
 import type { RecognisedTable } from '../recognise/index.js';
@@ -71,7 +71,7 @@ export default defineDocumentRule({
       const ref = { table: rt.table.index, row: first.row, col: first.col };
       ctx.report({ severity: 'error', category: 'text-vs-table', table: rt.table.index, cells: [ref], related: [], quote: noteQuote(rt, ctx.doc.document.blocks, keyText(note)), stated: note, expected: null, difference: null, messageId: 'empty-table-note', data: { table: tableTitle(rt), note, count: nonzero } });
     }
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     for (const fund of FUNDS) {
       // the 情况说明 sentences that say this fund has nothing: in its own section, or naming it
       const saying: Array<{ passage: number; start: number; end: number; text: string; key: string }> = [];

@@ -6,7 +6,7 @@
  * extractions where a row's figures slip onto the line above.
  */
 import { defineTableRule } from '../engine/rule.js';
-import type { Pos } from '../engine/context.js';
+import type { Pos } from '../model/table.js';
 import { formatAmount } from '../i18n/format.js';
 import { keyText } from '../model/text.js';
 

@@ -8,127 +8,19 @@
  * - where the document scores shortfalls proportionally (得分 = 权重 × 实际/目标, seen on several of its
  *   indicators), a score that departs from that practice is rounding (last digit) or review.
  * The funds score follows tiered practices that vary by province (100% → 10, 90–100% → 7 …);
- * it is never recomputed as 10 × 执行率.
+ * it is never recomputed as 10 × 执行率. The document's practice is read by recognition (scoring.ts).
  *
  * Basis: domain.md §4.5 K03–K05; Anhui/central and Sichuan templates.
  * Sample pages: 001-*.html (weights 85 and 95, 总分 100.00 and 91.43), 000-*.html (">1份" met by 1份).
  */
 import { Decimal, HUNDRED, sum, unit } from '../model/decimal.js';
-import type { Quantity } from '../model/number.js';
 import { defineTableRule } from '../engine/rule.js';
-import type { Pos, TableContext } from '../engine/context.js';
+import type { TableContext } from '../engine/context.js';
+import type { Pos } from '../model/table.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
-import type { RecognisedDocument } from '../recognise/index.js';
 import type { Indicator } from '../recognise/performance.js';
-import { printedAt, type Printed } from '../engine/tolerance.js';
-
-type Practice = 'proportional' | 'all-or-nothing' | 'unknown';
-
-function normUnit(u: string): string {
-  return u.replace(/^(万|亿|千)元?$/u, '$1元').replace(/^元$/u, '元');
-}
-
-function comparable(a: Quantity, b: Quantity): boolean {
-  return normUnit(a.unit) === normUnit(b.unit) || (a.unit === '' && b.unit !== '') || (b.unit === '' && a.unit !== '');
-}
-
-/** Whether the actual value meets the target; "=" and bare targets count over-achievement as met. */
-export function targetMet(target: Quantity, actual: Quantity): boolean {
-  const t = target.value;
-  const a = actual.value;
-  switch (target.op) {
-    case '>':
-      return a.gt(t);
-    case '<':
-      return a.lt(t);
-    case '<=':
-      return a.lte(t);
-    default:
-      return a.gte(t);
-  }
-}
-
-/** Proportional score for a missed target: 权重 × 实际/目标 (正向), 权重 × 目标/实际 (反向). */
-export function proportionalScore(weight: Decimal, target: Quantity, actual: Quantity): Decimal | null {
-  const reverse = target.op === '<' || target.op === '<=';
-  const num = reverse ? target.value : actual.value;
-  const den = reverse ? actual.value : target.value;
-  if (den.isZero() || num.isNegative()) return null;
-  return Decimal.min(weight, weight.times(num).dividedBy(den));
-}
-
-interface Scored {
-  readonly indicator: Indicator;
-  readonly weight: Printed;
-  readonly score: Printed;
-  readonly target: Quantity;
-  readonly actual: Quantity;
-}
-
-function scoredIndicators(ctx: { printed(p: Pos): Printed | null }, indicators: readonly Indicator[]): Scored[] {
-  const out: Scored[] = [];
-  for (const ind of indicators) {
-    const target = ind.target?.quantity;
-    const actual = ind.actual?.quantity;
-    if (!ind.weight || !ind.score || !target || !actual || !comparable(target, actual)) continue;
-    const weight = ctx.printed(ind.weight);
-    const score = ctx.printed(ind.score);
-    if (!weight || !score || weight.empty || score.empty) continue;
-    out.push({ indicator: ind, weight, score, target, actual });
-  }
-  return out;
-}
-
-function closeEnough(stated: Printed, expected: Decimal): 'equal' | 'last-digit' | 'off' {
-  if (expected.toDecimalPlaces(stated.scale, Decimal.ROUND_HALF_UP).eq(stated.value)) return 'equal';
-  return stated.value.minus(expected).abs().lt(unit(stated.scale)) ? 'last-digit' : 'off';
-}
-
-const practices = new WeakMap<RecognisedDocument, Practice>();
-
-/** How the document scores missed targets, judged from all its 绩效自评表. */
-export function scoringPractice(doc: RecognisedDocument, ctxFor: (i: number) => { printed(p: Pos): Printed | null }): Practice {
-  const cached = practices.get(doc);
-  if (cached) return cached;
-  let proportional = 0;
-  let zero = 0;
-  doc.tables.forEach((t, i) => {
-    if (!t.performance) return;
-    for (const s of scoredIndicators(ctxFor(i), t.performance.indicators)) {
-      if (targetMet(s.target, s.actual)) continue;
-      const expected = proportionalScore(s.weight.value, s.target, s.actual);
-      if (!expected || expected.isZero()) continue;
-      if (s.score.value.isZero()) zero++;
-      else if (closeEnough(s.score, expected) !== 'off') proportional++;
-    }
-  });
-  const practice: Practice = proportional >= 3 && proportional > zero ? 'proportional' : zero >= 2 && zero > proportional ? 'all-or-nothing' : 'unknown';
-  practices.set(doc, practice);
-  return practice;
-}
-
-const weightTotals = new WeakMap<RecognisedDocument, Map<string, number>>();
-
-/** The indicator weight total the document's other forms use, when at least two agree and none differs. */
-function weightPractice(doc: RecognisedDocument, own: Decimal): 90 | 100 | null {
-  let totals = weightTotals.get(doc);
-  if (!totals) {
-    totals = new Map();
-    for (const rt of doc.tables) {
-      const perf = rt.performance;
-      if (!perf) continue;
-      const ws = perf.indicators.map((i) => printedAt(rt.table, i.weight)).filter((p): p is Printed => !!p && !p.empty);
-      if (ws.length === 0) continue;
-      const t = sum(ws.map((p) => p.value)).toFixed(0);
-      totals.set(t, (totals.get(t) ?? 0) + 1);
-    }
-    weightTotals.set(doc, totals);
-  }
-  const others = (t: string): number => (totals.get(t) ?? 0) - (own.toFixed(0) === t ? 1 : 0);
-  const n90 = others('90');
-  const n100 = others('100');
-  return n90 >= 2 && n100 === 0 ? 90 : n100 >= 2 && n90 === 0 ? 100 : null;
-}
+import { closeEnough, proportionalScore, scoredIndicators, targetMet, weightPractice } from '../recognise/scoring.js';
+import type { Printed } from '../model/printed.js';
 
 function weightsCheck(ctx: TableContext, indicators: readonly Indicator[], fundWeight: Printed | null, total: Pos | null, fundScored: boolean): number {
   const weights = indicators.map((i) => (i.weight ? ctx.printed(i.weight) : null)).filter((p): p is Printed => !!p && !p.empty);
@@ -143,7 +35,7 @@ function weightsCheck(ctx: TableContext, indicators: readonly Indicator[], fundW
   const fundsImplied = total_ && !total_.empty && scores.length > 0 && total_.value.minus(sum(scores.map((p) => p.value))).gt(unit(Math.max(total_.scale, ...scores.map((p) => p.scale))).times(scores.length + 1).dividedBy(2));
   // where nothing in the form tells 90 from 100, the document's other forms do (they share one template)
   const open = !funds && !fundScored && !fundsImplied;
-  const practice = open ? weightPractice(ctx.doc, w) : null;
+  const practice = open ? weightPractice(ctx.doc.scoring, w) : null;
   const expected = funds ? HUNDRED.minus(funds) : open && w.eq(100) && practice !== 90 ? HUNDRED : new Decimal(90);
   if (!w.eq(expected)) {
     const scale = Math.max(0, ...weights.map((p) => p.scale));
@@ -270,11 +162,8 @@ export default defineTableRule({
     }
 
     // 4. targets met or missed against the score
-    const practice = scoringPractice(ctx.doc, (i) => {
-      const rt = ctx.doc.tables[i];
-      return { printed: (p: Pos) => (rt ? printedAt(rt.table, p) : null) };
-    });
-    for (const s of scoredIndicators(ctx, perf.indicators)) {
+    const practice = ctx.doc.scoring.practice;
+    for (const s of scoredIndicators(ctx.table, perf.indicators)) {
       const ind = s.indicator;
       const met = targetMet(s.target, s.actual);
       const common = {

@@ -14,7 +14,7 @@ import { defineDocumentRule } from '../engine/rule.js';
 import type { DocumentContext } from '../engine/context.js';
 import { keyText } from '../model/text.js';
 import { bigrams } from '../narrative/concepts.js';
-import { narrativeOf, performanceOf } from '../narrative/model.js';
+import { performanceOf } from '../narrative/document.js';
 import { locate } from '../narrative/passages.js';
 import { quantityClaims, type QuantityClaim } from '../narrative/quantities.js';
 import type { Indicator, RecognisedTable } from '../recognise/index.js';
@@ -106,11 +106,11 @@ export default defineDocumentRule({
       }
     }
     // each project's paragraph of the 情况说明
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     const done = new Set<number>();
     for (const st of narrative.statements) {
       if (done.has(st.passage)) continue;
-      const match = performanceOf(ctx.doc, narrative, st);
+      const match = performanceOf(ctx.doc, st);
       const p = narrative.passages[st.passage];
       if (!match || !p) continue;
       done.add(st.passage);

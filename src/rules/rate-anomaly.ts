@@ -19,9 +19,10 @@ import type { DocumentContext } from '../engine/context.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import { figureOf } from '../narrative/claims.js';
-import { reportClaim, shown, subjectOf } from '../narrative/compare.js';
+import { reportClaim, shown, subjectOf } from '../engine/claim.js';
 import { tablesOf, threePublicCell, type ThreePublicItem } from '../narrative/lookup.js';
-import { narrativeOf, performanceOf, type Narrative } from '../narrative/model.js';
+import { type Narrative } from '../narrative/model.js';
+import { performanceOf } from '../narrative/document.js';
 import { reasonIn, sentenceAround, type Reason } from '../narrative/reasons.js';
 import type { RecognisedTable } from '../recognise/index.js';
 import type { Steps } from '../model/steps.js';
@@ -43,7 +44,7 @@ function* projects(ctx: DocumentContext, narrative: Narrative): Steps<void> {
   const paragraphs = new Map<number, number>();
   for (const st of narrative.statements) {
     if (st.id % 200 === 199) yield;
-    const m = performanceOf(ctx.doc, narrative, st);
+    const m = performanceOf(ctx.doc, st);
     if (m && !paragraphs.has(m.rt.table.index)) paragraphs.set(m.rt.table.index, st.passage);
   }
   for (const rt of ctx.doc.tables) {
@@ -241,7 +242,7 @@ export default defineDocumentRule({
     messages: ['anomaly-execution', 'anomaly-no-spending', 'anomaly-over-budget', 'anomaly-no-budget', 'anomaly-change', 'anomaly-three-over'],
   },
   *run(ctx) {
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     yield* projects(ctx, narrative);
     yield* budgetItems(ctx, narrative);
     yield* changes(ctx, narrative);

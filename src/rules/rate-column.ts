@@ -9,7 +9,8 @@
  * Basis: domain.md §4.1 J11 (完成%), §4.3 P06 (增减%); issue 2 item 5 "rate columns in any table".
  */
 import { defineTableRule } from '../engine/rule.js';
-import type { Pos, TableContext } from '../engine/context.js';
+import type { TableContext } from '../engine/context.js';
+import type { Pos } from '../model/table.js';
 import { asPrinted, judgeRate, type Printed } from '../engine/tolerance.js';
 import { BLANK, formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
 import type { Category } from '../engine/types.js';

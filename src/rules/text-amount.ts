@@ -12,9 +12,9 @@ import { Decimal } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
 import { likelyCause } from '../engine/cause.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
-import { compareFigure, quantityOf, reportClaim, shown } from '../narrative/compare.js';
+import { compareFigure, quantityOf, reportClaim, shown } from '../engine/claim.js';
 import type { Identity } from '../engine/evidence.js';
-import { clauseStart, narrativeOf, resolve } from '../narrative/model.js';
+import { clauseStart, resolve } from '../narrative/model.js';
 import { summaryCell, totalRowCell, byLeaf } from '../narrative/lookup.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import type { RecognisedDocument } from '../recognise/index.js';
@@ -86,7 +86,7 @@ export default defineDocumentRule({
   },
   *run(ctx) {
     const doc = ctx.doc;
-    const narrative = narrativeOf(doc);
+    const narrative = doc.narrative;
     let slack: Decimal | null = null;
     for (const st of narrative.statements) {
       if (st.id % 200 === 199) yield;

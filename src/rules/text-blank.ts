@@ -11,8 +11,8 @@
 import { Decimal } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
 import { formatPercent } from '../i18n/format.js';
-import { reportClaim, reportPassage } from '../narrative/compare.js';
-import { narrativeOf } from '../narrative/model.js';
+import { reportClaim, reportPassage } from '../engine/claim.js';
+
 import type { Statement } from '../narrative/claims.js';
 import { figureOf } from '../narrative/claims.js';
 
@@ -40,7 +40,7 @@ export default defineDocumentRule({
     messages: ['text-blank-share', 'text-blank-change', 'text-placeholder', 'text-template-direction'],
   },
   *run(ctx) {
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     // both directions of the template left in: "下降（增长）27.78%", "增加（减少）", "增加/减少"
     for (const p of narrative.passages) {
       for (const m of p.text.matchAll(TWO_WAYS)) {

@@ -9,8 +9,9 @@
 import { defineDocumentRule } from '../engine/rule.js';
 import { asPrinted, judgeRate } from '../engine/tolerance.js';
 import { formatPercent, formatSigned } from '../i18n/format.js';
-import { compareFigure, reportClaim, shown, subjectOf } from '../narrative/compare.js';
-import { clauseStart, narrativeOf, performanceOf, resolve } from '../narrative/model.js';
+import { compareFigure, reportClaim, shown, subjectOf } from '../engine/claim.js';
+import { clauseStart, resolve } from '../narrative/model.js';
+import { performanceOf } from '../narrative/document.js';
 import type { Statement } from '../narrative/claims.js';
 import type { CellRef } from '../model/table.js';
 
@@ -25,10 +26,10 @@ export default defineDocumentRule({
     messages: ['completion-rate', 'completion-zero-budget', 'completion-zero-budget-table', 'completion-unit', 'completion-direction'],
   },
   run(ctx) {
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     /** The 执行数 and 全年预算数 cells of the project's own 绩效自评表, cited beside a restated rate. */
     const projectFunds = (st: Statement): CellRef[] => {
-      const match = performanceOf(ctx.doc, narrative, st);
+      const match = performanceOf(ctx.doc, st);
       const total = match?.perf.funds.find((f) => f.total) ?? match?.perf.funds[0];
       if (!match || !total) return [];
       return [total.cells.executed, total.cells.annual].filter((p) => p !== undefined).map((p) => ({ table: match.rt.table.index, row: p.row, col: p.col }));

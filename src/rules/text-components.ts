@@ -12,10 +12,10 @@ import { Decimal } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
 import { asPrinted, judgeRate, judgeSum } from '../engine/tolerance.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
-import { quantityOf, reportClaim, shown } from '../narrative/compare.js';
+import { quantityOf, reportClaim, shown } from '../engine/claim.js';
 import type { EngineFinding } from '../engine/context.js';
 import type { Identity } from '../engine/evidence.js';
-import { clauseStart, narrativeOf, type Narrative } from '../narrative/model.js';
+import { clauseStart, type Narrative } from '../narrative/model.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import { figureOf } from '../narrative/claims.js';
 import { keyText } from '../model/text.js';
@@ -148,7 +148,7 @@ export default defineDocumentRule({
     messages: ['components-total', 'components-short', 'components-culprit', 'items-budget', 'items-final', 'components-change', 'components-change-partial'],
   },
   *run(ctx) {
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     const report = (f: Parameters<typeof reportClaim>[2]): EngineFinding => reportClaim(ctx, narrative, f);
     const evidence = (identity: Identity, outcome: 'pass' | 'rounding' | 'error', finding: EngineFinding | null): void => ctx.evidence(identity, outcome, finding);
     const pass = (): void => ctx.pass();

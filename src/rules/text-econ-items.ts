@@ -13,8 +13,8 @@ import { defineDocumentRule } from '../engine/rule.js';
 import type { CellRef } from '../model/table.js';
 import { printedAt } from '../engine/tolerance.js';
 import { nameKey } from '../narrative/concepts.js';
-import { narrativeOf } from '../narrative/model.js';
-import { reportPassage } from '../narrative/compare.js';
+
+import { reportPassage } from '../engine/claim.js';
 import { tableTitle } from '../recognise/figures.js';
 import type { RecognisedTable } from '../recognise/index.js';
 
@@ -59,7 +59,7 @@ export default defineDocumentRule({
     if (!table) return;
     const lines = linesOf(table);
     if (lines.size === 0) return;
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     for (const p of narrative.passages) {
       yield;
       // one finding per passage: its lists of 人员经费 and 公用经费 are one description

@@ -14,9 +14,9 @@ import { asPrinted, judgeRate, judgeSum } from '../engine/tolerance.js';
 import { keyText } from '../model/text.js';
 import type { Cause } from '../engine/types.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
-import { quantityOf, reportClaim, shown, subjectOf } from '../narrative/compare.js';
+import { quantityOf, reportClaim, shown, subjectOf } from '../engine/claim.js';
 import type { Identity } from '../engine/evidence.js';
-import { budgetReport, currentOf, currentWith, narrativeOf } from '../narrative/model.js';
+import { budgetReport, currentOf, currentWith } from '../narrative/model.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import type { DocumentContext } from '../engine/context.js';
 import type { Narrative } from '../narrative/model.js';
@@ -133,7 +133,7 @@ export default defineDocumentRule({
     messages: ['growth-rate', 'growth-direction', 'growth-zero-base', 'growth-negative-base', 'growth-incomparable', 'growth-rate-years', 'growth-zero-prior', 'growth-current-restated'],
   },
   *run(ctx) {
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     for (const st of narrative.statements) {
       if (st.id % 200 === 199) yield;
       const change = st.change;

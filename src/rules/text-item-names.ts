@@ -12,9 +12,9 @@
 import { defineDocumentRule } from '../engine/rule.js';
 import { printedAt } from '../engine/tolerance.js';
 import { figureOf } from '../narrative/claims.js';
-import { reportClaim } from '../narrative/compare.js';
+import { reportClaim } from '../engine/claim.js';
 import { nameKey } from '../narrative/concepts.js';
-import { narrativeOf } from '../narrative/model.js';
+
 import type { RecognisedTable, RowInfo } from '../recognise/index.js';
 import type { Decimal } from '../model/decimal.js';
 import type { CellRef } from '../model/table.js';
@@ -102,7 +102,7 @@ export default defineDocumentRule({
     const tables = ctx.doc.tables.filter((t) => t.kind === 'D05' || t.kind === 'B05' || t.kind === 'D03' || t.kind === 'B03');
     if (tables.length === 0) return;
     const lines = tables.map(linesOf).filter((l) => l.length > 0);
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     const seen = new Set<string>();
     for (const st of narrative.statements) {
       if (st.id % 100 === 99) yield;

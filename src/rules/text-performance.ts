@@ -11,9 +11,11 @@ import { keyText } from '../model/text.js';
 import { defineDocumentRule } from '../engine/rule.js';
 import { asPrinted, judgeRate, printedAt } from '../engine/tolerance.js';
 import { formatAmount, formatPercent } from '../i18n/format.js';
-import { compareFigure, reportClaim, shown } from '../narrative/compare.js';
-import { performanceSums, summaryCell, totalRowCell, type Pos } from '../narrative/lookup.js';
-import { clauseStart, narrativeOf, performanceOf, resolve } from '../narrative/model.js';
+import { compareFigure, reportClaim, shown } from '../engine/claim.js';
+import { performanceSums, summaryCell, totalRowCell } from '../narrative/lookup.js';
+import type { Pos } from '../model/table.js';
+import { clauseStart, resolve } from '../narrative/model.js';
+import { performanceOf } from '../narrative/document.js';
 import type { Statement } from '../narrative/claims.js';
 import type { RecognisedTable } from '../recognise/index.js';
 
@@ -29,7 +31,7 @@ export default defineDocumentRule({
   },
   run(ctx) {
     const doc = ctx.doc;
-    const narrative = narrativeOf(doc);
+    const narrative = doc.narrative;
     let sums: ReturnType<typeof performanceSums> | null = null;
     for (const st of narrative.statements) {
       const passage = narrative.passages[st.passage];
@@ -93,7 +95,7 @@ export default defineDocumentRule({
     }
 
     function checkProject(st: Statement): void {
-      const match = performanceOf(doc, narrative, st);
+      const match = performanceOf(doc, st);
       if (!match) return;
       const { rt, perf } = match;
       const total = perf.funds.find((f) => f.total) ?? perf.funds[0];

@@ -14,9 +14,9 @@ import { Decimal } from '../model/decimal.js';
 import { defineDocumentRule } from '../engine/rule.js';
 import { asPrinted, judgeRate, judgeSum } from '../engine/tolerance.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
-import { quantityOf, reportClaim, shown } from '../narrative/compare.js';
+import { quantityOf, reportClaim, shown } from '../engine/claim.js';
 import type { Identity } from '../engine/evidence.js';
-import { narrativeOf } from '../narrative/model.js';
+
 import { figureOf, type Mention, type Statement } from '../narrative/claims.js';
 
 /** This year's figure of the same kind as the prior one (a budget against a budget). */
@@ -36,7 +36,7 @@ export default defineDocumentRule({
     messages: ['prior-wrong', 'prior-change-wrong', 'prior-change'],
   },
   *run(ctx) {
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     for (const st of narrative.statements) {
       if (st.id % 200 === 199) yield;
       const prior = st.prior?.mention;

@@ -12,8 +12,8 @@ import { defineDocumentRule } from '../engine/rule.js';
 import { asPrinted, judgeRate } from '../engine/tolerance.js';
 import { formatAmount, formatPercent } from '../i18n/format.js';
 import type { Mention, Statement } from '../narrative/claims.js';
-import { reportClaim, shown } from '../narrative/compare.js';
-import { narrativeOf } from '../narrative/model.js';
+import { reportClaim, shown } from '../engine/claim.js';
+
 
 const CATEGORIES: ReadonlyArray<{ word: RegExp; concept: string; name: string }> = [
   { word: /货物/u, concept: 'proc-goods', name: '货物' },
@@ -31,7 +31,7 @@ export default defineDocumentRule({
     messages: ['procurement-category-share', 'procurement-split'],
   },
   run(ctx) {
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     const statements = narrative.statements.filter((s) => narrative.passages[s.passage]?.topic === 'procurement');
     const sme = statements.find((s) => s.concept === 'proc-sme' && s.amount && !CATEGORIES.some((c) => c.word.test(s.subject)));
     if (!sme?.amount) return;

@@ -12,8 +12,8 @@
  */
 import { defineDocumentRule } from '../engine/rule.js';
 import type { Direction, Statement } from '../narrative/claims.js';
-import { reportClaim, shown } from '../narrative/compare.js';
-import { narrativeOf } from '../narrative/model.js';
+import { reportClaim, shown } from '../engine/claim.js';
+
 
 /** Words of a reason that name a component, and the component's concept. */
 const ITEMS: ReadonlyArray<[RegExp, string]> = [
@@ -96,7 +96,7 @@ export default defineDocumentRule({
     messages: ['reason-component', 'reason-flat-none', 'reason-direction'],
   },
   run(ctx) {
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     const byConcept = (concept: string): Statement | undefined => narrative.statements.find((s) => s.concept === concept && s.change && s.change.direction !== 'flat');
 
     // the statements of each passage, for telling which change a reason follows

@@ -17,8 +17,8 @@ import { defineDocumentRule } from '../engine/rule.js';
 import { formatAmount, formatSigned } from '../i18n/format.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import { figureOf } from '../narrative/claims.js';
-import { reportClaim, shown } from '../narrative/compare.js';
-import { currentOf, narrativeOf, resolve } from '../narrative/model.js';
+import { reportClaim, shown } from '../engine/claim.js';
+import { currentOf, resolve } from '../narrative/model.js';
 
 /** Concepts that are one figure when there is no 财政拨款 carry-over. */
 const FISCAL = new Set(['fiscal-total', 'fiscal-income', 'fiscal-expenditure', 'general-expenditure']);
@@ -37,7 +37,7 @@ export default defineDocumentRule({
     messages: ['vehicles-over', 'vehicles-under', 'restated-change', 'restated-change-same'],
   },
   run(ctx) {
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     const statements = narrative.statements;
 
     // 公务用车保有量 against 共有车辆

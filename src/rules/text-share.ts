@@ -13,11 +13,11 @@ import { defineDocumentRule } from '../engine/rule.js';
 import { asPrinted, judgeRate } from '../engine/tolerance.js';
 import type { CellRef } from '../model/table.js';
 import { formatAmount, formatPercent, formatSigned } from '../i18n/format.js';
-import { quantityOf, reportClaim, shown } from '../narrative/compare.js';
+import { quantityOf, reportClaim, shown } from '../engine/claim.js';
 import type { Identity, Quantity } from '../engine/evidence.js';
 import { conceptAliases, conceptOf } from '../narrative/concepts.js';
 import { byLeaf, totalRowCell } from '../narrative/lookup.js';
-import { narrativeOf, resolve, type Narrative } from '../narrative/model.js';
+import { resolve, type Narrative } from '../narrative/model.js';
 import type { Statement } from '../narrative/claims.js';
 import { figureOf } from '../narrative/claims.js';
 import type { RecognisedDocument } from '../recognise/index.js';
@@ -103,7 +103,7 @@ export default defineDocumentRule({
   },
   *run(ctx) {
     const doc = ctx.doc;
-    const narrative = narrativeOf(doc);
+    const narrative = doc.narrative;
     for (const st of narrative.statements) {
       if (st.id % 200 === 199) yield;
       const share = st.share;

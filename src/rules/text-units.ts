@@ -6,7 +6,7 @@
  * Sample pages: none of the seeds; the slip is common in reports typed by hand.
  */
 import { defineDocumentRule } from '../engine/rule.js';
-import { narrativeOf } from '../narrative/model.js';
+
 import { locate } from '../narrative/passages.js';
 
 const DOUBLE = /(\d[\d,，]*(?:[.．]\d+)?)\s*(?:(%|％)\s*(万元|亿元|千元|元)|(万元|亿元|千元|元)\s*(%|％))/gu;
@@ -20,7 +20,7 @@ export default defineDocumentRule({
     messages: ['text-units-double'],
   },
   run(ctx) {
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     // each passage with figures read for a doubled unit
     const withFigures = new Set(narrative.statements.map((st) => st.passage));
     for (const p of narrative.passages) {

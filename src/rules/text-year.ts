@@ -8,8 +8,8 @@
  * Sample pages: real-pages s-18 (与2022年决算数持平), s-02 (2017 figures in the 2018 budget page).
  */
 import { defineDocumentRule } from '../engine/rule.js';
-import { reportClaim, reportPassage, shown } from '../narrative/compare.js';
-import { budgetReport, narrativeOf, reportYear } from '../narrative/model.js';
+import { reportClaim, reportPassage, shown } from '../engine/claim.js';
+import { budgetReport } from '../narrative/model.js';
 import { figureOf } from '../narrative/claims.js';
 
 export default defineDocumentRule({
@@ -21,9 +21,9 @@ export default defineDocumentRule({
     messages: ['year-compared', 'year-figures', 'year-period'],
   },
   *run(ctx) {
-    const year = reportYear(ctx.doc.document);
+    const year = ctx.doc.year;
     if (year === null) return;
-    const narrative = narrativeOf(ctx.doc);
+    const narrative = ctx.doc.narrative;
     // in a 部门预算 every comparison is with an earlier year: "比2026年预算" in the 2026 budget compares it with itself
     const budget = budgetReport(ctx.doc);
     for (const st of narrative.statements) {

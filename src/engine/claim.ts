@@ -7,12 +7,12 @@ import type { MessageKey } from '../i18n/zh-CN.js';
 import { Decimal } from '../model/decimal.js';
 import { convert, type MoneyUnit } from '../model/units.js';
 import type { CellRef } from '../model/table.js';
-import type { DocumentContext, EngineFinding } from '../engine/context.js';
-import type { Quantity } from '../engine/evidence.js';
-import type { Category, Cause, MessageData, Quote, Severity } from '../engine/types.js';
-import type { Mention, Statement } from './claims.js';
-import { quoteOf, type Narrative } from './model.js';
-import { locate, type Passage } from './passages.js';
+import type { DocumentContext, EngineFinding } from './context.js';
+import type { Quantity } from './evidence.js';
+import type { Category, Cause, MessageData, Quote, Severity } from './types.js';
+import type { Mention, Statement } from '../narrative/claims.js';
+import { quoteOf, type Narrative } from '../narrative/model.js';
+import { locate, type Passage } from '../narrative/passages.js';
 
 export interface FigureComparison {
   readonly outcome: 'pass' | 'rounding' | 'mismatch';
