@@ -6,24 +6,31 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../src/rules/index.js';
+import { GROUPS, RULES } from '../src/rules/index.js';
 import { CATALOGUES, LOCALES, message } from '../src/i18n/index.js';
 import { TABLE_KINDS } from '../src/recognise/kind.js';
 import { ROOT } from './support/fixtures.js';
 
 const RULES_DIR = path.join(ROOT, 'src/rules');
-const files = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts');
+/** Rule files as group/id.ts: every file in a group's folder that is not a test. */
+const files = readdirSync(RULES_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => readdirSync(path.join(RULES_DIR, d.name)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `${d.name}/${f}`));
+const groupOf = new Map(GROUPS.flatMap((g) => g.rules.map((r) => [r.meta.id, g.id] as const)));
 
 describe('rules', () => {
-  it('every rule file is registered, and the registry is sorted by id', () => {
-    expect(RULES.map((r) => `${r.meta.id}.ts`).sort()).toEqual([...files].sort());
+  it('every rule file is registered in the group of its folder, and the registry is sorted by id', () => {
+    expect(RULES.map((r) => `${groupOf.get(r.meta.id)}/${r.meta.id}.ts`).sort()).toEqual([...files].sort());
+    expect(readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts'))).toEqual(['index.ts']);
+    expect(RULES.length).toBe(GROUPS.reduce((n, g) => n + g.rules.length, 0));
     const ids = RULES.map((r) => r.meta.id);
     expect(ids).toEqual([...ids].sort());
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it.each(RULES.map((r) => [r.meta.id, r] as const))('%s has a test, a description, a basis and catalogued messages', (id, rule) => {
-    const test = path.join(RULES_DIR, `${id}.test.ts`);
+    const dir = path.join(RULES_DIR, groupOf.get(id) ?? '?');
+    const test = path.join(dir, `${id}.test.ts`);
     const source = readFileSync(test, 'utf8');
     expect(source).toMatch(/ruleTester\(rule,/);
     expect(rule.meta.description.zh.length).toBeGreaterThan(4);
@@ -32,7 +39,7 @@ describe('rules', () => {
     expect(rule.meta.messages.length).toBeGreaterThan(0);
     for (const locale of LOCALES) for (const m of rule.meta.messages) expect(CATALOGUES[locale], `${locale}: ${m}`).toHaveProperty(m);
     // every message id the rule's source reports is declared
-    const code = readFileSync(path.join(RULES_DIR, `${id}.ts`), 'utf8');
+    const code = readFileSync(path.join(dir, `${id}.ts`), 'utf8');
     for (const used of code.matchAll(/messageId: (?:\w+ \? )?'([\w-]+)'(?: : '([\w-]+)')?/g)) {
       for (const m of [used[1], used[2]].filter(Boolean)) expect(rule.meta.messages, `${id} reports ${m}`).toContain(m);
     }

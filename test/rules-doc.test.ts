@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rulesDoc } from '../scripts/rules-doc.js';
-import { RULES } from '../src/rules/index.js';
+import { GROUPS, RULES } from '../src/rules/index.js';
 import { ROOT } from './support/fixtures.js';
 
 const FILE = path.join(ROOT, 'docs/rules.md');
@@ -26,7 +26,8 @@ describe('docs/rules.md', () => {
       stored = made;
     }
     expect(stored).toBe(made);
-    for (const r of RULES) expect(made).toContain(`## \`${r.meta.id}\``);
+    for (const r of RULES) expect(made).toContain(`### \`${r.meta.id}\``);
+    for (const g of GROUPS) expect(made).toContain(`## ${g.title.en}`);
   });
 
   it('says each rule’s messages in both languages', () => {
