@@ -5,13 +5,19 @@ const ENGINE = ['src/model/**', 'src/contract/**', 'src/recognise/**', 'src/rule
 
 /** Markup from strings and code from strings are forbidden everywhere the extension runs. */
 const unsafeSyntax = [
-  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML|srcdoc)$/]", message: 'Set text with textContent or build nodes; page text is data, never markup.' },
+  { selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML|srcdoc)$/]', message: 'Set text with textContent or build nodes; page text is data, never markup.' },
   { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Build nodes instead of parsing HTML strings.' },
   { selector: "CallExpression[callee.property.name=/^(write|writeln)$/][callee.object.name='document']", message: 'document.write parses markup.' },
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Page text is rendered as text in the popup.' },
   { selector: "CallExpression[callee.name='parseFloat']", message: 'Money never becomes a JavaScript number: parse with src/model/number.ts.' },
-  { selector: "CallExpression[callee.name=/^(setTimeout|setInterval)$/][arguments.0.type=/^(Literal|TemplateLiteral|BinaryExpression)$/]", message: 'Pass a function to timers, never code as a string.' },
-  { selector: "CallExpression[callee.property.name=/^(setTimeout|setInterval)$/][arguments.0.type=/^(Literal|TemplateLiteral|BinaryExpression)$/]", message: 'Pass a function to timers, never code as a string.' },
+  {
+    selector: 'CallExpression[callee.name=/^(setTimeout|setInterval)$/][arguments.0.type=/^(Literal|TemplateLiteral|BinaryExpression)$/]',
+    message: 'Pass a function to timers, never code as a string.',
+  },
+  {
+    selector: 'CallExpression[callee.property.name=/^(setTimeout|setInterval)$/][arguments.0.type=/^(Literal|TemplateLiteral|BinaryExpression)$/]',
+    message: 'Pass a function to timers, never code as a string.',
+  },
 ];
 
 export default tseslint.config(
@@ -59,7 +65,10 @@ export default tseslint.config(
           paths: [{ name: 'webextension-polyfill', message: 'The content script uses src/platform/page-api.ts.' }],
           patterns: [
             { group: ['**/popup/*', '../popup/*'], message: 'The content script reaches the popup only through src/messages.' },
-            { group: ['**/platform/browser', '**/platform/browser.js', '**/messages/send', '**/messages/send.js'], message: 'The content script runs on every page: it uses src/platform/page-api.ts, not the polyfill.' },
+            {
+              group: ['**/platform/browser', '**/platform/browser.js', '**/messages/send', '**/messages/send.js'],
+              message: 'The content script runs on every page: it uses src/platform/page-api.ts, not the polyfill.',
+            },
           ],
         },
       ],
@@ -67,7 +76,15 @@ export default tseslint.config(
   },
   {
     files: ['popup/**', 'options/**', 'onboarding/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'Use src/platform/browser.ts.' }], patterns: [{ group: ['**/content-scripts/*', '../content-scripts/*', '**/extract/*', '**/cli/*'], message: 'The popup reaches the page only through src/messages.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'webextension-polyfill', message: 'Use src/platform/browser.ts.' }],
+          patterns: [{ group: ['**/content-scripts/*', '../content-scripts/*', '**/extract/*', '**/cli/*'], message: 'The popup reaches the page only through src/messages.' }],
+        },
+      ],
+    },
   },
   {
     // tests build fixture markup and read raw numbers

@@ -30,8 +30,8 @@ export default defineConfig({
     outDir: `dist/${target}`,
     emptyOutDir: true,
     target: 'es2022',
-    minify: process.env.MINIFY !== "0",
-    sourcemap: process.env.SOURCEMAP === "1",
+    minify: process.env.MINIFY !== '0',
+    sourcemap: process.env.SOURCEMAP === '1',
     reportCompressedSize: false,
     // the viewer (PDF and workbook reports) is an extension page the manifest does not name
     rollupOptions: { input: { viewer: 'viewer/index.html', onboarding: 'onboarding/index.html' } },

@@ -45,7 +45,10 @@ export class PageSession {
       copy: (f) => this.copyCitation(f),
     });
     this.watcher = new ChangeWatcher(signal, () => void this.check());
-    const unsubscribe = onReviewsChanged(() => this.reviewKey, (record) => this.onReviews(record));
+    const unsubscribe = onReviewsChanged(
+      () => this.reviewKey,
+      (record) => this.onReviews(record),
+    );
     signal.addEventListener('abort', unsubscribe, { once: true });
     // the element a context menu was opened on (its 核对此表 asks for the table there)
     document.addEventListener('contextmenu', (e) => (this.menuTarget = e.target instanceof Element ? e.target : null), { capture: true, passive: true, signal });
@@ -194,13 +197,35 @@ export class PageSession {
       if (!hasBudgetContent(result.report)) {
         this.overlay.clear();
         const spent = performance.now() - t0;
-        this.status = { state: 'no-tables', tablesSeen: scan.tables, timings: { at: t0, scan: scanned, ...result.work, paint: 0, total: spent, longestSlice: Math.max(scanned, slicer.longest), longestIn: scanned > slicer.longest ? 'scan' : slicer.longestIn, slices: slicer.slices } };
+        this.status = {
+          state: 'no-tables',
+          tablesSeen: scan.tables,
+          timings: {
+            at: t0,
+            scan: scanned,
+            ...result.work,
+            paint: 0,
+            total: spent,
+            longestSlice: Math.max(scanned, slicer.longest),
+            longestIn: scanned > slicer.longest ? 'scan' : slicer.longestIn,
+            slices: slicer.slices,
+          },
+        };
       } else {
         await slicer.run(this.overlay.paintSteps(result.report, result.extraction, { questions: this.settings.questions, skip: this.dismissed }), 'paint');
         if (this.signal.aborted) return this.status;
         this.overlay.setEnabled(this.marks());
         for (const frame of this.frameDocs()) this.watcher.observe(frame);
-        const timings = { at: t0, scan: scanned, ...result.work, paint: slicer.work - before, total: performance.now() - t0, longestSlice: Math.max(scanned, slicer.longest), longestIn: scanned > slicer.longest ? 'scan' : slicer.longestIn, slices: slicer.slices };
+        const timings = {
+          at: t0,
+          scan: scanned,
+          ...result.work,
+          paint: slicer.work - before,
+          total: performance.now() - t0,
+          longestSlice: Math.max(scanned, slicer.longest),
+          longestIn: scanned > slicer.longest ? 'scan' : slicer.longestIn,
+          slices: slicer.slices,
+        };
         const unplaced = result.report.findings.filter((f) => !this.dismissed(f) && !this.overlay.locatable(f.id)).map((f) => f.id);
         this.status = { state: 'done', report: result.report, url: location.href, overlay: this.overlay.isEnabled, timings, checks: this.checks, unplaced };
         this.overlay.announce(applyReviews(result.report, this.reviews?.entries).counts, result.report.summary.passed);
@@ -238,7 +263,14 @@ export class PageSession {
     // what the user dismissed as not an error leaves the badge as it leaves the popup's counts
     const f = s.state === 'done' ? applyReviews(s.report, this.reviews?.entries).counts : { error: 0, review: 0, rounding: 0 };
     try {
-      await sendToBackground({ type: 'crossfoot:report-summary', errors: f.error, reviews: f.review, roundings: f.rounding, checked: s.state === 'done', passed: s.state === 'done' ? s.report.summary.passed : 0 });
+      await sendToBackground({
+        type: 'crossfoot:report-summary',
+        errors: f.error,
+        reviews: f.review,
+        roundings: f.rounding,
+        checked: s.state === 'done',
+        passed: s.state === 'done' ? s.report.summary.passed : 0,
+      });
     } catch {
       /* the background may be restarting; the popup asks the page directly anyway */
     }

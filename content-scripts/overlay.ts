@@ -171,7 +171,12 @@ export class Overlay {
     for (const [el, p] of this.painted) {
       if (++n % 300 === 0) yield;
       const ids = [...p.ids];
-      const worst = ids.map((id) => this.findings.get(id)).filter((f): f is ReportFinding => !!f).map(markOf).sort((a, b) => RANK[b] - RANK[a])[0] ?? 'rounding';
+      const worst =
+        ids
+          .map((id) => this.findings.get(id))
+          .filter((f): f is ReportFinding => !!f)
+          .map(markOf)
+          .sort((a, b) => RANK[b] - RANK[a])[0] ?? 'rounding';
       el.setAttribute(ATTR, ids.join(' '));
       // a paragraph is outlined only where the browser cannot highlight its phrases
       const doc = el.ownerDocument;
@@ -190,7 +195,10 @@ export class Overlay {
   /** What a screen reader says on a marked cell: its figure, then each finding's severity and figures. */
   private accessibleName(el: Element, ids: readonly string[]): string {
     const en = this.locale() === 'en';
-    const findings = ids.map((id) => this.findings.get(id)).filter((f): f is ReportFinding => !!f).sort((a, b) => RANK[markOf(b)] - RANK[markOf(a)]);
+    const findings = ids
+      .map((id) => this.findings.get(id))
+      .filter((f): f is ReportFinding => !!f)
+      .sort((a, b) => RANK[markOf(b)] - RANK[markOf(a)]);
     const words = ACCESSIBLE[en ? 'en' : 'zh'];
     const said = findings.slice(0, 3).map((f) => {
       const mark = words[markOf(f)];
@@ -401,8 +409,12 @@ export class Overlay {
     } else {
       const en = this.locale() === 'en';
       const note = !known
-        ? en ? 'Crossfoot does not read this table as a budget table.' : 'Crossfoot 没有把这张表识别为预决算表格，未核对。'
-        : en ? 'Nothing wrong found in this table.' : '这张表没有发现问题。';
+        ? en
+          ? 'Crossfoot does not read this table as a budget table.'
+          : 'Crossfoot 没有把这张表识别为预决算表格，未核对。'
+        : en
+          ? 'Nothing wrong found in this table.'
+          : '这张表没有发现问题。';
       this.tooltip.note(note, this.viewportRect(top.getBoundingClientRect(), top.ownerDocument));
     }
     return { table: known ? id : null, findings: findings.length };

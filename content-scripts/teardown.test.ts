@@ -36,7 +36,11 @@ describe('teardown', () => {
     expect(extensionAlive({ browser: { runtime: { id: 'abc' } } })).toBe(true);
     expect(extensionAlive({ chrome: { runtime: {} } })).toBe(false);
     expect(extensionAlive({})).toBe(false);
-    const throwing = { get chrome(): never { throw new Error('Extension context invalidated.'); } };
+    const throwing = {
+      get chrome(): never {
+        throw new Error('Extension context invalidated.');
+      },
+    };
     expect(extensionAlive(throwing)).toBe(false);
   });
 });

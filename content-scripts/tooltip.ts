@@ -130,7 +130,18 @@ export class Tooltip {
     this.box.addEventListener('mouseleave', () => this.actions?.hover(false));
     this.box.addEventListener('keydown', (e) => this.key(e));
     // a polite live region: the page's summary is announced once per check, not on every change
-    this.live = el(doc, 'div', { position: 'fixed', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', 'clip-path': 'inset(50%)', 'white-space': 'nowrap', margin: '-1px', padding: '0', border: '0' });
+    this.live = el(doc, 'div', {
+      position: 'fixed',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clip: 'rect(0 0 0 0)',
+      'clip-path': 'inset(50%)',
+      'white-space': 'nowrap',
+      margin: '-1px',
+      padding: '0',
+      border: '0',
+    });
     this.live.setAttribute('role', 'status');
     this.live.setAttribute('aria-live', 'polite');
     shadow.append(this.box, this.live);
@@ -201,10 +212,23 @@ export class Tooltip {
     section.dataset.finding = f.id;
     const head = el(doc, 'div', { display: 'flex', gap: '6px', 'align-items': 'baseline', 'flex-wrap': 'wrap', 'margin-bottom': '4px' });
     head.append(
-      el(doc, 'span', { background: c.bg, color: c.fg, 'font-weight': '600', 'border-radius': '4px', padding: '0 6px', 'font-size': '12px' }, `${MARKS[mark]} ${message(this.locale, mark === 'question' ? 'ui.question' : `severity.${f.severity}`)}`),
+      el(
+        doc,
+        'span',
+        { background: c.bg, color: c.fg, 'font-weight': '600', 'border-radius': '4px', padding: '0 6px', 'font-size': '12px' },
+        `${MARKS[mark]} ${message(this.locale, mark === 'question' ? 'ui.question' : `severity.${f.severity}`)}`,
+      ),
       el(doc, 'span', { color: '#5f6368', 'font-size': '12px' }, this.tableTitle(f.table)),
     );
-    if (review?.status) head.append(el(doc, 'span', { color: review.status === 'confirmed' ? '#188038' : '#5f6368', 'font-size': '12px', 'font-weight': '600' }, review.status === 'confirmed' ? `✓ ${this.t('confirmed')}` : this.t('dismissed')));
+    if (review?.status)
+      head.append(
+        el(
+          doc,
+          'span',
+          { color: review.status === 'confirmed' ? '#188038' : '#5f6368', 'font-size': '12px', 'font-weight': '600' },
+          review.status === 'confirmed' ? `✓ ${this.t('confirmed')}` : this.t('dismissed'),
+        ),
+      );
     section.append(head);
     if (f.quote) section.append(el(doc, 'div', { color: '#3c4043', 'border-left': '2px solid #dadce0', 'padding-left': '6px', margin: '2px 0 4px' }, `“${f.quote.text}”`));
     section.append(el(doc, 'div', {}, this.locale === 'en' ? f.message.en : f.message.zh));
@@ -212,8 +236,10 @@ export class Tooltip {
     if (f.stated !== null) figures.push(`${this.t('stated')} ${f.stated}`);
     if (f.expected !== null) figures.push(`${this.t('expected')} ${f.expected}`);
     if (f.difference !== null) figures.push(`${this.t('difference')} ${f.difference}`);
-    if (figures.length && mark !== 'question') section.append(el(doc, 'div', { 'margin-top': '4px', color: '#3c4043', 'font-variant-numeric': 'tabular-nums', 'font-size': '12px' }, figures.join(' · ')));
-    if (review?.note) section.append(el(doc, 'div', { 'margin-top': '4px', color: '#5f6368', 'font-size': '12px' }, `${review.status === 'dismissed' ? this.t('reasonLabel') : this.t('noteLabel')}${review.note}`));
+    if (figures.length && mark !== 'question')
+      section.append(el(doc, 'div', { 'margin-top': '4px', color: '#3c4043', 'font-variant-numeric': 'tabular-nums', 'font-size': '12px' }, figures.join(' · ')));
+    if (review?.note)
+      section.append(el(doc, 'div', { 'margin-top': '4px', color: '#5f6368', 'font-size': '12px' }, `${review.status === 'dismissed' ? this.t('reasonLabel') : this.t('noteLabel')}${review.note}`));
     section.append(this.buttons(f, review));
     return section;
   }
@@ -255,7 +281,17 @@ export class Tooltip {
     row.parentElement?.querySelector('[data-ask]')?.remove();
     const form = el(doc, 'div', { display: 'flex', gap: '6px', 'margin-top': '6px', 'align-items': 'center', 'flex-wrap': 'wrap' });
     form.dataset.ask = status ?? 'note';
-    const input = el(doc, 'input', { font: 'inherit', 'font-size': '12px', padding: '2px 6px', border: '1px solid #dadce0', 'border-radius': '4px', 'flex': '1 1 180px', 'min-width': '120px', color: '#202124', background: '#fff' });
+    const input = el(doc, 'input', {
+      font: 'inherit',
+      'font-size': '12px',
+      padding: '2px 6px',
+      border: '1px solid #dadce0',
+      'border-radius': '4px',
+      flex: '1 1 180px',
+      'min-width': '120px',
+      color: '#202124',
+      background: '#fff',
+    });
     input.type = 'text';
     input.maxLength = 500;
     input.value = review?.note ?? '';
@@ -268,7 +304,11 @@ export class Tooltip {
         save();
       }
     });
-    form.append(input, this.button(this.t('save'), `${f.id}:save`, save), this.button(this.t('cancel'), `${f.id}:cancel`, () => form.remove()));
+    form.append(
+      input,
+      this.button(this.t('save'), `${f.id}:save`, save),
+      this.button(this.t('cancel'), `${f.id}:cancel`, () => form.remove()),
+    );
     row.after(form);
     input.focus();
   }

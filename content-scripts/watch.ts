@@ -21,7 +21,6 @@ export interface WatchPolicy {
 
 export const WATCH_POLICY: WatchPolicy = { debounce: 500, minInterval: 1_000, perMinute: 10 };
 
-
 /** The nearest enclosing element of a node (itself when it is one). */
 function elementOf(node: Node): Element | null {
   return node.nodeType === 1 ? (node as Element) : node.parentElement;

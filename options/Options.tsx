@@ -165,12 +165,22 @@ export function Options(): preact.JSX.Element {
                   <th scope="row">{host}</th>
                   <td>
                     <label>
-                      <input type="checkbox" checked={site.run !== false} onChange={(e) => void saveSettings({ sites: withSite(settings, host, { run: (e.currentTarget as HTMLInputElement).checked }) })} /> {w.runs}
+                      <input
+                        type="checkbox"
+                        checked={site.run !== false}
+                        onChange={(e) => void saveSettings({ sites: withSite(settings, host, { run: (e.currentTarget as HTMLInputElement).checked }) })}
+                      />{' '}
+                      {w.runs}
                     </label>
                   </td>
                   <td>
                     <label>
-                      <input type="checkbox" checked={site.overlay ?? settings.overlay} onChange={(e) => void saveSettings({ sites: withSite(settings, host, { overlay: (e.currentTarget as HTMLInputElement).checked }) })} /> {w.marks}
+                      <input
+                        type="checkbox"
+                        checked={site.overlay ?? settings.overlay}
+                        onChange={(e) => void saveSettings({ sites: withSite(settings, host, { overlay: (e.currentTarget as HTMLInputElement).checked }) })}
+                      />{' '}
+                      {w.marks}
                     </label>
                   </td>
                   <td>
@@ -205,7 +215,8 @@ export function Options(): preact.JSX.Element {
                   <li key={r.key} data-report={r.key}>
                     <div class="report-title">{r.title ?? r.urls[0] ?? r.key}</div>
                     <div class="meta">
-                      {[w.confirmed.replace('{n}', String(c.confirmed)), w.dismissed.replace('{n}', String(c.dismissed)), w.notes.replace('{n}', String(c.notes))].join(' · ')} · {w.updated} {r.updated.slice(0, 10)}
+                      {[w.confirmed.replace('{n}', String(c.confirmed)), w.dismissed.replace('{n}', String(c.dismissed)), w.notes.replace('{n}', String(c.notes))].join(' · ')} · {w.updated}{' '}
+                      {r.updated.slice(0, 10)}
                     </div>
                     {r.urls[0] && <div class="url">{r.urls[0]}</div>}
                     <ul class="entries">

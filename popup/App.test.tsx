@@ -4,7 +4,13 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageStatus } from '../src/messages/protocol.js';
 
-const state: { url: string; status: PageStatus | null; sent: unknown[]; stored: Record<string, unknown>; executed: number } = { url: 'https://www.example.gov.cn/a.html', status: null, sent: [], stored: {}, executed: 0 };
+const state: { url: string; status: PageStatus | null; sent: unknown[]; stored: Record<string, unknown>; executed: number } = {
+  url: 'https://www.example.gov.cn/a.html',
+  status: null,
+  sent: [],
+  stored: {},
+  executed: 0,
+};
 
 vi.mock('../src/platform/browser.js', () => ({
   default: {
@@ -42,7 +48,10 @@ vi.mock('../src/platform/browser.js', () => ({
 // the settings module talks to the browser's own API (page-api.ts): the same stub, as `browser`
 (globalThis as unknown as { browser: unknown }).browser = {
   runtime: { sendMessage: async () => undefined, onMessage: { addListener: () => undefined, removeListener: () => undefined } },
-  storage: { local: { get: async () => state.stored, set: async (v: Record<string, unknown>) => Object.assign(state.stored, v) }, onChanged: { addListener: () => undefined, removeListener: () => undefined } },
+  storage: {
+    local: { get: async () => state.stored, set: async (v: Record<string, unknown>) => Object.assign(state.stored, v) },
+    onChanged: { addListener: () => undefined, removeListener: () => undefined },
+  },
 };
 
 const { App } = await import('./App.js');
@@ -50,14 +59,34 @@ const { checkDocument } = await import('../src/pipeline/report.js');
 const { documentOf } = await import('../test/support/rule-tester.js');
 
 function reportWithFindings() {
-  const doc = documentOf([{ title: '支出决算表', rows: [['科目代码', '科目名称', '本年支出合计', '基本支出', '项目支出'], ['栏次', '', '1', '2', '3'], ['合计', '', '10.02', '5.00', '5.00'], ['201', '一般公共服务支出', '5.01', '5.00', ''], ['<img src=x onerror=alert(1)>', '', '5.00', '', '5.00']] }]);
+  const doc = documentOf([
+    {
+      title: '支出决算表',
+      rows: [
+        ['科目代码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
+        ['栏次', '', '1', '2', '3'],
+        ['合计', '', '10.02', '5.00', '5.00'],
+        ['201', '一般公共服务支出', '5.01', '5.00', ''],
+        ['<img src=x onerror=alert(1)>', '', '5.00', '', '5.00'],
+      ],
+    },
+  ]);
   return checkDocument(doc, 'https://www.example.gov.cn/a.html');
 }
 
 /** A report with a finding about a sentence of the narrative and a question about a rate. */
 function reportWithNarrative() {
   const doc = documentOf(
-    [{ title: '支出决算表', rows: [['科目代码', '科目名称', '本年支出合计', '基本支出', '项目支出'], ['合计', '', '10.00', '5.00', '5.00'], ['201', '一般公共服务支出', '10.00', '5.00', '5.00']] }],
+    [
+      {
+        title: '支出决算表',
+        rows: [
+          ['科目代码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
+          ['合计', '', '10.00', '5.00', '5.00'],
+          ['201', '一般公共服务支出', '10.00', '5.00', '5.00'],
+        ],
+      },
+    ],
     [
       '三、支出决算情况说明',
       '2024 年度本年支出合计 12.00 万元。',
@@ -156,7 +185,10 @@ describe('popup', () => {
   });
 
   it('a page with only the narrative: what was checked, clean said as "N checks held", never as nothing found', async () => {
-    const clean = checkDocument(documentOf([], ['三、支出决算情况说明', '2024年度本年支出合计766.4万元，其中：基本支出465.33万元，占60.72%；项目支出301.07万元，占39.28%。'], '某乡2024年部门决算'), 'https://www.example.gov.cn/c.html');
+    const clean = checkDocument(
+      documentOf([], ['三、支出决算情况说明', '2024年度本年支出合计766.4万元，其中：基本支出465.33万元，占60.72%；项目支出301.07万元，占39.28%。'], '某乡2024年部门决算'),
+      'https://www.example.gov.cn/c.html',
+    );
     expect(clean.tables.length).toBe(0);
     expect(clean.findings.filter((f) => f.category !== 'rate-anomaly')).toEqual([]);
     state.status = { state: 'done', report: clean, url: state.url, overlay: true };

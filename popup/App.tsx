@@ -154,9 +154,17 @@ interface BodyProps {
 function Body({ view, t, locale, tab, onRun, onRecheck }: BodyProps): preact.JSX.Element {
   switch (view.kind) {
     case 'loading':
-      return <p class="state" role="status">{t('loading')}</p>;
+      return (
+        <p class="state" role="status">
+          {t('loading')}
+        </p>
+      );
     case 'running':
-      return <p class="state" role="status">{t('checking')}</p>;
+      return (
+        <p class="state" role="status">
+          {t('checking')}
+        </p>
+      );
     case 'restricted':
       return (
         <div class="state" role="status" data-state="restricted">
@@ -184,7 +192,12 @@ function Body({ view, t, locale, tab, onRun, onRecheck }: BodyProps): preact.JSX
       );
     case 'status': {
       const s = view.status;
-      if (s.state === 'idle' || s.state === 'checking') return <p class="state" role="status">{t('checking')}</p>;
+      if (s.state === 'idle' || s.state === 'checking')
+        return (
+          <p class="state" role="status">
+            {t('checking')}
+          </p>
+        );
       if (s.state === 'no-tables')
         return (
           <div class="state" role="status" data-state="no-tables">
@@ -410,7 +423,9 @@ function Findings({ report, url, overlay, unplaced, t, locale, tabId }: Findings
         ))}
         {listed > limit && (
           <button type="button" class="more" data-action="show-more" onClick={() => setLimit(limit + PAGE)}>
-            {t('showMore').replace('{n}', String(Math.min(PAGE, listed - limit))).replace('{total}', String(listed))}
+            {t('showMore')
+              .replace('{n}', String(Math.min(PAGE, listed - limit)))
+              .replace('{total}', String(listed))}
           </button>
         )}
       </section>

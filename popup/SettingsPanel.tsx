@@ -46,17 +46,29 @@ export function SettingsPanel({ t, onChange }: { t: (k: UiKey) => string; onChan
         </p>
       )}
       <label class="switch">
-        <input type="checkbox" checked={pdfViewer} data-action="pdf-viewer" onChange={(e) => {
-          const on = (e.currentTarget as HTMLInputElement).checked;
-          setPdfViewer(on);
-          void saveSettings({ pdfViewer: on });
-        }} />
+        <input
+          type="checkbox"
+          checked={pdfViewer}
+          data-action="pdf-viewer"
+          onChange={(e) => {
+            const on = (e.currentTarget as HTMLInputElement).checked;
+            setPdfViewer(on);
+            void saveSettings({ pdfViewer: on });
+          }}
+        />
         <span>{t('pdfViewer')}</span>
       </label>
-      <button type="button" class="link" data-action="reset-thresholds" onClick={() => void saveSettings({ thresholds: DEFAULT_THRESHOLDS }).then(() => {
-        setValues(DEFAULT_THRESHOLDS);
-        onChange();
-      })}>
+      <button
+        type="button"
+        class="link"
+        data-action="reset-thresholds"
+        onClick={() =>
+          void saveSettings({ thresholds: DEFAULT_THRESHOLDS }).then(() => {
+            setValues(DEFAULT_THRESHOLDS);
+            onChange();
+          })
+        }
+      >
         {t('resetThresholds')}
       </button>
     </details>

@@ -17,7 +17,16 @@ export interface CliFigures {
   readonly helpMs: number;
   readonly versionMs: number;
   readonly largest: { readonly page: string; readonly bytes: number; readonly wallMs: number; readonly engineMs: number; readonly readMs: number; readonly startMs: number; readonly ratio: number };
-  readonly folder: { readonly files: number; readonly workers: number; readonly wallMs: number; readonly perMinute: number; readonly oneThreadWallMs: number; readonly oneThreadPerMinute: number; readonly maxRssKb: number; readonly oneThreadMaxRssKb: number };
+  readonly folder: {
+    readonly files: number;
+    readonly workers: number;
+    readonly wallMs: number;
+    readonly perMinute: number;
+    readonly oneThreadWallMs: number;
+    readonly oneThreadPerMinute: number;
+    readonly maxRssKb: number;
+    readonly oneThreadMaxRssKb: number;
+  };
 }
 
 interface Run {
@@ -99,7 +108,24 @@ export async function benchCli(root: string, pagesDir: string, runs: number): Pr
   return {
     helpMs: median(help),
     versionMs: median(version),
-    largest: { page: largest.n, bytes: largest.bytes, wallMs: wall, engineMs: engine, readMs: median(samples.map((s) => s.read)), startMs: median(samples.map((s) => s.start)), ratio: engine > 0 ? wall / engine : 0 },
-    folder: { files, workers: poolSize(files), wallMs: poolWall, perMinute: (files / poolWall) * 60_000, oneThreadWallMs: oneWall, oneThreadPerMinute: (files / oneWall) * 60_000, maxRssKb: Math.max(...pool.map((r) => r.maxRssKb)), oneThreadMaxRssKb: Math.max(...one.map((r) => r.maxRssKb)) },
+    largest: {
+      page: largest.n,
+      bytes: largest.bytes,
+      wallMs: wall,
+      engineMs: engine,
+      readMs: median(samples.map((s) => s.read)),
+      startMs: median(samples.map((s) => s.start)),
+      ratio: engine > 0 ? wall / engine : 0,
+    },
+    folder: {
+      files,
+      workers: poolSize(files),
+      wallMs: poolWall,
+      perMinute: (files / poolWall) * 60_000,
+      oneThreadWallMs: oneWall,
+      oneThreadPerMinute: (files / oneWall) * 60_000,
+      maxRssKb: Math.max(...pool.map((r) => r.maxRssKb)),
+      oneThreadMaxRssKb: Math.max(...one.map((r) => r.maxRssKb)),
+    },
   };
 }

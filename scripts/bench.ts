@@ -88,7 +88,11 @@ function synthetic(tables: string[], n: number): string {
 function noBudget(): string {
   const parts: string[] = [];
   for (let t = 0; t < 200; t++) {
-    const rows = Array.from({ length: 20 }, (_, r) => `<tr><td>G${1000 + t * 20 + r}</td><td>长春</td><td>${String(6 + (r % 14)).padStart(2, '0')}:${String((r * 7) % 60).padStart(2, '0')}</td><td>吉林</td><td>${String(7 + (r % 14)).padStart(2, '0')}:${String((r * 11) % 60).padStart(2, '0')}</td></tr>`).join('');
+    const rows = Array.from(
+      { length: 20 },
+      (_, r) =>
+        `<tr><td>G${1000 + t * 20 + r}</td><td>长春</td><td>${String(6 + (r % 14)).padStart(2, '0')}:${String((r * 7) % 60).padStart(2, '0')}</td><td>吉林</td><td>${String(7 + (r % 14)).padStart(2, '0')}:${String((r * 11) % 60).padStart(2, '0')}</td></tr>`,
+    ).join('');
     parts.push(`<h3>第${t + 1}组 列车时刻</h3><p>以下为城际列车时刻，仅供参考。</p><table><tr><th>车次</th><th>始发站</th><th>开车</th><th>终到站</th><th>到达</th></tr>${rows}</table>`);
   }
   return page('列车时刻表（无预决算表格）', parts.join('\n'));
@@ -176,7 +180,27 @@ async function measure(session: ChromiumSession, base: string, name: string, url
       await p.close().catch(() => undefined);
     }
   }
-  if (samples.length === 0) return { page: name, tables, cells, findings, runs, total: NaN, extract: NaN, check: NaN, paint: NaN, work: NaN, baseline: NaN, ratio: NaN, longestSlice: NaN, longestSliceMedian: NaN, longestIn: 'timed out', longTasks: NaN, heapKb, timedOut };
+  if (samples.length === 0)
+    return {
+      page: name,
+      tables,
+      cells,
+      findings,
+      runs,
+      total: NaN,
+      extract: NaN,
+      check: NaN,
+      paint: NaN,
+      work: NaN,
+      baseline: NaN,
+      ratio: NaN,
+      longestSlice: NaN,
+      longestSliceMedian: NaN,
+      longestIn: 'timed out',
+      longTasks: NaN,
+      heapKb,
+      timedOut,
+    };
   const m = (k: keyof (typeof samples)[number]): number => median(samples.map((s) => s[k] as number));
   const work = median(samples.map((s) => s.extract + s.check + s.paint + s.scan));
   const baseline = m('baseline');
@@ -282,10 +306,13 @@ async function benchAll(args: string[], o: { runs: number; quick: boolean; wante
       process.stderr.write(`  ${name}\n`);
     }
     for (const n of sizes.filter((k) => wanted(`synthetic ×${k}`))) {
-      rows.push(await measure(session, String(served.port), `synthetic ×${n}`, `/bench/synthetic-${n}.html`, n >= 1000 ? Math.min(runs, 5) : runs, true, await sizeOf(path.join(dir, `synthetic-${n}.html`))));
+      rows.push(
+        await measure(session, String(served.port), `synthetic ×${n}`, `/bench/synthetic-${n}.html`, n >= 1000 ? Math.min(runs, 5) : runs, true, await sizeOf(path.join(dir, `synthetic-${n}.html`))),
+      );
       process.stderr.write(`  synthetic ×${n}\n`);
     }
-    if (wanted('no budget tables')) rows.push(await measure(session, String(served.port), 'no budget tables (200 tables)', '/bench/no-budget-tables.html', runs, false, await sizeOf(path.join(dir, 'no-budget-tables.html'))));
+    if (wanted('no budget tables'))
+      rows.push(await measure(session, String(served.port), 'no budget tables (200 tables)', '/bench/no-budget-tables.html', runs, false, await sizeOf(path.join(dir, 'no-budget-tables.html'))));
     for (const h of HOSTILE_PAGES.filter((x) => !quick && wanted(`hostile ${x.name}`))) {
       rows.push(await measure(session, String(served.port), `hostile ${h.name}`, `/bench/hostile-${h.name}`, Math.min(runs, 3), true, await sizeOf(path.join(dir, `hostile-${h.name}`))));
       process.stderr.write(`  hostile ${h.name}\n`);
@@ -303,7 +330,22 @@ async function benchAll(args: string[], o: { runs: number; quick: boolean; wante
 
   // the table
   const head = ['page', 'tables', 'cells', 'findings', 'total ms', 'extract', 'check', 'paint', 'work', 'bare', 'ratio', 'longest slice', 'long tasks', 'heap KB'];
-  const lines = rows.map((r) => [r.page, String(r.tables), String(r.cells), String(r.findings), fmt(r.total), fmt(r.extract), fmt(r.check), fmt(r.paint), fmt(r.work), fmt(r.baseline, 2), `${fmt(r.ratio)}×`, `${fmt(r.longestSlice)} (${r.longestIn})`, fmt(r.longTasks), r.heapKb === null ? '' : String(r.heapKb)]);
+  const lines = rows.map((r) => [
+    r.page,
+    String(r.tables),
+    String(r.cells),
+    String(r.findings),
+    fmt(r.total),
+    fmt(r.extract),
+    fmt(r.check),
+    fmt(r.paint),
+    fmt(r.work),
+    fmt(r.baseline, 2),
+    `${fmt(r.ratio)}×`,
+    `${fmt(r.longestSlice)} (${r.longestIn})`,
+    fmt(r.longTasks),
+    r.heapKb === null ? '' : String(r.heapKb),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const row = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
   const out: string[] = [];
@@ -320,8 +362,13 @@ async function benchAll(args: string[], o: { runs: number; quick: boolean; wante
   if (cli) {
     out.push('Command line (whole processes, wall time; median):');
     out.push(`  --help ${fmt(cli.helpMs)} ms · --version ${fmt(cli.versionMs)} ms`);
-    out.push(`  largest page ${cli.largest.page} (${fmt(cli.largest.bytes / 2 ** 20, 1)} MB): ${fmt(cli.largest.wallMs)} ms in all = start ${fmt(cli.largest.startMs)} + read (parse, extract) ${fmt(cli.largest.readMs)} + engine ${fmt(cli.largest.engineMs)} + the rest; ${fmt(cli.largest.ratio, 2)}× the engine`);
-    out.push(`  folder of ${cli.folder.files} pages (--summary): ${fmt(cli.folder.perMinute, 0)} reports/min on ${cli.folder.workers} workers (${fmt(cli.folder.wallMs)} ms, peak ${Math.round(cli.folder.maxRssKb / 1024)} MB) · ${fmt(cli.folder.oneThreadPerMinute, 0)} reports/min on one thread (${fmt(cli.folder.oneThreadWallMs)} ms, peak ${Math.round(cli.folder.oneThreadMaxRssKb / 1024)} MB)`, '');
+    out.push(
+      `  largest page ${cli.largest.page} (${fmt(cli.largest.bytes / 2 ** 20, 1)} MB): ${fmt(cli.largest.wallMs)} ms in all = start ${fmt(cli.largest.startMs)} + read (parse, extract) ${fmt(cli.largest.readMs)} + engine ${fmt(cli.largest.engineMs)} + the rest; ${fmt(cli.largest.ratio, 2)}× the engine`,
+    );
+    out.push(
+      `  folder of ${cli.folder.files} pages (--summary): ${fmt(cli.folder.perMinute, 0)} reports/min on ${cli.folder.workers} workers (${fmt(cli.folder.wallMs)} ms, peak ${Math.round(cli.folder.maxRssKb / 1024)} MB) · ${fmt(cli.folder.oneThreadPerMinute, 0)} reports/min on one thread (${fmt(cli.folder.oneThreadWallMs)} ms, peak ${Math.round(cli.folder.oneThreadMaxRssKb / 1024)} MB)`,
+      '',
+    );
   }
   out.push('Bundles (dist/chrome):');
   for (const f of files) out.push(`  ${f.file.padEnd(40)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB raw ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
@@ -337,22 +384,57 @@ async function benchAll(args: string[], o: { runs: number; quick: boolean; wante
   const noBudgetRow = rows.find((r) => r.page.startsWith('no budget'));
   const longest = Math.max(...fixtures.map((r) => (Number.isFinite(r.longestSlice) ? r.longestSlice : Infinity)));
   const allSlices = Math.max(...rows.map((r) => (Number.isFinite(r.longestSliceMedian) ? r.longestSliceMedian : Infinity)));
-  const worstSlicePage = rows.reduce((a, b) => ((Number.isFinite(b.longestSliceMedian) ? b.longestSliceMedian : Infinity) > (Number.isFinite(a.longestSliceMedian) ? a.longestSliceMedian : Infinity) ? b : a), rows[0] as Row);
+  const worstSlicePage = rows.reduce(
+    (a, b) => ((Number.isFinite(b.longestSliceMedian) ? b.longestSliceMedian : Infinity) > (Number.isFinite(a.longestSliceMedian) ? a.longestSliceMedian : Infinity) ? b : a),
+    rows[0] as Row,
+  );
   const timedOut = rows.filter((r) => r.timedOut > 0);
   const targets = [
-    { target: `largest fixture page (${largest?.page}) analysed within ${TARGETS.ratio}× the bare baseline`, value: `${fmt(largest?.ratio ?? 0)}×`, met: (largest?.ratio ?? Infinity) <= TARGETS.ratio },
+    {
+      target: `largest fixture page (${largest?.page}) analysed within ${TARGETS.ratio}× the bare baseline`,
+      value: `${fmt(largest?.ratio ?? 0)}×`,
+      met: (largest?.ratio ?? Infinity) <= TARGETS.ratio,
+    },
     { target: `no main-thread stretch over ${TARGETS.longestTask} ms caused by the extension on any fixture page`, value: `${fmt(longest)} ms`, met: longest <= TARGETS.longestTask },
-    ...(hostileLongest ? [{ target: `no slice over ${TARGETS.longestTask} ms on the hostile pages (median of runs)`, value: `${fmt(hostileLongest.longestSliceMedian)} ms (${hostileLongest.page}; worst single run ${fmt(hostileLongest.longestSlice)} ms, ${hostileLongest.longestIn})`, met: hostileLongest.longestSliceMedian <= TARGETS.longestTask }] : []),
-    { target: `near-linear scaling from 10 to ${sMax?.tables ?? '?'} tables (work per table at the largest size ÷ at 10)`, value: scaling === null ? 'n/a' : `${fmt(scaling, 2)}`, met: scaling !== null && scaling <= 1.5 },
-    { target: `a page without budget tables: under ${TARGETS.noBudget} ms, or under ${TARGETS.noBudgetShare}× its bare walk`, value: `${fmt(noBudgetRow?.work ?? 0, 2)} ms (${fmt((noBudgetRow?.work ?? 0) / Math.max(1e-9, noBudgetRow?.baseline ?? 0), 2)}× the bare walk)`, met: (noBudgetRow?.work ?? Infinity) < TARGETS.noBudget || (noBudgetRow?.work ?? Infinity) <= TARGETS.noBudgetShare * (noBudgetRow?.baseline ?? 0) },
-    { target: `no slice over ${TARGETS.longestTask} ms on any page (median of runs), the 1,000-table page included`, value: `${fmt(allSlices)} ms (${worstSlicePage?.page ?? ''})`, met: allSlices <= TARGETS.longestTask },
+    ...(hostileLongest
+      ? [
+          {
+            target: `no slice over ${TARGETS.longestTask} ms on the hostile pages (median of runs)`,
+            value: `${fmt(hostileLongest.longestSliceMedian)} ms (${hostileLongest.page}; worst single run ${fmt(hostileLongest.longestSlice)} ms, ${hostileLongest.longestIn})`,
+            met: hostileLongest.longestSliceMedian <= TARGETS.longestTask,
+          },
+        ]
+      : []),
+    {
+      target: `near-linear scaling from 10 to ${sMax?.tables ?? '?'} tables (work per table at the largest size ÷ at 10)`,
+      value: scaling === null ? 'n/a' : `${fmt(scaling, 2)}`,
+      met: scaling !== null && scaling <= 1.5,
+    },
+    {
+      target: `a page without budget tables: under ${TARGETS.noBudget} ms, or under ${TARGETS.noBudgetShare}× its bare walk`,
+      value: `${fmt(noBudgetRow?.work ?? 0, 2)} ms (${fmt((noBudgetRow?.work ?? 0) / Math.max(1e-9, noBudgetRow?.baseline ?? 0), 2)}× the bare walk)`,
+      met: (noBudgetRow?.work ?? Infinity) < TARGETS.noBudget || (noBudgetRow?.work ?? Infinity) <= TARGETS.noBudgetShare * (noBudgetRow?.baseline ?? 0),
+    },
+    {
+      target: `no slice over ${TARGETS.longestTask} ms on any page (median of runs), the 1,000-table page included`,
+      value: `${fmt(allSlices)} ms (${worstSlicePage?.page ?? ''})`,
+      met: allSlices <= TARGETS.longestTask,
+    },
     ...(cli
       ? [
           { target: `crossfoot --help within ${TARGETS.helpMs} ms`, value: `${fmt(cli.helpMs)} ms`, met: cli.helpMs <= TARGETS.helpMs },
-          { target: `the CLI on the largest page within ${TARGETS.cliRatio}× the engine's time on it`, value: `${fmt(cli.largest.ratio, 2)}× (${fmt(cli.largest.wallMs)} ms vs ${fmt(cli.largest.engineMs)} ms)`, met: cli.largest.ratio <= TARGETS.cliRatio },
+          {
+            target: `the CLI on the largest page within ${TARGETS.cliRatio}× the engine's time on it`,
+            value: `${fmt(cli.largest.ratio, 2)}× (${fmt(cli.largest.wallMs)} ms vs ${fmt(cli.largest.engineMs)} ms)`,
+            met: cli.largest.ratio <= TARGETS.cliRatio,
+          },
         ]
       : []),
-    { target: 'every sample finished within its time', value: timedOut.length === 0 ? 'all' : `timed out: ${timedOut.map((r) => `${r.page} (${r.timedOut}/${r.runs})`).join(', ')}`, met: timedOut.length === 0 },
+    {
+      target: 'every sample finished within its time',
+      value: timedOut.length === 0 ? 'all' : `timed out: ${timedOut.map((r) => `${r.page} (${r.timedOut}/${r.runs})`).join(', ')}`,
+      met: timedOut.length === 0,
+    },
     { target: `content-script bundle under ${TARGETS.gzipKb} KB gzip`, value: `${fmt((content?.gzip ?? 0) / 1024)} KB`, met: (content?.gzip ?? Infinity) / 1024 < TARGETS.gzipKb },
   ];
   out.push('', 'Targets:');
@@ -362,7 +444,10 @@ async function benchAll(args: string[], o: { runs: number; quick: boolean; wante
   if (jsonFile) {
     await mkdir(path.dirname(jsonFile), { recursive: true });
     const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
-    await writeFile(jsonFile, `${JSON.stringify({ schema: 'crossfoot.bench/1', machine, runs, load: o.loadN, rows, pdf: pdfRows, cli, bundles: files, targets, met: targets.every((t) => t.met) }, null, 2)}\n`);
+    await writeFile(
+      jsonFile,
+      `${JSON.stringify({ schema: 'crossfoot.bench/1', machine, runs, load: o.loadN, rows, pdf: pdfRows, cli, bundles: files, targets, met: targets.every((t) => t.met) }, null, 2)}\n`,
+    );
     const size = (await stat(jsonFile)).size;
     process.stdout.write(`\nJSON written to ${path.relative(process.cwd(), jsonFile)} (${size} bytes)\n`);
   }

@@ -28,7 +28,10 @@ if (!isRoot) {
 }
 console.log(`installing ${missing.join(', ')} …`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
+for (const args of [
+  ['update', '-qq'],
+  ['install', '-y', '-qq', '--no-install-recommends', ...missing],
+]) {
   const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
   if (r.status !== 0) {
     console.error(`crossfoot: apt-get ${args[0]} failed; install ${missing.join(', ')} by hand`);

@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 
 const args = process.argv.slice(2);
 const rootAt = args.indexOf('--root');
@@ -34,7 +35,9 @@ const file = path.join(folder, `${name}.ts`);
 const perTable = group === 'in-table' || group === 'performance';
 const camel = name.replace(/-([a-z0-9])/gu, (_, c) => c.toUpperCase());
 
-writeFileSync(file, `/**
+writeFileSync(
+  file,
+  `/**
  * TODO: what this rule checks, in a sentence, and the identity it rests on.
  *
  * Basis: TODO (the domain reference's section, the template's note, or the notice).
@@ -70,9 +73,12 @@ ${
   },`
 }
 });
-`);
+`,
+);
 
-writeFileSync(path.join(folder, `${name}.test.ts`), `import { ruleTester } from '../../../test/support/rule-tester.js';
+writeFileSync(
+  path.join(folder, `${name}.test.ts`),
+  `import { ruleTester } from '../../../test/support/rule-tester.js';
 import rule from './${name}.js';
 
 ruleTester(rule, {
@@ -85,7 +91,8 @@ ruleTester(rule, {
     { description: 'TODO: one figure changed', tables: [{ title: 'TODO', rows: [['TODO']] }], findings: [{ messageId: '${name}', severity: 'error' }] },
   ],
 });
-`);
+`,
+);
 
 // the registry: an import in sorted place, and an entry in sorted place in its group's list
 const indexFile = path.join(rules, 'index.ts');
@@ -95,14 +102,14 @@ const imports = [...index.matchAll(/^import (\w+) from '\.\/[a-z-]+\/([a-z0-9-]+
 if (imports.length === 0) throw new Error('src/rules/index.ts: the rule imports were not found');
 const after = imports.filter((m) => (m[2] ?? '') < name).at(-1);
 index = after ? index.replace(after[0], `${after[0]}\n${importLine}`) : index.replace(imports[0]?.[0] ?? '', `${importLine}\n${imports[0]?.[0] ?? ''}`);
-const list = new RegExp(`(id: '${group}',[\\s\\S]*?rules: \\[\\n)([\\s\\S]*?)(\\n {4}\\],)`, 'u').exec(index);
+const list = new RegExp(`(id: '${group}',[\\s\\S]*?rules: \\[)([^\\]]*)(\\])`, 'u').exec(index);
 if (!list) throw new Error(`src/rules/index.ts: the list of group ${group} was not found`);
-const entries = (list[2] ?? '').split('\n').map((l) => l.trim().replace(/,$/u, '')).filter((l) => l !== '');
+const entries = (list[2] ?? '').split(',').map((l) => l.trim()).filter((l) => l !== '');
 const ids = new Map(imports.map((m) => [m[1], m[2]]));
 ids.set(camel, name);
 entries.push(camel);
 entries.sort((a, b) => ((ids.get(a) ?? a) < (ids.get(b) ?? b) ? -1 : 1));
-index = index.replace(list[0], `${list[1]}${entries.map((e) => `      ${e},`).join('\n')}${list[3]}`);
+index = index.replace(list[0], `${list[1]}${entries.join(', ')}${list[3]}`);
 writeFileSync(indexFile, index);
 
 // the message, in each catalogue
@@ -117,6 +124,10 @@ for (const [rel, line] of catalogues) {
   if (at < 0) throw new Error(`${rel}: where to add the message was not found`);
   const end = text.indexOf('\n', at + 1);
   writeFileSync(f, `${text.slice(0, end + 1)}${line}\n${text.slice(end + 1)}`);
+}
+// in the house style (the lint step checks it)
+for (const f of [file, path.join(folder, `${name}.test.ts`), indexFile, ...catalogues.map(([rel]) => path.join(root, rel))]) {
+  writeFileSync(f, await prettier.format(readFileSync(f, 'utf8'), { ...(await prettier.resolveConfig(f)), filepath: f }));
 }
 console.log(`created src/rules/${group}/${name}.ts and src/rules/${group}/${name}.test.ts; registered it in group ${group}; its message '${name}' is in both catalogues.
 Fill the TODOs, then npm test (it also regenerates docs/rules.md).`);

@@ -18,7 +18,10 @@ for (const target of ['chrome', 'firefox']) {
   const manifest = JSON.parse(readFileSync(path.join(root, 'dist', target, 'manifest.json'), 'utf8'));
   if (manifest.version !== version) throw new Error(`dist/${target}/manifest.json says ${manifest.version}, package.json ${version}`);
   const name = `crossfoot-${target}-${version}.zip`;
-  execFileSync(webExt, ['build', '--source-dir', path.join(root, 'dist', target), '--artifacts-dir', out, '--filename', name, '--overwrite-dest', '--no-input'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: root });
+  execFileSync(webExt, ['build', '--source-dir', path.join(root, 'dist', target), '--artifacts-dir', out, '--filename', name, '--overwrite-dest', '--no-input'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: root,
+  });
   if (!existsSync(path.join(out, name))) throw new Error(`${name} was not written`);
   console.log(`packaged artifacts/package/${name}`);
 }

@@ -76,7 +76,7 @@ export function rulesDoc(groups: readonly RuleGroup[] = GROUPS): string {
   const head = [
     '# Rules',
     '',
-    '<!-- Generated from each rule\'s meta by scripts/rules-doc.ts; `npm test` rewrites it. Do not edit by hand. -->',
+    "<!-- Generated from each rule's meta by scripts/rules-doc.ts; `npm test` rewrites it. Do not edit by hand. -->",
     '',
     `${rules.length} rules. Each reports findings with one of three severities — **error** (a contradiction beyond`,
     'rounding), **review** (needs human judgement: scopes that may differ, a cause that cannot be told),',

@@ -125,7 +125,9 @@ describe('crossfoot CLI on hostile documents', () => {
   }
 
   it.skipIf(!fixturesAvailable())('writes the whole report into a pipe: the 000-word fixture as JSON, parsed by the reader', async () => {
-    const r = await shell(`node scripts/crossfoot.mjs '${pageFile('000', 'word')}' --format json | node -e "let s='';process.stdin.setEncoding('utf8').on('data',(d)=>(s+=d)).on('end',()=>console.log(JSON.parse(s).findings.length))"`);
+    const r = await shell(
+      `node scripts/crossfoot.mjs '${pageFile('000', 'word')}' --format json | node -e "let s='';process.stdin.setEncoding('utf8').on('data',(d)=>(s+=d)).on('end',()=>console.log(JSON.parse(s).findings.length))"`,
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(Number(r.stdout.trim())).toBeGreaterThan(0);
   });
@@ -137,7 +139,9 @@ describe('crossfoot CLI on hostile documents', () => {
     for (let i = 0; i < 6000; i++) rows.push(`<tr><td>2010301</td><td>行政运行${i}</td><td>${(3.5 + i / 100).toFixed(2)}</td><td>1.00</td><td>2.00</td></tr>`);
     await writeFile(path.join(folder, 'a.html'), page('多', `<p>支出决算表</p><p>单位：万元</p><table>${HEAD}${rows.join('')}</table>`));
     for (const name of ['b', 'c', 'd']) await copyFile(path.join(folder, 'a.html'), path.join(folder, `${name}.html`));
-    const r = await shell(`node scripts/crossfoot.mjs '${folder}' --format json | (sleep 2; node -e "let n=0,s='';process.stdin.setEncoding('utf8').on('data',(d)=>{s+=d;n+=Buffer.byteLength(d)}).on('end',()=>console.log(n, JSON.parse(s).length))")`);
+    const r = await shell(
+      `node scripts/crossfoot.mjs '${folder}' --format json | (sleep 2; node -e "let n=0,s='';process.stdin.setEncoding('utf8').on('data',(d)=>{s+=d;n+=Buffer.byteLength(d)}).on('end',()=>console.log(n, JSON.parse(s).length))")`,
+    );
     expect(r.code, r.stderr).toBe(0);
     const [bytes, reports] = r.stdout.trim().split(' ').map(Number);
     expect(reports).toBe(4);
@@ -158,7 +162,13 @@ describe('crossfoot CLI on hostile documents', () => {
   it('neutralises a formula in CSV and drops ESC and BEL from titles and labels', async () => {
     const file = path.join(dir, 'inert.html');
     const label = "=cmd|' /C calc'!A0";
-    await writeFile(file, page(`报告\u001b[2J\u0007标题`, `<p>支出决算表\u001b]0;x\u0007</p><p>单位：万元</p><table>${HEAD}<tr><td></td><td>合计</td><td>3.00</td><td>1.00</td><td>1.00</td></tr><tr><td>2010301</td><td>${label}</td><td>5.00</td><td>1.00</td><td>1.00</td></tr></table>`));
+    await writeFile(
+      file,
+      page(
+        `报告\u001b[2J\u0007标题`,
+        `<p>支出决算表\u001b]0;x\u0007</p><p>单位：万元</p><table>${HEAD}<tr><td></td><td>合计</td><td>3.00</td><td>1.00</td><td>1.00</td></tr><tr><td>2010301</td><td>${label}</td><td>5.00</td><td>1.00</td><td>1.00</td></tr></table>`,
+      ),
+    );
     const csv = await cli([file, '--format', 'csv'], ROOT);
     const rows = parse(csv.stdout, { columns: true }) as Array<Record<string, string>>;
     const cells = rows.flatMap((row) => Object.values(row));
@@ -208,7 +218,8 @@ describe('crossfoot CLI on hostile documents', () => {
   it('a URL whose body stalls, or never ends: one line, exit 2', { timeout: 120_000 }, async () => {
     const server = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      if (req.url === '/stall') res.write(page('慢', '<p>支出决算表</p><table>')); // and nothing more, ever
+      if (req.url === '/stall')
+        res.write(page('慢', '<p>支出决算表</p><table>')); // and nothing more, ever
       else {
         // endless: 64 KB chunks for as long as the reader takes them
         const chunk = Buffer.alloc(65_536, '<p>x</p>');

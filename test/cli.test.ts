@@ -46,7 +46,12 @@ describe('crossfoot CLI', () => {
     const json = JSON.parse((await cli(SAMPLE, '--format', 'json')).stdout) as { findings: Array<{ fingerprint: string; severity: string; review?: unknown }> };
     const errors = json.findings.filter((f) => f.severity === 'error');
     expect(errors.length).toBeGreaterThan(1);
-    for (const [i, f] of json.findings.entries()) if (f.severity === 'error') f.review = i === json.findings.indexOf(errors[0] as never) ? { status: 'confirmed', note: '已向财务科核实', at: '2026-12-07T00:00:00Z' } : { status: 'dismissed', note: '口径不同', at: '2026-12-07T00:00:00Z' };
+    for (const [i, f] of json.findings.entries())
+      if (f.severity === 'error')
+        f.review =
+          i === json.findings.indexOf(errors[0] as never)
+            ? { status: 'confirmed', note: '已向财务科核实', at: '2026-12-07T00:00:00Z' }
+            : { status: 'dismissed', note: '口径不同', at: '2026-12-07T00:00:00Z' };
     const dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-reviews-'));
     const file = path.join(dir, 'export.json');
     await writeFile(file, JSON.stringify(json));
@@ -146,7 +151,10 @@ describe('crossfoot CLI', () => {
     // s-23: the tables are attachments; the narrative's own parts do not add up (465.33 + 311.07 ≠ 766.4)
     const r = await cli(path.join(FIXTURES, 'real-pages/pages/s-23.html'), '--format', 'json', '--fail-on', 'error');
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as { summary: { tables: number; passed: number; narrative: { figures: number; budget: boolean } }; findings: Array<{ rule: string; severity: string; stated: string; expected: string }> };
+    const report = JSON.parse(r.stdout) as {
+      summary: { tables: number; passed: number; narrative: { figures: number; budget: boolean } };
+      findings: Array<{ rule: string; severity: string; stated: string; expected: string }>;
+    };
     expect(report.summary.tables).toBe(0);
     expect(report.summary.narrative.budget).toBe(true);
     expect(report.summary.passed).toBeGreaterThan(0);
@@ -190,21 +198,31 @@ describe('crossfoot CLI', () => {
     expect(Array.isArray(reports)).toBe(true);
     expect(reports).toHaveLength(2);
   });
-  it.skipIf(!fixturesAvailable)('--summary on the fixture folder: one parseable CSV row per report, with that report’s counts', async () => {
-    const dir = path.join(FIXTURES, 'pages');
-    const csv = await cli(dir, '--summary', '--format', 'csv');
-    expect(csv.code).toBe(0);
-    const rows = parse(csv.stdout, { columns: true }) as Array<Record<string, string>>;
-    const files = (await import('node:fs')).readdirSync(dir).filter((f) => /\.html?$/u.test(f));
-    expect(rows).toHaveLength(files.length);
-    expect(Object.keys(rows[0] ?? {})).toEqual(['source', 'title', 'department', 'year', 'tables', 'errors', 'reviews', 'rounding', 'rate_questions', 'not_checked', 'checks_held', 'unreadable']);
-    const one = rows.find((r) => (r.source ?? '').endsWith('001-plain.html')) as Record<string, string>;
-    const report = JSON.parse((await cli(path.join(dir, '001-plain.html'), '--format', 'json')).stdout) as { summary: { tables: number; findings: Record<string, number>; anomalies: number } };
-    expect([one.tables, one.errors, one.reviews, one.rounding, one.rate_questions].map(Number)).toEqual([report.summary.tables, report.summary.findings.error, report.summary.findings.review, report.summary.findings.rounding, report.summary.anomalies]);
-    expect(one.year).toBe('2024');
-    // no progress line when the output is not a terminal
-    expect(csv.stderr).not.toMatch(/\r|\[\d+\/\d+\]/u);
-  }, 240_000);
+  it.skipIf(!fixturesAvailable)(
+    '--summary on the fixture folder: one parseable CSV row per report, with that report’s counts',
+    async () => {
+      const dir = path.join(FIXTURES, 'pages');
+      const csv = await cli(dir, '--summary', '--format', 'csv');
+      expect(csv.code).toBe(0);
+      const rows = parse(csv.stdout, { columns: true }) as Array<Record<string, string>>;
+      const files = (await import('node:fs')).readdirSync(dir).filter((f) => /\.html?$/u.test(f));
+      expect(rows).toHaveLength(files.length);
+      expect(Object.keys(rows[0] ?? {})).toEqual(['source', 'title', 'department', 'year', 'tables', 'errors', 'reviews', 'rounding', 'rate_questions', 'not_checked', 'checks_held', 'unreadable']);
+      const one = rows.find((r) => (r.source ?? '').endsWith('001-plain.html')) as Record<string, string>;
+      const report = JSON.parse((await cli(path.join(dir, '001-plain.html'), '--format', 'json')).stdout) as { summary: { tables: number; findings: Record<string, number>; anomalies: number } };
+      expect([one.tables, one.errors, one.reviews, one.rounding, one.rate_questions].map(Number)).toEqual([
+        report.summary.tables,
+        report.summary.findings.error,
+        report.summary.findings.review,
+        report.summary.findings.rounding,
+        report.summary.anomalies,
+      ]);
+      expect(one.year).toBe('2024');
+      // no progress line when the output is not a terminal
+      expect(csv.stderr).not.toMatch(/\r|\[\d+\/\d+\]/u);
+    },
+    240_000,
+  );
 
   it('--summary as Markdown, JSON and text, an unreadable file a row that says why, exit code by --fail-on', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-summary-'));
@@ -248,7 +266,9 @@ describe('crossfoot CLI', () => {
     const { JSDOM } = await import('jsdom');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-html-'));
     const hostile = path.join(dir, 'hostile.html');
-    const page = (await import('node:fs')).readFileSync(SAMPLE, 'utf8').replace(/<title>[^<]*<\/title>/u, '<title>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=https://evil.example/x&gt; 2024年度部门决算</title>');
+    const page = (await import('node:fs'))
+      .readFileSync(SAMPLE, 'utf8')
+      .replace(/<title>[^<]*<\/title>/u, '<title>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=https://evil.example/x&gt; 2024年度部门决算</title>');
     await writeFile(hostile, page);
     const r = await cli(hostile, '--format', 'html');
     expect(r.code).toBe(0);

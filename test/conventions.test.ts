@@ -15,7 +15,11 @@ const RULES_DIR = path.join(ROOT, 'src/rules');
 /** Rule files as group/id.ts: every file in a group's folder that is not a test. */
 const files = readdirSync(RULES_DIR, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .flatMap((d) => readdirSync(path.join(RULES_DIR, d.name)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `${d.name}/${f}`));
+  .flatMap((d) =>
+    readdirSync(path.join(RULES_DIR, d.name))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => `${d.name}/${f}`),
+  );
 const groupOf = new Map(GROUPS.flatMap((g) => g.rules.map((r) => [r.meta.id, g.id] as const)));
 
 describe('rules', () => {

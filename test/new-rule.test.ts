@@ -27,7 +27,8 @@ async function scaffold(...args: string[]): Promise<{ code: number; stdout: stri
 describe('npm run new:rule', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'crossfoot-new-rule-'));
-    for (const f of ['src', 'test/support', 'package.json', 'tsconfig.json']) await cp(path.join(ROOT, f), path.join(dir, f), { recursive: true, filter: (p) => !p.endsWith('.test.ts') && !p.endsWith('.test.tsx') });
+    for (const f of ['src', 'test/support', 'package.json', 'tsconfig.json', '.prettierrc.json'])
+      await cp(path.join(ROOT, f), path.join(dir, f), { recursive: true, filter: (p) => !p.endsWith('.test.ts') && !p.endsWith('.test.tsx') });
     await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   });
   afterAll(async () => {
@@ -50,7 +51,7 @@ describe('npm run new:rule', () => {
     const at = imports.indexOf('fund-example');
     expect(imports.slice(at - 1, at + 2)).toEqual(['fund-balance', 'fund-example', 'misplaced-value']);
     expect(index).toContain("import fundExample from './in-table/fund-example.js';");
-    const list = (/id: 'in-table',[\s\S]*?rules: \[\n([\s\S]*?)\n {4}\],/u.exec(index)?.[1] ?? '').split('\n').map((l) => l.trim().replace(/,$/u, ''));
+    const list = (/id: 'in-table',[\s\S]*?rules: \[([^\]]*)\]/u.exec(index)?.[1] ?? '').split(',').map((l) => l.trim());
     expect(list[list.indexOf('fundExample') - 1]).toBe('fundBalance');
     expect(list[list.indexOf('fundExample') + 1]).toBe('misplacedValue');
     for (const f of ['src/i18n/zh-CN.ts', 'src/i18n/en.ts']) expect(await readFile(path.join(dir, f), 'utf8')).toMatch(/^ {2}'fund-example': 'TODO/mu);
@@ -63,7 +64,7 @@ describe('npm run new:rule', () => {
     expect(rule).toContain('defineDocumentRule');
     expect(rule).not.toContain('applies:');
     const index = await readFile(path.join(dir, 'src/rules/index.ts'), 'utf8');
-    expect(/id: 'narrative',[\s\S]*?rules: \[\n([\s\S]*?)\n {4}\],/u.exec(index)?.[1]).toMatch(/textCompletion,\n\s+textComponents,\n\s+textEconItems,\n\s+textExample,\n\s+textGrowth,/u);
+    expect(/id: 'narrative',[\s\S]*?rules: \[([^\]]*)\]/u.exec(index)?.[1]).toMatch(/textCompletion,\s+textComponents,\s+textEconItems,\s+textExample,\s+textGrowth,/u);
   });
 
   it('refuses a rule that exists, a name that is not kebab-case, and an unknown group', async () => {

@@ -58,13 +58,17 @@ describe('pathological pages', () => {
   it('follows tables nested 500 deep to the one inside', () => {
     const open = '<table><tr><td>'.repeat(500);
     const close = '</td></tr></table>'.repeat(500);
-    const { report } = check(`${open}<p>支出决算表</p><table>${HEAD}<tr><td></td><td>合计</td><td>3.00</td><td>1.00</td><td>2.00</td></tr><tr><td>2010301</td><td>行政运行</td><td>3.00</td><td>1.00</td><td>2.00</td></tr></table>${close}`);
+    const { report } = check(
+      `${open}<p>支出决算表</p><table>${HEAD}<tr><td></td><td>合计</td><td>3.00</td><td>1.00</td><td>2.00</td></tr><tr><td>2010301</td><td>行政运行</td><td>3.00</td><td>1.00</td><td>2.00</td></tr></table>${close}`,
+    );
     expect(report.tables).toHaveLength(1);
     expect(report.findings).toEqual([]);
   });
 
   it('takes ragged rows, colspan=1000 and rowspan=0 without breaking the grid', () => {
-    const { report } = check(`<p>支出决算表</p><table>${HEAD}<tr><td colspan="1000">合计</td></tr><tr><td rowspan="0">2010301</td><td>行政运行</td><td>3.00</td></tr><tr><td>x</td><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td><td>6</td></tr><tr></tr></table>`);
+    const { report } = check(
+      `<p>支出决算表</p><table>${HEAD}<tr><td colspan="1000">合计</td></tr><tr><td rowspan="0">2010301</td><td>行政运行</td><td>3.00</td></tr><tr><td>x</td><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td><td>6</td></tr><tr></tr></table>`,
+    );
     const t = report.tables[0];
     expect(t?.cols).toBeLessThanOrEqual(GRID_LIMITS.maxCols);
     expect(report.notChecked.filter((n) => n.reason === 'internal-error')).toEqual([]);
@@ -76,7 +80,9 @@ describe('pathological pages', () => {
   });
 
   it('treats 1e309, 9,9,9 and 30-digit figures as text, not as numbers, and invents nothing', () => {
-    const { report } = check(`<p>支出决算表</p><table>${HEAD}<tr><td></td><td>合计</td><td>1e309</td><td>9,9,9</td><td>123456789012345678901234567890</td></tr><tr><td>2010301</td><td>行政运行</td><td>NaN</td><td>Infinity</td><td>-0</td></tr></table>`);
+    const { report } = check(
+      `<p>支出决算表</p><table>${HEAD}<tr><td></td><td>合计</td><td>1e309</td><td>9,9,9</td><td>123456789012345678901234567890</td></tr><tr><td>2010301</td><td>行政运行</td><td>NaN</td><td>Infinity</td><td>-0</td></tr></table>`,
+    );
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(report.notChecked.filter((n) => n.reason === 'internal-error')).toEqual([]);
   });

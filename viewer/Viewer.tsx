@@ -37,7 +37,6 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return buf;
 }
 
-
 export function Viewer(): preact.JSX.Element {
   const [state, setState] = useState<State>({ kind: 'choose' });
   const pages = useRef<HTMLDivElement>(null);
@@ -159,7 +158,12 @@ function Panel({ state, onAllow }: { state: State; onAllow: (src: string, origin
       </div>
     );
   if (state.kind === 'choose') return <p class="state">打开或拖入一份 PDF 或 Excel 格式的预决算报告，Crossfoot 在本机核对其中的表格和情况说明。</p>;
-  if (state.kind === 'reading') return <p class="state" role="status">{state.total > 0 ? `正在读取第 ${state.done} / ${state.total} 页……` : '正在读取……'}</p>;
+  if (state.kind === 'reading')
+    return (
+      <p class="state" role="status">
+        {state.total > 0 ? `正在读取第 ${state.done} / ${state.total} 页……` : '正在读取……'}
+      </p>
+    );
   if (state.kind === 'failed')
     return (
       <p class="state" role="alert" data-state="failed">
@@ -204,10 +208,12 @@ function Summary({ checked, source }: { checked: Checked; source: string }): pre
         <span class="error">
           {SEVERITY_WORD.error} {counts.error}
         </span>{' '}
-        · <span class="review">
+        ·{' '}
+        <span class="review">
           {SEVERITY_WORD.review} {counts.review}
         </span>{' '}
-        · <span class="rounding">
+        ·{' '}
+        <span class="rounding">
           {SEVERITY_WORD.rounding} {counts.rounding}
         </span>
       </p>
@@ -215,9 +221,7 @@ function Summary({ checked, source }: { checked: Checked; source: string }): pre
         {s.tables} 张表 · 核对相符 {s.passed} 项 · 情况说明数字 {s.narrative.figures} 个
       </p>
       <ExportBar report={report} url={source} reviews={reviews} t={t} locale="zh-CN" />
-      <ol class="findings">
-        {[...open].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]).map((f) => item(f))}
-      </ol>
+      <ol class="findings">{[...open].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]).map((f) => item(f))}</ol>
       {applied.dismissed.length > 0 && (
         <details class="dismissed" data-section="dismissed">
           <summary>{t('dismissedList').replace('{n}', String(applied.dismissed.length))}</summary>

@@ -19,9 +19,16 @@ const PDFJS = pdfjs as unknown as PdfJsModule;
 
 export type Checked =
   /** `pdf` stays open for painting its pages (read once): the holder destroys it. */
-  | { readonly kind: 'pdf'; readonly report: Report; readonly document: ReportDocument; readonly boxes: PageBox[]; readonly blockLines: Array<readonly PageLine[]>; readonly pages: Array<{ width: number; height: number }>; readonly pdf: PdfJsDocument }
+  | {
+      readonly kind: 'pdf';
+      readonly report: Report;
+      readonly document: ReportDocument;
+      readonly boxes: PageBox[];
+      readonly blockLines: Array<readonly PageLine[]>;
+      readonly pages: Array<{ width: number; height: number }>;
+      readonly pdf: PdfJsDocument;
+    }
   | { readonly kind: 'workbook'; readonly report: Report; readonly document: ReportDocument };
-
 
 /** Reads and checks a document's bytes; `progress` is told each page read. */
 export async function checkBytes(data: Uint8Array, source: string, progress: (done: number, total: number) => void): Promise<Checked> {
@@ -42,5 +49,3 @@ export async function checkBytes(data: Uint8Array, source: string, progress: (do
   }
   throw new Error('not a PDF or a workbook');
 }
-
-

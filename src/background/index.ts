@@ -75,7 +75,9 @@ browser.tabs.onUpdated.addListener((tabId, change, tab) => {
 browser.tabs.onUpdated.addListener((tabId, change) => {
   const url = change.url;
   if (!isGovPdfUrl(url)) return;
-  void loadSettings().then((s) => (s.pdfViewer && url ? browser.tabs.update(tabId, { url: viewerUrl(url) }) : undefined)).catch(() => undefined);
+  void loadSettings()
+    .then((s) => (s.pdfViewer && url ? browser.tabs.update(tabId, { url: viewerUrl(url) }) : undefined))
+    .catch(() => undefined);
 });
 
 // the keyboard shortcuts: the next or previous finding in the active tab's page

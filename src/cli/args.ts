@@ -57,7 +57,6 @@ export interface Args {
   reviews: string[];
 }
 
-
 /** Addresses listed one per line ("#" starts a comment); anything but http(s) is refused. */
 function urlList(file: string): string[] {
   let text: string;
@@ -68,7 +67,10 @@ function urlList(file: string): string[] {
     if (e instanceof InputError) throw e;
     throw new InputError(`cannot read the list of addresses ${file}`);
   }
-  const urls = text.split(/\r?\n/u).map((l) => l.replace(/#.*$/u, '').trim()).filter((l) => l !== '');
+  const urls = text
+    .split(/\r?\n/u)
+    .map((l) => l.replace(/#.*$/u, '').trim())
+    .filter((l) => l !== '');
   const bad = urls.find((u) => !/^https?:\/\/\S+$/iu.test(u));
   if (bad !== undefined) throw new InputError(`${file}: "${bad.slice(0, 80)}" is not an http(s) address`);
   if (urls.length === 0) throw new InputError(`${file}: no address listed`);

@@ -26,7 +26,11 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.erro
 q{background:#fff8c5}small{color:#57606a}`;
 
 function findingRow(f: ReportFinding, locale: Locale): string {
-  const where = f.quote ? `<q>${escapeHtml(f.quote.text)}</q>` : f.place ? escapeHtml(`${f.place.row} / ${f.place.column}`) : escapeHtml(f.cells.map((c) => `R${c.row + 1}C${c.col + 1} ${c.text}`).join('；'));
+  const where = f.quote
+    ? `<q>${escapeHtml(f.quote.text)}</q>`
+    : f.place
+      ? escapeHtml(`${f.place.row} / ${f.place.column}`)
+      : escapeHtml(f.cells.map((c) => `R${c.row + 1}C${c.col + 1} ${c.text}`).join('；'));
   const msg = locale === 'en' ? f.message.en : f.message.zh;
   const review = reviewOf(f);
   const decision = review ? `<br><small class="decision">${escapeHtml(`${statusWord(review, locale)}${review.note ? ` — ${review.note}` : ''}`)}</small>` : '';
@@ -38,10 +42,14 @@ function reportSection(r: Report, locale: Locale): string {
   const s = r.summary;
   const head = en ? ['Severity', 'Where', 'Stated', 'Expected', 'Difference', 'Finding'] : ['严重程度', '位置', '所列', '应为', '差额', '说明'];
   const thead = `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>`;
-  const out: string[] = [`<h2>${escapeHtml(r.title ?? r.source)}</h2>`, `<p class="sum">${escapeHtml(r.source)}<br>${escapeHtml(en ? `${s.tables} tables · ${s.passed} checks held · ${s.findings.error} errors · ${s.findings.review} to review · ${s.findings.rounding} rounding · ${s.anomalies} rate questions · ${s.notChecked} not checked` : `${s.tables} 张表 · 核对相符 ${s.passed} 项 · 错误 ${s.findings.error} · 待核实 ${s.findings.review} · 尾数差异 ${s.findings.rounding} · 比率提示 ${s.anomalies} · 未核对 ${s.notChecked}`)}</p>`];
+  const out: string[] = [
+    `<h2>${escapeHtml(r.title ?? r.source)}</h2>`,
+    `<p class="sum">${escapeHtml(r.source)}<br>${escapeHtml(en ? `${s.tables} tables · ${s.passed} checks held · ${s.findings.error} errors · ${s.findings.review} to review · ${s.findings.rounding} rounding · ${s.anomalies} rate questions · ${s.notChecked} not checked` : `${s.tables} 张表 · 核对相符 ${s.passed} 项 · 错误 ${s.findings.error} · 待核实 ${s.findings.review} · 尾数差异 ${s.findings.rounding} · 比率提示 ${s.anomalies} · 未核对 ${s.notChecked}`)}</p>`,
+  ];
   const groups = new Map<string | null, ReportFinding[]>();
   for (const f of r.findings.filter((x) => !isAnomaly(x))) groups.set(f.table, [...(groups.get(f.table) ?? []), f]);
-  if (groups.size === 0) out.push(`<p>${escapeHtml(s.passed > 0 ? (en ? `${s.passed} checks made, all consistent.` : `核对 ${s.passed} 项，均相符。`) : en ? 'Nothing could be checked.' : '没有可核对的数字。')}</p>`);
+  if (groups.size === 0)
+    out.push(`<p>${escapeHtml(s.passed > 0 ? (en ? `${s.passed} checks made, all consistent.` : `核对 ${s.passed} 项，均相符。`) : en ? 'Nothing could be checked.' : '没有可核对的数字。')}</p>`);
   for (const [table, list] of groups) {
     const t = r.tables.find((x) => x.id === table);
     const name = table === null ? message(locale, 'ui.narrative') : `${t?.id ?? table} ${t?.title ?? (t ? (en ? t.kindName.en : t.kindName.zh) : '')}`;
@@ -49,7 +57,11 @@ function reportSection(r: Report, locale: Locale): string {
   }
   const questions = r.findings.filter(isAnomaly);
   if (questions.length > 0) out.push(`<h3>${en ? 'Rates worth a question' : '值得追问的比率'}</h3>`, `<table>${thead}${questions.map((f) => findingRow(f, locale)).join('')}</table>`);
-  if (r.notChecked.length > 0) out.push(`<h3>${en ? 'Not checked' : '未核对'}</h3>`, `<ul>${r.notChecked.map((n) => `<li>${escapeHtml(`${n.table ? `${n.table} · ` : ''}${en ? n.message.en : n.message.zh}`)} <small>${escapeHtml(n.rule)}</small></li>`).join('')}</ul>`);
+  if (r.notChecked.length > 0)
+    out.push(
+      `<h3>${en ? 'Not checked' : '未核对'}</h3>`,
+      `<ul>${r.notChecked.map((n) => `<li>${escapeHtml(`${n.table ? `${n.table} · ` : ''}${en ? n.message.en : n.message.zh}`)} <small>${escapeHtml(n.rule)}</small></li>`).join('')}</ul>`,
+    );
   return out.join('\n');
 }
 
@@ -76,5 +88,10 @@ ${footer}
 export function formatHtml(reports: readonly Report[], locale: Locale): string {
   const title = reports.length === 1 ? `Crossfoot 勾稽 — ${reports[0]?.title ?? reports[0]?.source ?? ''}` : `Crossfoot 勾稽 — ${reports.length} ${locale === 'en' ? 'reports' : '份报告'}`;
   const generator = reports[0]?.generator;
-  return htmlPage(title, locale, reports.map((r) => reportSection(r, locale)).join('\n'), `<p><small>${escapeHtml(`${generator?.name ?? 'crossfoot'} ${generator?.version ?? ''} · ${new Date().toISOString().slice(0, 10)}`)}</small></p>`);
+  return htmlPage(
+    title,
+    locale,
+    reports.map((r) => reportSection(r, locale)).join('\n'),
+    `<p><small>${escapeHtml(`${generator?.name ?? 'crossfoot'} ${generator?.version ?? ''} · ${new Date().toISOString().slice(0, 10)}`)}</small></p>`,
+  );
 }

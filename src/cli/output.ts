@@ -43,4 +43,3 @@ export function fail(message: string): void {
     /* stderr closed: nothing more can be said */
   }
 }
-

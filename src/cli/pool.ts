@@ -44,7 +44,10 @@ export async function checkAll(files: readonly string[], options: LoadOptions, t
     }
     return results;
   }
-  const plain: Omit<LoadOptions, 'renderer'> = { ...(options.fetchTimeout !== undefined ? { fetchTimeout: options.fetchTimeout } : {}), ...(options.scriptTimeout !== undefined ? { scriptTimeout: options.scriptTimeout } : {}) };
+  const plain: Omit<LoadOptions, 'renderer'> = {
+    ...(options.fetchTimeout !== undefined ? { fetchTimeout: options.fetchTimeout } : {}),
+    ...(options.scriptTimeout !== undefined ? { scriptTimeout: options.scriptTimeout } : {}),
+  };
   let next = 0;
   const workers: Worker[] = [];
   try {

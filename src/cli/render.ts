@@ -151,7 +151,8 @@ export class ScriptRenderer {
       try {
         await page.goto(target.href, { waitUntil: 'load', timeout });
       } catch (e) {
-        if (!(e instanceof Error && /Timeout/i.test(e.name + e.message))) throw new InputError(`cannot run the scripts of ${'file' in input ? input.file : input.url}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        if (!(e instanceof Error && /Timeout/i.test(e.name + e.message)))
+          throw new InputError(`cannot run the scripts of ${'file' in input ? input.file : input.url}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }
       let timedOut = true;
       while (Date.now() < deadline) {

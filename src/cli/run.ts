@@ -46,7 +46,10 @@ export async function run(args: Args, keep: (r: ScriptRenderer) => void): Promis
     if (process.env.CROSSFOOT_TIMINGS === '1') {
       const total = performance.now() - started;
       // performance.now() counts from the process's start: `started` is the start-up
-      writeAll(2, `crossfoot-timings ${JSON.stringify({ startup: Math.round(started), read: Math.round(timings.read), engine: Math.round(timings.engine), output: Math.round(total - timings.read - timings.engine), total: Math.round(started + total) })}\n`);
+      writeAll(
+        2,
+        `crossfoot-timings ${JSON.stringify({ startup: Math.round(started), read: Math.round(timings.read), engine: Math.round(timings.engine), output: Math.round(total - timings.read - timings.engine), total: Math.round(started + total) })}\n`,
+      );
     }
   }
 }
@@ -73,7 +76,11 @@ async function runTimed(args: Args, keep: (r: ScriptRenderer) => void, timings: 
     // a progress line on a terminal (never in a pipe): count, current file, elapsed
     const started = Date.now();
     const progress = args.summary && files.length > 1 && process.stderr.isTTY;
-    const options: LoadOptions = { scripts: args.scripts, ...(renderer ? { renderer } : {}), ...(args.timeout !== null ? { fetchTimeout: args.timeout * 1000, scriptTimeout: args.timeout * 1000 } : {}) };
+    const options: LoadOptions = {
+      scripts: args.scripts,
+      ...(renderer ? { renderer } : {}),
+      ...(args.timeout !== null ? { fetchTimeout: args.timeout * 1000, scriptTimeout: args.timeout * 1000 } : {}),
+    };
     const outcomes = await checkAll(files, options, thresholds(args.thresholds), (n, file) => {
       if (progress) writeAll(2, `\r\x1b[K[${n}/${files.length}] ${safeLine(file).slice(-60)} · ${((Date.now() - started) / 1000).toFixed(1)} s`);
     });
@@ -126,22 +133,23 @@ async function runTimed(args: Args, keep: (r: ScriptRenderer) => void, timings: 
     return 3;
   }
   if (args.summary) write(formatSummary(rows, args.format, args.lang));
-  else switch (args.format) {
-    case 'json':
-      write(inertJson(JSON.stringify(reports.length === 1 && args.inputs.length === 1 && !(await isFolder(args.inputs[0] as string)) ? reports[0] : reports, null, 2)) + '\n');
-      break;
-    case 'csv':
-      write(formatCsv(reports));
-      break;
-    case 'html':
-      write(formatHtml(reports, args.lang));
-      break;
-    case 'md':
-      write(reports.map((r) => formatMarkdown(r, args.lang)).join('\n'));
-      break;
-    default:
-      write(reports.map((r) => formatText(r, args.lang)).join('\n'));
-  }
+  else
+    switch (args.format) {
+      case 'json':
+        write(inertJson(JSON.stringify(reports.length === 1 && args.inputs.length === 1 && !(await isFolder(args.inputs[0] as string)) ? reports[0] : reports, null, 2)) + '\n');
+        break;
+      case 'csv':
+        write(formatCsv(reports));
+        break;
+      case 'html':
+        write(formatHtml(reports, args.lang));
+        break;
+      case 'md':
+        write(reports.map((r) => formatMarkdown(r, args.lang)).join('\n'));
+        break;
+      default:
+        write(reports.map((r) => formatText(r, args.lang)).join('\n'));
+    }
   if (args.failOn) {
     const levels = args.failOn === 'error' ? ['error'] : ['error', 'review'];
     // a finding the user dismissed as not an error does not fail the run
@@ -159,4 +167,3 @@ async function isFolder(input: string): Promise<boolean> {
     return false;
   }
 }
-

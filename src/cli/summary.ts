@@ -68,24 +68,43 @@ const HEADINGS: Record<Locale, readonly string[]> = {
 };
 
 export function formatSummary(rows: readonly SummaryRow[], format: 'text' | 'csv' | 'md' | 'json' | 'html', locale: Locale): string {
-  if (format === 'html') return htmlPage(`Crossfoot 勾稽 — ${rows.length} ${locale === 'en' ? 'reports' : '份报告'}`, locale, `<table><tr>${HEADINGS[locale].map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>${rows.map((r) => `<tr>${cells(r).map((c, i) => `<td${i >= 3 && i <= 10 ? ' class="n"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</table>`);
+  if (format === 'html')
+    return htmlPage(
+      `Crossfoot 勾稽 — ${rows.length} ${locale === 'en' ? 'reports' : '份报告'}`,
+      locale,
+      `<table><tr>${HEADINGS[locale].map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>${rows
+        .map(
+          (r) =>
+            `<tr>${cells(r)
+              .map((c, i) => `<td${i >= 3 && i <= 10 ? ' class="n"' : ''}>${escapeHtml(c)}</td>`)
+              .join('')}</tr>`,
+        )
+        .join('')}</table>`,
+    );
   if (format === 'json') return inertJson(JSON.stringify({ schema: 'crossfoot.summary/1', reports: rows }, null, 2)) + '\n';
   if (format === 'csv') return stringify([[...SUMMARY_COLUMNS], ...rows.map((r) => cells(r).map(csvCell))]);
   const head = HEADINGS[locale];
   if (format === 'md') {
     const esc = (s: string): string => safeLine(s).replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`);
-    return safeOutput([`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i >= 3 && i <= 10 ? '---:' : '---')).join('|')}|`, ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`)].join('\n') + '\n');
+    return safeOutput(
+      [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i >= 3 && i <= 10 ? '---:' : '---')).join('|')}|`, ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`)].join('\n') + '\n',
+    );
   }
   const lines = rows.map((r) => {
     const name = r.title ? `${r.title} (${r.source})` : r.source;
     if (r.unreadable) return `${safeLine(name)}\n  ${locale === 'en' ? 'not read' : '无法读取'}: ${safeLine(r.unreadable)}`;
-    const counts = locale === 'en'
-      ? `${r.tables} tables · ${r.errors} errors · ${r.reviews} to review · ${r.rounding} rounding · ${r.rateQuestions} rate questions · ${r.notChecked} not checked · ${r.checksHeld} checks held`
-      : `${r.tables} 张表 · 错误 ${r.errors} · 待核实 ${r.reviews} · 尾数差异 ${r.rounding} · 比率提示 ${r.rateQuestions} · 未核对 ${r.notChecked} · 核对相符 ${r.checksHeld}`;
+    const counts =
+      locale === 'en'
+        ? `${r.tables} tables · ${r.errors} errors · ${r.reviews} to review · ${r.rounding} rounding · ${r.rateQuestions} rate questions · ${r.notChecked} not checked · ${r.checksHeld} checks held`
+        : `${r.tables} 张表 · 错误 ${r.errors} · 待核实 ${r.reviews} · 尾数差异 ${r.rounding} · 比率提示 ${r.rateQuestions} · 未核对 ${r.notChecked} · 核对相符 ${r.checksHeld}`;
     return `${safeLine(name)}${r.department ? ` — ${safeLine(r.department)}` : ''}${r.year ? ` · ${r.year}` : ''}\n  ${counts}`;
   });
   const read = rows.filter((r) => !r.unreadable);
   const total = (k: 'errors' | 'reviews'): number => read.reduce((a, r) => a + (r[k] ?? 0), 0);
-  lines.push(locale === 'en' ? `${rows.length} reports · ${rows.length - read.length} not read · ${total('errors')} errors · ${total('reviews')} to review` : `共 ${rows.length} 份报告 · 无法读取 ${rows.length - read.length} · 错误 ${total('errors')} · 待核实 ${total('reviews')}`);
+  lines.push(
+    locale === 'en'
+      ? `${rows.length} reports · ${rows.length - read.length} not read · ${total('errors')} errors · ${total('reviews')} to review`
+      : `共 ${rows.length} 份报告 · 无法读取 ${rows.length - read.length} · 错误 ${total('errors')} · 待核实 ${total('reviews')}`,
+  );
   return safeOutput(lines.join('\n') + '\n');
 }

@@ -24,15 +24,7 @@ export function* foldEchoesSteps(findings: EngineFinding[], values: (r: CellRef)
       continue;
     }
     const check = f.checks[0] as EngineFinding['checks'][number];
-    const signature = [
-      f.rule,
-      f.table,
-      f.severity,
-      f.stated,
-      f.expected,
-      check.plus.map(values).join(','),
-      check.minus.map(values).join(','),
-    ].join('|');
+    const signature = [f.rule, f.table, f.severity, f.stated, f.expected, check.plus.map(values).join(','), check.minus.map(values).join(',')].join('|');
     const existing = groups.get(signature);
     if (existing && sameShape(existing, f)) {
       existing.cells.push(...f.cells);

@@ -84,7 +84,12 @@ export function reportPassage(ctx: DocumentContext, p: Passage, start: number, e
 }
 
 /** A figure of the narrative as evidence: one id per printed figure, its name, and its quote. */
-export function quantityOf(narrative: Narrative, st: Statement, m: Mention | { readonly value: Decimal; readonly scale: number; readonly unit?: string; readonly start: number; readonly end: number }, name = st.subject): Quantity {
+export function quantityOf(
+  narrative: Narrative,
+  st: Statement,
+  m: Mention | { readonly value: Decimal; readonly scale: number; readonly unit?: string; readonly start: number; readonly end: number },
+  name = st.subject,
+): Quantity {
   const quote = quoteOf(narrative, st, { start: Math.min(st.start, m.start), end: m.end, focus: m.start });
   return { id: `m:${st.passage}:${m.start}`, value: m.value, scale: m.scale, name: name || st.item || '', ...(quote ? { quote } : {}), ...(m.unit === '%' ? { percent: true } : {}) };
 }

@@ -138,7 +138,12 @@ export class TableContext {
     const j = judgeSum(target, plusP, minusP);
     const cells = [spec.target, ...spec.plus, ...(spec.minus ?? [])];
     // the identity, as evidence for blame across every rule (an uncertain one that fails is no evidence)
-    const identity: Identity = { kind: 'sum', target: this.quantity(spec.target, target), plus: spec.plus.map((p, i) => this.quantity(p, plusP[i] as Printed)), minus: (spec.minus ?? []).map((p, i) => this.quantity(p, minusP[i] as Printed)) };
+    const identity: Identity = {
+      kind: 'sum',
+      target: this.quantity(spec.target, target),
+      plus: spec.plus.map((p, i) => this.quantity(p, plusP[i] as Printed)),
+      minus: (spec.minus ?? []).map((p, i) => this.quantity(p, minusP[i] as Printed)),
+    };
     if (j.outcome === 'pass') {
       this.pass(cells);
       this.sink.checks.push({ identity, outcome: 'pass', finding: null });
@@ -237,7 +242,14 @@ export class TableContext {
   }
 
   /** Reports a finding of this rule. */
-  report(f: Omit<EngineFinding, 'id' | 'rule' | 'table' | 'quote' | 'checks' | 'cause' | 'category' | 'messageId'> & { messageId: MessageKey; category?: Category; cause?: EngineFinding['cause']; checks?: SumCheck[] }): void {
+  report(
+    f: Omit<EngineFinding, 'id' | 'rule' | 'table' | 'quote' | 'checks' | 'cause' | 'category' | 'messageId'> & {
+      messageId: MessageKey;
+      category?: Category;
+      cause?: EngineFinding['cause'];
+      checks?: SumCheck[];
+    },
+  ): void {
     this.sink.findings.push({
       ...f,
       id: '',
@@ -274,7 +286,11 @@ export class DocumentContext {
   evidence(identity: Identity, outcome: 'pass' | 'rounding' | 'error', finding: EngineFinding | null = null): void {
     this.sink.checks.push({ identity, outcome, finding });
     // an identity that held is a check that held
-    if (outcome === 'pass') this.pass(quantities(identity).flatMap((q) => (q.cell ? [q.cell] : [])), PASS_KIND[identity.kind]);
+    if (outcome === 'pass')
+      this.pass(
+        quantities(identity).flatMap((q) => (q.cell ? [q.cell] : [])),
+        PASS_KIND[identity.kind],
+      );
   }
 
   /**

@@ -81,7 +81,11 @@ function printed(q: Quantity, values: Values): Printed {
 export function holds(i: Identity, values: Values = new Map()): 'pass' | 'rounding' | 'error' {
   switch (i.kind) {
     case 'sum':
-      return judgeSum(printed(i.target, values), i.plus.map((q) => printed(q, values)), i.minus.map((q) => printed(q, values))).outcome;
+      return judgeSum(
+        printed(i.target, values),
+        i.plus.map((q) => printed(q, values)),
+        i.minus.map((q) => printed(q, values)),
+      ).outcome;
     case 'ratio': {
       const d = printed(i.denominator, values);
       if (d.value.isZero()) return 'pass';
@@ -268,7 +272,14 @@ export function* culpritsSteps(checks: readonly Checked[]): Steps<Culprit[]> {
       }
       if (!wanted) continue;
       // at the places of the identity's other figures when they print more ("12.5" among "57.55")
-      const scale = q.percent ? q.scale : Math.max(q.scale, ...quantities(solver.identity).filter((x) => !x.percent).map((x) => x.scale));
+      const scale = q.percent
+        ? q.scale
+        : Math.max(
+            q.scale,
+            ...quantities(solver.identity)
+              .filter((x) => !x.percent)
+              .map((x) => x.scale),
+          );
       const value = wanted.toDecimalPlaces(scale, Decimal.ROUND_HALF_UP);
       if (value.eq(q.value)) continue;
       const values = new Map([[q.id, value]]);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../model/decimal.js';
 import { judgeRate, judgeSum, type Printed } from './tolerance.js';
 
-const p = (s: string): Printed => (s === '' ? { value: new Decimal(0), scale: 0, empty: true } : { value: new Decimal(s.replace(/,/g, '')), scale: s.includes('.') ? s.length - s.indexOf('.') - 1 : 0, empty: false });
+const p = (s: string): Printed =>
+  s === '' ? { value: new Decimal(0), scale: 0, empty: true } : { value: new Decimal(s.replace(/,/g, '')), scale: s.includes('.') ? s.length - s.indexOf('.') - 1 : 0, empty: false };
 
 describe('judgeSum: a band of half a unit of the last printed digit per printed figure', () => {
   it.each([

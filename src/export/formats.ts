@@ -80,7 +80,10 @@ export function formatText(report: Report, locale: Locale): string {
   for (const f of contradictions) out.push(...textEntry(report, f, locale));
   if (contradictions.length === 0) out.push(cleanLine(report, locale), '');
   if (questions.length > 0) {
-    out.push(locale === 'en' ? `Rates worth a question (${questions.length}; computed correctly, but an auditor would ask):` : `值得追问的比率（${questions.length} 项；计算无误，但审计时通常会追问）：`, '');
+    out.push(
+      locale === 'en' ? `Rates worth a question (${questions.length}; computed correctly, but an auditor would ask):` : `值得追问的比率（${questions.length} 项；计算无误，但审计时通常会追问）：`,
+      '',
+    );
     for (const f of questions) out.push(...textEntry(report, f, locale));
   }
   if (report.notChecked.length > 0) {
@@ -129,7 +132,16 @@ export function formatMarkdown(report: Report, locale: Locale): string {
     out.push(`|---|---|---|---|---:|---:|---:|---|${reviewed ? '---|---|' : ''}`);
   };
   const row = (f: ReportFinding): string => {
-    const cells = [message(locale, `severity.${f.severity}`), f.category, mdEscape(f.table === null ? message(locale, 'ui.narrative') : tableTitle(report, f.table, locale)), mdEscape(placeText(f)), f.stated ?? '', f.expected ?? '', f.difference ?? '', mdEscape(msg(f, locale))];
+    const cells = [
+      message(locale, `severity.${f.severity}`),
+      f.category,
+      mdEscape(f.table === null ? message(locale, 'ui.narrative') : tableTitle(report, f.table, locale)),
+      mdEscape(placeText(f)),
+      f.stated ?? '',
+      f.expected ?? '',
+      f.difference ?? '',
+      mdEscape(msg(f, locale)),
+    ];
     if (reviewed) cells.push(statusWord(reviewOf(f), locale), mdEscape(reviewOf(f)?.note ?? ''));
     return `| ${cells.join(' | ')} |`;
   };
@@ -157,7 +169,30 @@ export function formatMarkdown(report: Report, locale: Locale): string {
 
 export function formatCsv(reports: Report[], withHeader = true): string {
   const rows: string[][] = [];
-  if (withHeader) rows.push(['source', 'id', 'severity', 'category', 'rule', 'table', 'table_title', 'cells', 'cell_text', 'related', 'quote', 'stated', 'expected', 'difference', 'message_zh', 'message_en', 'row_label', 'column_label', 'fingerprint', 'status', 'note']);
+  if (withHeader)
+    rows.push([
+      'source',
+      'id',
+      'severity',
+      'category',
+      'rule',
+      'table',
+      'table_title',
+      'cells',
+      'cell_text',
+      'related',
+      'quote',
+      'stated',
+      'expected',
+      'difference',
+      'message_zh',
+      'message_en',
+      'row_label',
+      'column_label',
+      'fingerprint',
+      'status',
+      'note',
+    ]);
   for (const report of reports) {
     for (const f of report.findings) {
       const t = report.tables.find((x) => x.id === f.table);

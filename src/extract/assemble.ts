@@ -23,7 +23,6 @@ export interface Assembled {
 const LOOK_BEHIND = 8;
 const LOOK_AHEAD = 4;
 
-
 function isHeadingLike(block: { text: string; heading: number | null }): boolean {
   const t = displayText(block.text);
   if (block.heading !== null) return t.length <= 60;
@@ -70,7 +69,15 @@ export function* assembleSteps(items: readonly ReaderItem[], source: string, tit
       const text = displayText(raw);
       if (text === '') continue;
       textBudget -= text.length;
-      blocks.push({ index: blocks.length, text, kind: item.heading !== null ? 'heading' : 'paragraph', level: item.heading, beforeTable: -1, ...(item.container !== undefined ? { container: item.container } : {}), ...(item.chrome ? { chrome: true } : {}) });
+      blocks.push({
+        index: blocks.length,
+        text,
+        kind: item.heading !== null ? 'heading' : 'paragraph',
+        level: item.heading,
+        beforeTable: -1,
+        ...(item.container !== undefined ? { container: item.container } : {}),
+        ...(item.chrome ? { chrome: true } : {}),
+      });
       blockItems.push(i);
       order.push({ type: 'block', index: blocks.length - 1 });
       continue;

@@ -9,7 +9,9 @@ function extract(html: string) {
 
 describe('page → document', () => {
   it('expands merged cells and remembers their DOM cells', () => {
-    const r = extract('<table><tr><td colspan="2">项目</td><td rowspan="2">合计</td></tr><tr><td>科目代码</td><td>科目名称</td></tr><tr><td>201</td><td>一般公共服务支出</td><td>1.00</td></tr></table>');
+    const r = extract(
+      '<table><tr><td colspan="2">项目</td><td rowspan="2">合计</td></tr><tr><td>科目代码</td><td>科目名称</td></tr><tr><td>201</td><td>一般公共服务支出</td><td>1.00</td></tr></table>',
+    );
     const t = r.document.tables[0];
     expect(t?.grid.map((row) => row.map((c) => c.text))).toEqual([
       ['项目', '项目', '合计'],
@@ -22,7 +24,9 @@ describe('page → document', () => {
   });
 
   it('normalises &nbsp;, full-width digits and numbers split across spans', () => {
-    const r = extract('<table><tr><td>项目</td><td>金额</td></tr><tr><td>合&nbsp;计</td><td><p class="MsoNormal"><span>1,4</span><span>34.34</span><o:p></o:p></p></td></tr><tr><td>其他</td><td>５，１６８．１２</td></tr><tr><td>空</td><td>&nbsp;</td></tr></table>');
+    const r = extract(
+      '<table><tr><td>项目</td><td>金额</td></tr><tr><td>合&nbsp;计</td><td><p class="MsoNormal"><span>1,4</span><span>34.34</span><o:p></o:p></p></td></tr><tr><td>其他</td><td>５，１６８．１２</td></tr><tr><td>空</td><td>&nbsp;</td></tr></table>',
+    );
     const g = r.document.tables[0]?.grid;
     expect(g?.[1]?.[0]?.text).toBe('合 计');
     const v = g?.[1]?.[1]?.value;
@@ -38,21 +42,28 @@ describe('page → document', () => {
   });
 
   it('ignores Word and Excel zero-height spacer rows', () => {
-    const r = extract('<table><tr><td>项目</td><td>金额</td></tr><tr><td>合计</td><td>1.00</td></tr><tr height="0"><td style="border:none"></td><td style="border:none"></td></tr><tr style="display:none"><td></td><td></td></tr></table>');
+    const r = extract(
+      '<table><tr><td>项目</td><td>金额</td></tr><tr><td>合计</td><td>1.00</td></tr><tr height="0"><td style="border:none"></td><td style="border:none"></td></tr><tr style="display:none"><td></td><td></td></tr></table>',
+    );
     expect(r.document.tables[0]?.rows).toBe(2);
   });
 
   it('finds the title, 公开0N表, 单位 and 部门 lines above the table or inside it', () => {
-    const above = extract('<h3>三、支出决算表</h3><p>支出决算表</p><p>公开03表</p><p>单位：万元</p><p>部门：某局</p><table><tr><td>科目代码</td><td>本年支出合计</td></tr><tr><td>201</td><td>1.00</td></tr></table><p>注：本表反映部门本年度各项支出情况。</p>');
+    const above = extract(
+      '<h3>三、支出决算表</h3><p>支出决算表</p><p>公开03表</p><p>单位：万元</p><p>部门：某局</p><table><tr><td>科目代码</td><td>本年支出合计</td></tr><tr><td>201</td><td>1.00</td></tr></table><p>注：本表反映部门本年度各项支出情况。</p>',
+    );
     expect(above.document.tables[0]?.meta).toMatchObject({ title: '支出决算表', code: '公开03表', unit: '万元', department: '某局', headings: ['三、支出决算表'] });
-    const inside = extract('<table><tr><td colspan="2">支出决算表</td></tr><tr><td colspan="2">公开03表</td></tr><tr><td colspan="2">金额单位：元</td></tr><tr><td>科目代码</td><td>本年支出合计</td></tr><tr><td>201</td><td>1.00</td></tr></table>');
+    const inside = extract(
+      '<table><tr><td colspan="2">支出决算表</td></tr><tr><td colspan="2">公开03表</td></tr><tr><td colspan="2">金额单位：元</td></tr><tr><td>科目代码</td><td>本年支出合计</td></tr><tr><td>201</td><td>1.00</td></tr></table>',
+    );
     const t = inside.document.tables[0];
     expect(t?.meta).toMatchObject({ title: '支出决算表', code: '公开03表', unit: '元' });
     expect(t?.grid[0]?.[0]?.text).toBe('科目代码');
   });
 
   it('keeps text outside tables as ordered blocks, and skips scripts, hidden and Crossfoot UI elements', () => {
-    document.body.innerHTML = '<h2>一、收入支出决算总体情况说明</h2><p>2024 年度收入总计<b>5168.13</b>万元。</p><script>var x = "no";</script><div hidden>hidden</div><div id="ours">ui</div><ul><li>第一项</li></ul>';
+    document.body.innerHTML =
+      '<h2>一、收入支出决算总体情况说明</h2><p>2024 年度收入总计<b>5168.13</b>万元。</p><script>var x = "no";</script><div hidden>hidden</div><div id="ours">ui</div><ul><li>第一项</li></ul>';
     const ours = document.getElementById('ours');
     const r = extractDom(document, { source: 'test', isOwnUi: (el) => el === ours });
     expect(r.document.blocks.map((b) => `${b.kind}:${b.text}`)).toEqual(['heading:一、收入支出决算总体情况说明', 'paragraph:2024 年度收入总计5168.13万元。', 'paragraph:第一项']);

@@ -41,16 +41,76 @@ export interface BlockSource {
 }
 
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'svg', 'math', 'canvas',
-  'object', 'embed', 'video', 'audio', 'select', 'textarea', 'input', 'button', 'option', 'img', 'xml',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'svg',
+  'math',
+  'canvas',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'select',
+  'textarea',
+  'input',
+  'button',
+  'option',
+  'img',
+  'xml',
 ]);
 
 /** Elements that start a text block of their own. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
-  'p', 'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'nav', 'blockquote', 'pre',
-  'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tbody', 'thead',
-  'tfoot', 'tr', 'td', 'th', 'caption', 'figure', 'figcaption', 'form', 'fieldset', 'address', 'center',
-  'body', 'html', 'hr', 'details', 'summary', 'iframe', 'frame',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'aside',
+  'header',
+  'footer',
+  'nav',
+  'blockquote',
+  'pre',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'figure',
+  'figcaption',
+  'form',
+  'fieldset',
+  'address',
+  'center',
+  'body',
+  'html',
+  'hr',
+  'details',
+  'summary',
+  'iframe',
+  'frame',
 ]);
 
 const ELEMENT_NODE = 1;
@@ -71,7 +131,8 @@ function headingLevel(tag: string): number | null {
 }
 
 /** Class and id words of a site's navigation, breadcrumb and footer (government CMS templates). */
-const CHROME_WORD = /^(?:nav|navbar|navigation|menu|mainmenu|submenu|footer|foot|bottom|breadcrumb|breadcrumbs|crumb|crumbs|position|location|weizhi|dqwz|copyright|banquan|sitemap|topbar|toolbar|share|skip)$/i;
+const CHROME_WORD =
+  /^(?:nav|navbar|navigation|menu|mainmenu|submenu|footer|foot|bottom|breadcrumb|breadcrumbs|crumb|crumbs|position|location|weizhi|dqwz|copyright|banquan|sitemap|topbar|toolbar|share|skip)$/i;
 
 /**
  * The site around a report: <nav>, <footer>, ARIA landmarks for them, and blocks whose class or id

@@ -35,7 +35,8 @@ interface Token {
 
 const TITLE = /绩效自评表/u;
 const FUND_HEADER = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
-const HEADER_WORD = /^(?:项目资金(?:\(万元\))?|年初预算数|全年预算数(?:\(A\))?|全年执行数(?:\(B\))?|分值|执行率(?:\(B\/A\))?|得分|预期目标|实际完成情况|一级指标|二级指标|三级指标|指标性质|指标值|度量单位|年度指标值|实际完成值|偏差原因分析及改进措施|绩效指标|资金情况|年度绩效指标完成情况|年度总体目标完成情况)$/u;
+const HEADER_WORD =
+  /^(?:项目资金(?:\(万元\))?|年初预算数|全年预算数(?:\(A\))?|全年执行数(?:\(B\))?|分值|执行率(?:\(B\/A\))?|得分|预期目标|实际完成情况|一级指标|二级指标|三级指标|指标性质|指标值|度量单位|年度指标值|实际完成值|偏差原因分析及改进措施|绩效指标|资金情况|年度绩效指标完成情况|年度总体目标完成情况)$/u;
 const HEAD_LABEL = /^(?:项目名称|主管部门|实施单位)$/u;
 const FUND_LABEL = /^(?:年度资金总额|资金总额|其中[:：]?(?:当年|本年)?财政拨款|(?:当年|本年)财政拨款|上年结转资金|其他资金)[:：]?$/u;
 const GOAL_LABEL = /^(?:年度总体目标|总体目标)(?:完成情况)?$/u;
@@ -49,7 +50,11 @@ const PLACEHOLDER = /^(?:…+|\.{3,}|指标\d+[:：]?|[-—/／]+)$/u;
 
 /** A block's cells: '|'-joined, space-separated, or the block itself. */
 function cellsOf(text: string): string[] {
-  if (text.includes('|')) return text.split('|').map((t) => t.trim()).filter((t) => t !== '');
+  if (text.includes('|'))
+    return text
+      .split('|')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
   const trimmed = text.trim();
   if (trimmed === '') return [];
   const parts = trimmed.split(/\s+/u);
@@ -149,7 +154,10 @@ function rebuild(blocks: readonly FormBlock[]): RebuiltForm | null {
       // the project's name may itself end in "…绩效自评表"
       const next = tokens[i + 1];
       const vals = next && TITLE.test(next.key) && /^项目名称$/u.test(k) ? [next] : valuesUntilLabel(i + 1);
-      row([[t.text, t.item], [vals.map((v) => v.text).join(' '), vals[0]?.item ?? null]]);
+      row([
+        [t.text, t.item],
+        [vals.map((v) => v.text).join(' '), vals[0]?.item ?? null],
+      ]);
       i += 1 + vals.length;
       continue;
     }
@@ -172,17 +180,40 @@ function rebuild(blocks: readonly FormBlock[]): RebuiltForm | null {
     }
     if (GOAL_LABEL.test(k)) {
       section = 'goal';
-      row([['', null], ['预期目标', null], ['实际完成情况', null]]);
+      row([
+        ['', null],
+        ['预期目标', null],
+        ['实际完成情况', null],
+      ]);
       let at = i + 1;
       while (at < tokens.length && /^(?:预期目标|实际完成情况)$/u.test((tokens[at] as Token).key)) at++;
       const vals = valuesUntilLabel(at);
-      row([[t.text, t.item], [vals[0]?.text ?? '', vals[0]?.item ?? null], [vals.slice(1).map((v) => v.text).join(' '), vals[1]?.item ?? null]]);
+      row([
+        [t.text, t.item],
+        [vals[0]?.text ?? '', vals[0]?.item ?? null],
+        [
+          vals
+            .slice(1)
+            .map((v) => v.text)
+            .join(' '),
+          vals[1]?.item ?? null,
+        ],
+      ]);
       i = at + vals.length;
       continue;
     }
     if (TOTAL.test(k)) {
       const vals = valuesUntilLabel(i + 1).filter((v) => NUMBER.test(v.key));
-      row([[t.text, t.item], ['', null], ['', null], ['', null], ['', null], [vals[0]?.text ?? '', vals[0]?.item ?? null], [vals[1]?.text ?? vals[0]?.text ?? '', (vals[1] ?? vals[0])?.item ?? null], ['', null]]);
+      row([
+        [t.text, t.item],
+        ['', null],
+        ['', null],
+        ['', null],
+        ['', null],
+        [vals[0]?.text ?? '', vals[0]?.item ?? null],
+        [vals[1]?.text ?? vals[0]?.text ?? '', (vals[1] ?? vals[0])?.item ?? null],
+        ['', null],
+      ]);
       i += 1 + vals.length;
       continue;
     }
@@ -248,7 +279,9 @@ function rebuild(blocks: readonly FormBlock[]): RebuiltForm | null {
  * item i stands for (a rebuilt table: its first block), `cells[i]` for a rebuilt table the original
  * item of each of its cells (by src).
  */
-export function withForms<T extends { readonly type: 'block'; readonly text: string } | { readonly type: 'table'; readonly rows: RawRow[] }>(items: readonly T[]): { items: Array<T | { type: 'table'; rows: RawRow[]; rebuilt: true }>; origin: number[]; cells: Map<number, number[]> } {
+export function withForms<T extends { readonly type: 'block'; readonly text: string } | { readonly type: 'table'; readonly rows: RawRow[] }>(
+  items: readonly T[],
+): { items: Array<T | { type: 'table'; rows: RawRow[]; rebuilt: true }>; origin: number[]; cells: Map<number, number[]> } {
   const blocks: FormBlock[] = [];
   items.forEach((it, i) => {
     if (it.type === 'block') blocks.push({ item: i, text: (it as { text: string }).text });

@@ -44,7 +44,8 @@ export function isNoteText(text: string): boolean {
 }
 
 /** Where a line holding several describing parts starts a new one ("公开02表部门：…", "单位：万元部门：…"). */
-const PART_START = /(?<!金额|编制|填报|编报)(?=(?:金额)?单位(?:名称)?[:：])|(?<!编制|填报|编报)(?=(?:编制|填报|编报)?部门(?:名称)?[:：])|(?=(?:编制|填报|编报)单位(?:名称)?[:：])|(?<!财决|财预)(?=(?:财决|财预)?公开\d{1,2}(?:-\d{1,2})?表)/gu;
+const PART_START =
+  /(?<!金额|编制|填报|编报)(?=(?:金额)?单位(?:名称)?[:：])|(?<!编制|填报|编报)(?=(?:编制|填报|编报)?部门(?:名称)?[:：])|(?=(?:编制|填报|编报)单位(?:名称)?[:：])|(?<!财决|财预)(?=(?:财决|财预)?公开\d{1,2}(?:-\d{1,2})?表)/gu;
 
 /**
  * A line of several describing parts run together (as a page printed to PDF gives them), split into
@@ -52,7 +53,10 @@ const PART_START = /(?<!金额|编制|填报|编报)(?=(?:金额)?单位(?:名�
  */
 export function metaParts(text: string): Array<[string, MetaKind]> | null {
   const t = displayText(text);
-  const parts = t.split(PART_START).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = t
+    .split(PART_START)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length < 2) return null;
   const kinds = parts.map(metaKind);
   return kinds.every((k) => k !== null) ? parts.map((p, i) => [p, kinds[i] as MetaKind]) : null;

@@ -23,7 +23,9 @@ describe('layoutPdfText', () => {
   });
 
   it('drops page numbers and running headers, never fusing them with a figure', () => {
-    const pages = [1, 2, 3].map((n) => page(line(800, [200, '某某部门2024年度部门决算']), line(700, [96, FULL.slice(0, 34)]), line(685, [72, `本年收入合计${n}00.00万元。`]), line(40, [290, String(n)])));
+    const pages = [1, 2, 3].map((n) =>
+      page(line(800, [200, '某某部门2024年度部门决算']), line(700, [96, FULL.slice(0, 34)]), line(685, [72, `本年收入合计${n}00.00万元。`]), line(40, [290, String(n)])),
+    );
     expect(blocks(pages)).toEqual([1, 2, 3].map((n) => `${FULL.slice(0, 34)}本年收入合计${n}00.00万元。`));
   });
 
@@ -33,7 +35,14 @@ describe('layoutPdfText', () => {
   });
 
   it('sets table rows aside (several runs far apart, most of them figures) and counts them', () => {
-    const r = layoutPdfText([page(line(700, [72, '支出决算表']), line(680, [72, '201'], [140, '一般公共服务支出'], [300, '5.01'], [380, '5.00'], [460, '0.01']), line(660, [72, '合计'], [300, '5.01'], [380, '5.00'], [460, '0.01']), line(630, [96, '说明文字。']))]);
+    const r = layoutPdfText([
+      page(
+        line(700, [72, '支出决算表']),
+        line(680, [72, '201'], [140, '一般公共服务支出'], [300, '5.01'], [380, '5.00'], [460, '0.01']),
+        line(660, [72, '合计'], [300, '5.01'], [380, '5.00'], [460, '0.01']),
+        line(630, [96, '说明文字。']),
+      ),
+    ]);
     expect(r.items.flatMap((i) => (i.type === 'block' ? [i.text] : []))).toEqual(['支出决算表', '说明文字。']);
     expect(r.tabularLines).toBe(2);
   });

@@ -68,7 +68,7 @@ const RULE_MIN_LENGTH = 3;
 function subpaths(data: ArrayLike<number>, ctm: Matrix): Array<{ points: Array<[number, number]>; closed: boolean; curved: boolean }> {
   const out: Array<{ points: Array<[number, number]>; closed: boolean; curved: boolean }> = [];
   let cur: { points: Array<[number, number]>; closed: boolean; curved: boolean } | null = null;
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const op = data[i] ?? -1;
     if (op === 0) {
       cur = { points: [apply(ctm, data[i + 1] ?? 0, data[i + 2] ?? 0)], closed: false, curved: false };

@@ -6,7 +6,18 @@ const texts = (rows: string[][] | undefined): string[][] => (rows ?? []).map((r)
 describe('plain-text reports', () => {
   it('reads tab-separated tables with their title, number, unit and department rows lifted out', () => {
     const doc = readTextReport(
-      ['## 三、支出决算表', '', '支出决算表\t\t\t', '部门：某局\t\t\t公开03表', '\t\t\t金额单位：万元', '科目代码\t科目名称\t本年支出合计\t基本支出', '栏次\t\t1\t2', '合计\t\t10.00\t10.00', '', '注：本表反映部门本年度各项支出情况。'].join('\n'),
+      [
+        '## 三、支出决算表',
+        '',
+        '支出决算表\t\t\t',
+        '部门：某局\t\t\t公开03表',
+        '\t\t\t金额单位：万元',
+        '科目代码\t科目名称\t本年支出合计\t基本支出',
+        '栏次\t\t1\t2',
+        '合计\t\t10.00\t10.00',
+        '',
+        '注：本表反映部门本年度各项支出情况。',
+      ].join('\n'),
       't.txt',
     ).document;
     const t = doc.tables[0];

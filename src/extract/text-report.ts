@@ -57,12 +57,7 @@ export function readTextReport(text: string, source: string): Assembled {
       while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
       const next = j < lines.length ? tableLine(lines[j] ?? '') : null;
       const cur: { format: 'tsv' | 'md'; width: number } = current;
-      if (
-        next &&
-        next.format === cur.format &&
-        Math.abs(widthOf(next.cells) - cur.width) <= 1 &&
-        !next.cells.some((c) => metaKind(stripInlineMarkup(c)) !== null)
-      ) {
+      if (next && next.format === cur.format && Math.abs(widthOf(next.cells) - cur.width) <= 1 && !next.cells.some((c) => metaKind(stripInlineMarkup(c)) !== null)) {
         i = j - 1;
         continue;
       }

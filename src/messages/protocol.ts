@@ -83,7 +83,15 @@ export type ResponseOf<R extends { type: string }, M> = R['type'] extends keyof 
 
 export function isContentRequest(m: unknown): m is ContentRequest {
   const type = typeof m === 'object' && m !== null ? (m as { type?: unknown }).type : undefined;
-  return type === 'crossfoot:get-report' || type === 'crossfoot:get-status' || type === 'crossfoot:check-now' || type === 'crossfoot:set-overlay' || type === 'crossfoot:reveal' || type === 'crossfoot:step' || type === 'crossfoot:check-table';
+  return (
+    type === 'crossfoot:get-report' ||
+    type === 'crossfoot:get-status' ||
+    type === 'crossfoot:check-now' ||
+    type === 'crossfoot:set-overlay' ||
+    type === 'crossfoot:reveal' ||
+    type === 'crossfoot:step' ||
+    type === 'crossfoot:check-table'
+  );
 }
 
 export function isBackgroundRequest(m: unknown): m is BackgroundRequest {

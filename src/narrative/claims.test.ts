@@ -54,7 +54,11 @@ describe('claims in the 情况说明', () => {
   });
 
   it('a share of the base the sentence names (001 五、一般公共预算)', () => {
-    const sts = statements('五、一般公共预算财政拨款支出决算情况说明', '（二）一般公共预算财政拨款支出决算结构情况', '一般公共服务支出 1337.02 万元，占 93.28%；社会保障和就业支出 42.43 万元，占 2.96%。');
+    const sts = statements(
+      '五、一般公共预算财政拨款支出决算情况说明',
+      '（二）一般公共预算财政拨款支出决算结构情况',
+      '一般公共服务支出 1337.02 万元，占 93.28%；社会保障和就业支出 42.43 万元，占 2.96%。',
+    );
     expect(sts.map((s) => [s.subject, v(s.amount), v(s.share?.mention)])).toEqual([
       ['一般公共服务支出', '1337.02万元', '93.28%'],
       ['社会保障和就业支出', '42.43万元', '2.96%'],
@@ -62,7 +66,10 @@ describe('claims in the 情况说明', () => {
   });
 
   it('budget, final and completion of a numbered item, and "决算数大于预算数" (000 五、（四）)', () => {
-    const [st] = statements('五、一般公共预算财政拨款支出决算情况说明', '1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）年初预算为1776.1万元，支出决算为1901.97万元，完成年初预算的107.1%。决算数大于预算数的主要原因是：2024年度支出含当年追加行政运行经费。');
+    const [st] = statements(
+      '五、一般公共预算财政拨款支出决算情况说明',
+      '1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）年初预算为1776.1万元，支出决算为1901.97万元，完成年初预算的107.1%。决算数大于预算数的主要原因是：2024年度支出含当年追加行政运行经费。',
+    );
     expect(shape(st as Statement)).toMatchObject({ subject: '行政运行', budget: '1776.1万元', final: '1901.97万元', completion: '107.1%' });
     expect(st?.item).toMatch(/^一般公共服务（类）.*行政运行（项）$/u);
     expect(st?.comparison?.word).toBe('greater');
@@ -84,7 +91,10 @@ describe('claims in the 情况说明', () => {
   });
 
   it('a unit slip where the completion rate belongs (002 十、（二）3)', () => {
-    const sts = statements('十、绩效评价情况说明', '3. 吉林省人民政府办公厅（本级）省政府决策咨询委员会专项经费自评情况：根据年初设定的绩效目标，项目绩效自评得分为 97 分。项目全年预算数为 100 万元，完成预算的 99.87 万元，执行率为 99.9%。');
+    const sts = statements(
+      '十、绩效评价情况说明',
+      '3. 吉林省人民政府办公厅（本级）省政府决策咨询委员会专项经费自评情况：根据年初设定的绩效目标，项目绩效自评得分为 97 分。项目全年预算数为 100 万元，完成预算的 99.87 万元，执行率为 99.9%。',
+    );
     expect(sts.every((s) => s.subject === '吉林省人民政府办公厅（本级）省政府决策咨询委员会专项经费')).toBe(true);
     expect(v(sts.find((s) => s.score)?.score)).toBe('97分');
     const budget = sts.find((s) => s.budget);
@@ -104,7 +114,10 @@ describe('claims in the 情况说明', () => {
     });
 
     it('"本单位不涉及此项": zero amounts with a zero share, no other claim (001 七、政府性基金)', () => {
-      const sts = statements('七、政府性基金预算财政拨款收入支出决算情况说明', '2024 年度政府性基金预算财政拨款年初结转和结余 0.00 万元；本年收入 0.00 万元，占 0%，主要是本单位不涉及此项；本年支出 0.00 万元，占 0%，主要是本单位不涉及此项。');
+      const sts = statements(
+        '七、政府性基金预算财政拨款收入支出决算情况说明',
+        '2024 年度政府性基金预算财政拨款年初结转和结余 0.00 万元；本年收入 0.00 万元，占 0%，主要是本单位不涉及此项；本年支出 0.00 万元，占 0%，主要是本单位不涉及此项。',
+      );
       expect(sts.map((s) => [s.subject, v(s.amount), v(s.share?.mention)])).toEqual([
         ['政府性基金预算财政拨款年初结转和结余', '0.00万元', null],
         ['本年收入', '0.00万元', '0%'],
@@ -184,7 +197,10 @@ describe('asides in brackets', () => {
   });
 
   it('a class named in a list the sentence opened is under the list head (real PDF r01)', () => {
-    const sts = statements('（二）一般公共预算财政拨款支出决算结构情况', '一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%；社会保障和就业支出（类）326.72万元，占11.11%。');
+    const sts = statements(
+      '（二）一般公共预算财政拨款支出决算结构情况',
+      '一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%；社会保障和就业支出（类）326.72万元，占11.11%。',
+    );
     const head = sts.find((s) => v(s.amount) === '2940.05万元');
     expect(sts.filter((s) => s.parent === head?.id).map((s) => s.subject)).toEqual(['一般公共服务支出', '社会保障和就业支出']);
   });

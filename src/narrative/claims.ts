@@ -140,7 +140,12 @@ export function mentionsOf(text: string): Mention[] {
     if (unit === '') {
       // "1.2、3.4 万元": the unit of the list's last figure
       let k = i;
-      while (k + 1 < raw.length && /^\s*[、和及与]\s*$/u.test(text.slice((raw[k] as (typeof raw)[number]).end, (raw[k + 1] as (typeof raw)[number]).start)) && (raw[k] as (typeof raw)[number]).unit === '') k++;
+      while (
+        k + 1 < raw.length &&
+        /^\s*[、和及与]\s*$/u.test(text.slice((raw[k] as (typeof raw)[number]).end, (raw[k + 1] as (typeof raw)[number]).start)) &&
+        (raw[k] as (typeof raw)[number]).unit === ''
+      )
+        k++;
       if (k > i || /^\s*[、]/u.test(text.slice(r.end, r.end + 2))) unit = k > i ? (raw[k] as (typeof raw)[number]).unit : '';
     }
     if (unit === '') continue;
@@ -210,7 +215,8 @@ export function cleanSubject(lead: string): string {
 const FIGURE_WORD = /^(?:预算|决算|预算数|决算数|执行数|预算执行数|执行|安排|预算安排)$/u;
 
 /** Where a subject's own words start: the vocabulary a report's subjects begin with. */
-const SUBJECT_HEAD = /(?:本年|收入|支出|财政拨款|一般公共预算|政府性基金|国有资本|基本支出|项目支出|人员经费|公用经费|"三公"|“三公”|三公|因公出国|公务用车|公务接待|机关运行|政府采购|年初|年末|上年结转|事业收入|经营|其他收入|上级补助|附属单位|收、支|收支)/u;
+const SUBJECT_HEAD =
+  /(?:本年|收入|支出|财政拨款|一般公共预算|政府性基金|国有资本|基本支出|项目支出|人员经费|公用经费|"三公"|“三公”|三公|因公出国|公务用车|公务接待|机关运行|政府采购|年初|年末|上年结转|事业收入|经营|其他收入|上级补助|附属单位|收、支|收支)/u;
 /** The end of a unit's name: 局, 院, 中心, 乡, 镇, 街道, 政府, 学校… */
 const UNIT_NAME_END = /(?:局|院|委|办|中心|乡|镇|街道|政府|学校|部|厅|室|站|所|馆|会|社|队|处|科|公司|集团|机关|区|县|市|省|州|协|联|团|党派)$/u;
 
@@ -283,7 +289,10 @@ function itemOf(sentence: string): string | null {
 
 /** The 项 name of an item ("行政运行"). */
 export function itemName(item: string): string {
-  const parts = item.split(/[(（]\d{0,7}\s*(?:类|款|项)[)）]/u).map((p) => p.trim().replace(/^[“"]|[”"]$/gu, '')).filter((p) => p !== '');
+  const parts = item
+    .split(/[(（]\d{0,7}\s*(?:类|款|项)[)）]/u)
+    .map((p) => p.trim().replace(/^[“"]|[”"]$/gu, ''))
+    .filter((p) => p !== '');
   return parts[parts.length - 1] ?? item;
 }
 
@@ -337,7 +346,12 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
   const headOf = (st: Statement | null, at: number): Statement | null => {
     if (!st || !aside(st, at)) return st;
     const i = out.indexOf(st);
-    return out.slice(0, i).reverse().find((x) => x.sentence[0] === st.sentence[0] && (x.amount || x.final || x.budget) && !aside(x, at)) ?? st;
+    return (
+      out
+        .slice(0, i)
+        .reverse()
+        .find((x) => x.sentence[0] === st.sentence[0] && (x.amount || x.final || x.budget) && !aside(x, at)) ?? st
+    );
   };
   for (const [sStart, sEnd] of sentencesOf(text)) {
     const sentence = text.slice(sStart, sEnd);
@@ -407,27 +421,54 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
       const cmp = COMPARISON.exec(clause.text);
       if (cmp) {
         const target: Statement | null = cur ?? (out.length > 0 ? (out[out.length - 1] as Statement) : null);
-        if (target && !target.comparison) target.comparison = { word: comparisonWord(cmp[1] ?? ''), start: clause.start + (cmp.index ?? 0), end: clause.start + (cmp.index ?? 0) + cmp[0].length, passage: p.index };
+        if (target && !target.comparison)
+          target.comparison = { word: comparisonWord(cmp[1] ?? ''), start: clause.start + (cmp.index ?? 0), end: clause.start + (cmp.index ?? 0) + cmp[0].length, passage: p.index };
       }
       const incomparable = /无可比性|不具(?:有)?可比性|不可比/u.exec(clause.text);
-      if (incomparable && cur && (cur as Statement).change && !(cur as Statement).rate) (cur as Statement).noComparison = { start: clause.start + incomparable.index, end: clause.start + incomparable.index + incomparable[0].length };
+      if (incomparable && cur && (cur as Statement).change && !(cur as Statement).rate)
+        (cur as Statement).noComparison = { start: clause.start + incomparable.index, end: clause.start + incomparable.index + incomparable[0].length };
 
       // blank slots and placeholders: of the clause's own figure, once it is read (below), else of the one before
       const blanks: Blank[] = [];
-      for (const m of clause.text.matchAll(BLANK_SHARE)) blanks.push({ role: 'share', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0], clause: clause.start, base: squash(m[0]).replace(/^占/u, '').replace(/的?[%％]$/u, '') || null });
-      for (const m of clause.text.matchAll(BLANK_CHANGE)) blanks.push({ role: 'change', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0], clause: clause.start });
-      for (const m of clause.text.matchAll(PLACEHOLDER)) blanks.push({ role: m[1] && /万元|元/u.test(m[1]) ? 'amount' : 'count', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0], clause: clause.start });
+      for (const m of clause.text.matchAll(BLANK_SHARE))
+        blanks.push({
+          role: 'share',
+          start: clause.start + (m.index ?? 0),
+          end: clause.start + (m.index ?? 0) + m[0].length,
+          text: m[0],
+          clause: clause.start,
+          base:
+            squash(m[0])
+              .replace(/^占/u, '')
+              .replace(/的?[%％]$/u, '') || null,
+        });
+      for (const m of clause.text.matchAll(BLANK_CHANGE))
+        blanks.push({ role: 'change', start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length, text: m[0], clause: clause.start });
+      for (const m of clause.text.matchAll(PLACEHOLDER))
+        blanks.push({
+          role: m[1] && /万元|元/u.test(m[1]) ? 'amount' : 'count',
+          start: clause.start + (m.index ?? 0),
+          end: clause.start + (m.index ?? 0) + m[0].length,
+          text: m[0],
+          clause: clause.start,
+        });
       if (mentions.length === 0) for (const b of blanks) blank(cur, b);
 
       // "收入、支出分别为 A、B 万元", "分别减少 1.2、3.4 万元", "分别下降 5%、6%": figures to subjects, in order
       const each = /分别(为|是|增加|减少|增长|下降|上升|降低)?/u.exec(clause.text);
       if (each && mentions.length >= 2) {
-        const names = cleanSubject(clause.text.slice(0, each.index)).split(/[、和及与]/u).map(cleanSubject).filter((n) => n.length >= 2);
+        const names = cleanSubject(clause.text.slice(0, each.index))
+          .split(/[、和及与]/u)
+          .map(cleanSubject)
+          .filter((n) => n.length >= 2);
         const verb = each[1] && each[1] !== '为' && each[1] !== '是' ? each[1] : null;
         const percent = mentions.every((x) => x.unit === '%');
         let targets: Statement[] = [];
         if (names.length === mentions.length) {
-          targets = names.map((name) => [...out].reverse().find((x) => x.sentence[0] === sStart && keyText(x.subject) === keyText(name)) ?? newStatement(name, clause.start + Math.max(0, clause.text.indexOf(name.slice(0, 2)))));
+          targets = names.map(
+            (name) =>
+              [...out].reverse().find((x) => x.sentence[0] === sStart && keyText(x.subject) === keyText(name)) ?? newStatement(name, clause.start + Math.max(0, clause.text.indexOf(name.slice(0, 2)))),
+          );
         } else {
           const siblings = out.filter((x) => x.sentence[0] === sStart && x.subject !== '');
           if (siblings.length >= mentions.length) targets = siblings.slice(-mentions.length);
@@ -488,7 +529,8 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
         }
         // a clause that is only a noun phrase names the subject of what follows
         const subject = cleanSubject(clause.text);
-        if (subject.length >= 2 && subject.length <= 30 && !/\d/u.test(subject) && !/[了的]$|原因|主要|由于|因为|严格|按照|根据|要求/u.test(subject)) pending = { subject, start: clause.start + Math.max(0, clause.text.indexOf(subject.slice(0, 1))) };
+        if (subject.length >= 2 && subject.length <= 30 && !/\d/u.test(subject) && !/[了的]$|原因|主要|由于|因为|严格|按照|根据|要求/u.test(subject))
+          pending = { subject, start: clause.start + Math.max(0, clause.text.indexOf(subject.slice(0, 1))) };
         continue;
       }
 
@@ -532,11 +574,19 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
         if (money && verb) {
           const word = verb[1] ?? '';
           const lead = before.slice(0, verb.index);
-          const subject = cleanSubject(lead.replace(COMPARE, '').replace(/(?:比|较|与|同比|对比).*$/u, '').replace(/各$/u, ''));
-          const st = subject.length >= 2 && !/^(?:支出决算|决算|预算)/u.test(subject) ? subjectStatement(subject, 'change') : ((): Statement => {
-            const c = carried();
-            return c.change ? newStatement(c.subject, m.start) : c;
-          })();
+          const subject = cleanSubject(
+            lead
+              .replace(COMPARE, '')
+              .replace(/(?:比|较|与|同比|对比).*$/u, '')
+              .replace(/各$/u, ''),
+          );
+          const st =
+            subject.length >= 2 && !/^(?:支出决算|决算|预算)/u.test(subject)
+              ? subjectStatement(subject, 'change')
+              : ((): Statement => {
+                  const c = carried();
+                  return c.change ? newStatement(c.subject, m.start) : c;
+                })();
           st.change = { mention: m, direction: directionOf(word) ?? 'up', word, start: clause.start + Math.max(0, clause.text.indexOf(word)), end: m.end };
           st.compared ??= comparedYear(beforeRaw, mi === 0 ? clause.start : (mentions[mi - 1] as Mention).end);
           st.end = Math.max(st.end, m.end);
@@ -635,7 +685,7 @@ export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {})
           st.end = Math.max(st.end, m.end);
           continue;
         }
-        if (money && FINAL_CUE.test(before) && (cur || subjectOf(before)) ) {
+        if (money && FINAL_CUE.test(before) && (cur || subjectOf(before))) {
           const lead = before.replace(FINAL_CUE, '');
           const subject = cleanSubject(lead);
           const st = subject.length >= 2 ? subjectStatement(subject, 'final') : carried();

@@ -110,7 +110,11 @@ export function threePublicCell(doc: RecognisedDocument, which: 'budget' | 'fina
     const leaves = values.filter((c) => (which === 'final' ? /^(?:本年)?决算数?$/u : /^(?:本年|全年|年初)?预算数?$/u).test(c.keys.at(-1) ?? ''));
     if (leaves.length >= 2) {
       const col = leaves.find((c) => {
-        const item3 = c.keys.slice(0, -1).filter((k) => k !== '').at(-1) ?? '';
+        const item3 =
+          c.keys
+            .slice(0, -1)
+            .filter((k) => k !== '')
+            .at(-1) ?? '';
         return THREE_LEAVES[item].test(item3) && !(item === 'vehicle' && /购置费$|运行维护费$/u.test(item3));
       });
       const data = rt.rows.flat().filter((r) => !r.blank);
@@ -123,7 +127,12 @@ export function threePublicCell(doc: RecognisedDocument, which: 'budget' | 'fina
     if (blocks.length === 0) continue;
     // blocks named by what they hold (预算数 | 决算数) and, where the header says, by year (2016年预算数 | 2017年预算数)
     const year = doc.year;
-    const named = blocks.map((bl) => ({ bl, final: bl.some((c) => c.keys.some((k) => /决算/u.test(k))), budget: bl.some((c) => c.keys.some((k) => /预算/u.test(k) && !/决算/u.test(k))), year: columnYear(bl.flatMap((c) => c.keys)) }));
+    const named = blocks.map((bl) => ({
+      bl,
+      final: bl.some((c) => c.keys.some((k) => /决算/u.test(k))),
+      budget: bl.some((c) => c.keys.some((k) => /预算/u.test(k) && !/决算/u.test(k))),
+      year: columnYear(bl.flatMap((c) => c.keys)),
+    }));
     const dated = named.some((n) => n.year !== null);
     const fits = named.filter((n) => (which === 'final' ? n.final : n.budget) && (!dated || n.year === null || n.year === year));
     let block: Column[] | undefined;
@@ -170,4 +179,3 @@ export const byLeaf =
   (re: RegExp) =>
   (keys: string): boolean =>
     re.test(keys.split('/').at(-1) ?? '') || re.test(keys);
-

@@ -8,16 +8,7 @@ import { keyText } from '../model/text.js';
 import type { Steps } from '../model/steps.js';
 import { conceptAliases, conceptOf, nameKey } from './concepts.js';
 import { COMPARISON, comparisonWord, figureOf, itemName, statementsOf, type Mention, type Statement } from './claims.js';
-import {
-  byLeaf,
-  economicTotal,
-  namedRowCell,
-  summaryCell,
-  threePublicCell,
-  totalRowCell,
-  type CellValue,
-  type ThreePublicItem,
-} from './lookup.js';
+import { byLeaf, economicTotal, namedRowCell, summaryCell, threePublicCell, totalRowCell, type CellValue, type ThreePublicItem } from './lookup.js';
 import { passagesSteps, locate, pieceAt, type Passage } from './passages.js';
 
 export interface Narrative {
@@ -74,8 +65,7 @@ export function* narrativeSteps(doc: RecognisedDocument): Steps<Narrative> {
       const words = /(?:主要包括|包括)[：:]?\s*$/u.test(keyText(p.text));
       // an item of the open list describing what it includes: its own list nests in the open one
       open = { parent: last.id, headings, words, outer: words && open && last.parent === open.parent ? open : null };
-    }
-    else if (last && last.item === null && (last.budget || last.final) && /具体情况/u.test(headings)) open = { parent: last.id, headings };
+    } else if (last && last.item === null && (last.budget || last.final) && /具体情况/u.test(headings)) open = { parent: last.id, headings };
     else if (list.length > 0 && !list.some((s) => s.parent !== null)) open = null;
     statements.push(...list);
   }
@@ -249,7 +239,12 @@ export function resolve(doc: RecognisedDocument, narrative: Narrative, st: State
     case 'fiscal-expenditure':
       return same(summary(doc, ['D04', 'B04'], 'expenditure', /^本年支出合计$/u));
     case 'general-expenditure':
-      return same(first(summary(doc, ['D04', 'B04'], 'expenditure', /^本年支出合计$/u, GENERAL_COLUMN), totalRowCell(doc, ['D05', 'B05'], (k) => /^本年支出\/(?:合计|小计)$|^合计$|^小计$/u.test(k))));
+      return same(
+        first(
+          summary(doc, ['D04', 'B04'], 'expenditure', /^本年支出合计$/u, GENERAL_COLUMN),
+          totalRowCell(doc, ['D05', 'B05'], (k) => /^本年支出\/(?:合计|小计)$|^合计$|^小计$/u.test(k)),
+        ),
+      );
     case 'general-basic':
       return same(totalRowCell(doc, ['D05', 'B05'], (k) => /基本支出(?:\/小计)?$/u.test(k)));
     case 'basic':
@@ -263,14 +258,24 @@ export function resolve(doc: RecognisedDocument, narrative: Narrative, st: State
     }
     case 'personnel':
     case 'public':
-      return same(first(economicTotal(doc, c), totalRowCell(doc, ['D05', 'B05'], (k) => (c === 'personnel' ? /人员经费$/u : /公用经费$/u).test(k))));
+      return same(
+        first(
+          economicTotal(doc, c),
+          totalRowCell(doc, ['D05', 'B05'], (k) => (c === 'personnel' ? /人员经费$/u : /公用经费$/u).test(k)),
+        ),
+      );
     case 'income-superior':
     case 'income-business':
     case 'income-operating':
     case 'income-affiliate':
     case 'income-other': {
       const re = { 'income-superior': /上级补助收入$/u, 'income-business': /事业收入$/u, 'income-operating': /经营收入$/u, 'income-affiliate': /附属单位上缴收入$/u, 'income-other': /其他收入$/u }[c];
-      return same(first(summary(doc, ['D01', 'B01'], 'income', re), totalRowCell(doc, ['D02', 'B02'], (k) => re.test(k))));
+      return same(
+        first(
+          summary(doc, ['D01', 'B01'], 'income', re),
+          totalRowCell(doc, ['D02', 'B02'], (k) => re.test(k)),
+        ),
+      );
     }
     case 'opening':
     case 'closing': {
@@ -286,7 +291,18 @@ export function resolve(doc: RecognisedDocument, narrative: Narrative, st: State
   // a functional class named in the 结构 paragraph or the summary
   if (c === null && /支出$/u.test(st.subject) && !st.item) {
     if (topic === 'general') {
-      return same(first(summaryCell(doc, ['D04', 'B04'], 'expenditure', (k) => nameKey(k) === nameKey(st.subject), (col) => GENERAL_COLUMN(col.keys.join('/'))), namedRowCell(doc, ['D05', 'B05'], st.subject, (k) => /^本年支出\/(?:合计|小计)$|^合计$|^小计$/u.test(k), 1)));
+      return same(
+        first(
+          summaryCell(
+            doc,
+            ['D04', 'B04'],
+            'expenditure',
+            (k) => nameKey(k) === nameKey(st.subject),
+            (col) => GENERAL_COLUMN(col.keys.join('/')),
+          ),
+          namedRowCell(doc, ['D05', 'B05'], st.subject, (k) => /^本年支出\/(?:合计|小计)$|^合计$|^小计$/u.test(k), 1),
+        ),
+      );
     }
     if (topic === 'summary' || topic === 'expenditure') return same(summaryCell(doc, ['D01', 'B01'], 'expenditure', (k) => nameKey(k) === nameKey(st.subject)));
   }
@@ -339,4 +355,3 @@ export function clauseStart(narrative: Narrative, st: Statement, at: number): nu
   while (i > st.sentence[0] && !/[，,；;：:。]/u.test(text[i - 1] ?? '')) i--;
   return i;
 }
-

@@ -129,7 +129,9 @@ export function* passagesSteps(doc: ReportDocument): Steps<Passage[]> {
     const container = b.container ?? 0;
     // but a line that starts a sentence of its own (a year, an ordinal, 其中) after a completed
     // figure starts a new passage: "…占100%" / "2017年紫云乡本年支出合计…"
-    const fresh = /^\s*(?:20\d{2}\s*年|[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|其中)/u.test(text) && (current === null || /(?:\d\s*(?:%|％|万元|元)|[)）])\s*$/u.test(current.text) || /^\s*[(（]?[一二三四五六七八九十]{1,3}[)）、]/u.test(text));
+    const fresh =
+      /^\s*(?:20\d{2}\s*年|[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|其中)/u.test(text) &&
+      (current === null || /(?:\d\s*(?:%|％|万元|元)|[)）])\s*$/u.test(current.text) || /^\s*[(（]?[一二三四五六七八九十]{1,3}[)）、]/u.test(text));
     const joinable = current !== null && lastBlock === b.index - 1 && !tableAfter.has(b.index - 1) && current.container === container && !fresh;
     const prevText: string = current ? (current as { text: string }).text : '';
     if (!joinable || SENTENCE_END.test(prevText.trimEnd()) || /^\d+[.．、](?!\d)\s?\S/u.test(text)) {

@@ -121,7 +121,7 @@ export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}
   const cellOf = (r: CellRef) => byIndex.get(r.table)?.table.grid[r.row]?.[r.col];
   const valueText = (r: CellRef): string => {
     const v = cellOf(r)?.value;
-    return v && v.type === 'number' ? v.value.toFixed() : v?.type ?? '?';
+    return v && v.type === 'number' ? v.value.toFixed() : (v?.type ?? '?');
   };
   yield 'evidence';
   yield* applyEvidenceSteps(sink);
@@ -144,7 +144,7 @@ export function* runEngineSteps(doc: ReportDocument, options: EngineOptions = {}
   const used = new Map<string, number>();
   const out: Finding[] = findings.map((f) => {
     const cell = firstCell(f);
-    const table = f.table !== null ? byIndex.get(f.table)?.table.id ?? `t${f.table + 1}` : 'doc';
+    const table = f.table !== null ? (byIndex.get(f.table)?.table.id ?? `t${f.table + 1}`) : 'doc';
     const base = cell ? `${table}-r${cell.row}c${cell.col}-${f.rule}` : `${table}-${f.quote ? `b${f.quote.block}s${f.quote.start}` : 'x'}-${f.rule}`;
     const n = used.get(base) ?? 0;
     used.set(base, n + 1);

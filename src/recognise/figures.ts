@@ -243,7 +243,11 @@ function summaryFigures(rt: RecognisedTable, family: Family, role: Role, named: 
   for (const side of summarySides(rt)) {
     const columns = side.values.map((c) => rt.layout.columns[c]).filter((c): c is Column => c !== undefined);
     // a column per fund (合计 | 一般公共预算 | 政府性基金 | 国有资本经营) or one column for all
-    const scoped = columns.map((c) => ({ col: c.col, name: columnName(c), scope: columns.length > 1 ? (fundScope(leafOf(c)) ?? (/^(?:合计|小计|总计)$/u.test(leafOf(c)) ? tableScope : null)) : tableScope }));
+    const scoped = columns.map((c) => ({
+      col: c.col,
+      name: columnName(c),
+      scope: columns.length > 1 ? (fundScope(leafOf(c)) ?? (/^(?:合计|小计|总计)$/u.test(leafOf(c)) ? tableScope : null)) : tableScope,
+    }));
     let carry: Measure | null = null;
     for (const r of side.rows) {
       if (r.label === '' || r.ofWhich) continue;
@@ -398,4 +402,3 @@ export function* figuresSteps(doc: RecognisedDocument): Steps<Figure[]> {
 }
 
 const figureCache = new WeakMap<RecognisedDocument, Figure[]>();
-

@@ -7,7 +7,11 @@ function kindOf(title: string | undefined, rows: string[][], docTitle = '2024年
   return recogniseDocument(doc).tables[0]?.kind ?? 'none';
 }
 
-const CODE_TABLE = [['科目代码', '科目名称', '本年支出合计', '基本支出', '项目支出'], ['栏次', '', '1', '2', '3'], ['合计', '', '1.00', '1.00', '']];
+const CODE_TABLE = [
+  ['科目代码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
+  ['栏次', '', '1', '2', '3'],
+  ['合计', '', '1.00', '1.00', ''],
+];
 
 describe('table kinds from titles and headers, never from the printed number', () => {
   it.each([
@@ -43,15 +47,39 @@ describe('table kinds from titles and headers, never from the printed number', (
   it('a numbered heading above the table stands in for a missing title', () => {
     const doc = documentOf([], [], '2024年度部门决算');
     expect(doc).toBeTruthy();
-    expect(kindOf('四、财政拨款收入支出决算总表', [['收 入|3', '支 出|4'], ['项目', '行次', '金额', '项目', '行次', '合计', '一般公共预算财政拨款'], ['栏次', '', '1', '栏次', '', '2', '3'], ['一、一般公共预算财政拨款', '1', '1.00', '一、一般公共服务支出', '2', '1.00', '1.00']])).toBe('D04');
+    expect(
+      kindOf('四、财政拨款收入支出决算总表', [
+        ['收 入|3', '支 出|4'],
+        ['项目', '行次', '金额', '项目', '行次', '合计', '一般公共预算财政拨款'],
+        ['栏次', '', '1', '栏次', '', '2', '3'],
+        ['一、一般公共预算财政拨款', '1', '1.00', '一、一般公共服务支出', '2', '1.00', '1.00'],
+      ]),
+    ).toBe('D04');
   });
 
   it('without any title, the header tells the kind', () => {
-    expect(kindOf(undefined, [['合计', '因公出国（境）费', '公务接待费'], ['1', '2', '3'], ['1.00', '', '1.00']])).toBe('D09');
-    expect(kindOf(undefined, [['科目代码', '科目名称', '本年收入合计', '财政拨款收入'], ['栏次', '', '1', '2'], ['合计', '', '1.00', '1.00']])).toBe('D02');
+    expect(
+      kindOf(undefined, [
+        ['合计', '因公出国（境）费', '公务接待费'],
+        ['1', '2', '3'],
+        ['1.00', '', '1.00'],
+      ]),
+    ).toBe('D09');
+    expect(
+      kindOf(undefined, [
+        ['科目代码', '科目名称', '本年收入合计', '财政拨款收入'],
+        ['栏次', '', '1', '2'],
+        ['合计', '', '1.00', '1.00'],
+      ]),
+    ).toBe('D02');
   });
 
   it('any other table with figures is generic', () => {
-    expect(kindOf('人员情况统计表', [['项目', '2023年', '2024年'], ['在职人员', '10', '12']])).toBe('GENERIC');
+    expect(
+      kindOf('人员情况统计表', [
+        ['项目', '2023年', '2024年'],
+        ['在职人员', '10', '12'],
+      ]),
+    ).toBe('GENERIC');
   });
 });

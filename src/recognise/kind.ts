@@ -9,11 +9,7 @@ import { keyText, stripOrdinal } from '../model/text.js';
 import type { Layout } from './layout.js';
 
 /** D01–D09: 部门决算 公开表; B01–B09: 部门预算 tables; PERF: 项目支出绩效自评表; GENERIC: any other numeric table. */
-export const TABLE_KINDS = [
-  'D01', 'D02', 'D03', 'D04', 'D05', 'D06', 'D07', 'D08', 'D09',
-  'B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08', 'B09',
-  'PERF', 'GENERIC',
-] as const;
+export const TABLE_KINDS = ['D01', 'D02', 'D03', 'D04', 'D05', 'D06', 'D07', 'D08', 'D09', 'B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08', 'B09', 'PERF', 'GENERIC'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
 type Family = 'final' | 'budget';

@@ -38,7 +38,15 @@ describe('header understanding', () => {
     ]);
     expect(l.indexRow).toBe(3);
     expect(l.alignment).toBe('aligned');
-    expect(paths(l)).toEqual(['code:', 'label:', 'value#1:本年支出/合计', 'value#2:本年支出/基本支出/小计', 'value#3:本年支出/基本支出/人员经费', 'value#4:本年支出/基本支出/公用经费', 'value#5:本年支出/项目支出']);
+    expect(paths(l)).toEqual([
+      'code:',
+      'label:',
+      'value#1:本年支出/合计',
+      'value#2:本年支出/基本支出/小计',
+      'value#3:本年支出/基本支出/人员经费',
+      'value#4:本年支出/基本支出/公用经费',
+      'value#5:本年支出/项目支出',
+    ]);
     expect(columnIdentities(l, 0)).toEqual([
       { total: 2, parts: [3, 6] },
       { total: 3, parts: [4, 5] },
@@ -55,7 +63,14 @@ describe('header understanding', () => {
       '一般公共预算“三公”经费支出表',
     );
     expect(l.headerRows).toBe(2);
-    expect(paths(l)).toEqual(['value:合计', 'value:因公出国（境）费', 'value:公务用车购置及运行费/小计', 'value:公务用车购置及运行费/公务用车购置费', 'value:公务用车购置及运行费/公务用车运行费', 'value:公务接待费']);
+    expect(paths(l)).toEqual([
+      'value:合计',
+      'value:因公出国（境）费',
+      'value:公务用车购置及运行费/小计',
+      'value:公务用车购置及运行费/公务用车购置费',
+      'value:公务用车购置及运行费/公务用车运行费',
+      'value:公务接待费',
+    ]);
   });
 
   it('infers spans of plain-text headers (no colspan) from the labels below them', () => {
@@ -105,7 +120,15 @@ describe('header understanding', () => {
   });
 
   it('splits side-by-side layouts into blocks (收入 | 支出; three code/name/amount blocks)', () => {
-    const l = layoutOf([['项目', '行次', '金额', '项目', '行次', '金额'], ['栏次', '', '1', '栏次', '', '2'], ['一、一般公共预算财政拨款收入', '1', '100.00', '一、一般公共服务支出', '4', '90.00'], ['二、其他收入', '2', '', '二、住房保障支出', '5', '10.00']], '收入支出决算总表');
+    const l = layoutOf(
+      [
+        ['项目', '行次', '金额', '项目', '行次', '金额'],
+        ['栏次', '', '1', '栏次', '', '2'],
+        ['一、一般公共预算财政拨款收入', '1', '100.00', '一、一般公共服务支出', '4', '90.00'],
+        ['二、其他收入', '2', '', '二、住房保障支出', '5', '10.00'],
+      ],
+      '收入支出决算总表',
+    );
     expect(l.blocks.map((b) => b.cols)).toEqual([
       [0, 1, 2],
       [3, 4, 5],
@@ -114,12 +137,21 @@ describe('header understanding', () => {
   });
 
   it('reports a header it cannot align as partial (the rules then say what was not checked)', () => {
-    const l = layoutOf([['科目代码', '科目名称', '年初结转和结余', '本年收入', '本年支出', ''], ['', '', '', '', '小计', ''], ['栏次', '', '1', '2', '3', '4'], ['合计', '', '1.00', '2.00', '3.00', '4.00']]);
+    const l = layoutOf([
+      ['科目代码', '科目名称', '年初结转和结余', '本年收入', '本年支出', ''],
+      ['', '', '', '', '小计', ''],
+      ['栏次', '', '1', '2', '3', '4'],
+      ['合计', '', '1.00', '2.00', '3.00', '4.00'],
+    ]);
     expect(l.alignment).toBe('partial');
   });
 
   it('keeps an amount typed into the 栏次 row as a stray, not as a column number', () => {
-    const l = layoutOf([['科目代码', '科目名称', '本年支出合计', '基本支出', '项目支出'], ['栏次', '', '1', '1,434.34', '3'], ['合计', '', '1,434.34', '', '942.48']]);
+    const l = layoutOf([
+      ['科目代码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
+      ['栏次', '', '1', '1,434.34', '3'],
+      ['合计', '', '1,434.34', '', '942.48'],
+    ]);
     expect(l.indexRow).toBe(1);
     expect(l.strays).toEqual([3]);
   });

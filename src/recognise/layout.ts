@@ -121,7 +121,10 @@ function hasNumber(table: Table, r: number): boolean {
 }
 
 function rowTexts(table: Table, r: number): string[] {
-  return (table.grid[r] ?? []).filter(isOrigin).map((c) => c.text).filter((t) => t !== '');
+  return (table.grid[r] ?? [])
+    .filter(isOrigin)
+    .map((c) => c.text)
+    .filter((t) => t !== '');
 }
 
 /** Finds the index row and the number of header rows. */
@@ -271,9 +274,7 @@ function headerNodes(table: Table, headerRows: number, indexRow: number | null, 
   });
   // explicit rowspans from above cover lower rows too (they are merged slots there)
   for (const node of nodes) {
-    const parent = nodes
-      .filter((n) => n.row < node.row && n.col0 <= node.col0 && n.col1 >= node.col1)
-      .sort((a, b) => b.row - a.row)[0];
+    const parent = nodes.filter((n) => n.row < node.row && n.col0 <= node.col0 && n.col1 >= node.col1).sort((a, b) => b.row - a.row)[0];
     node.parent = parent ? parent.id : -1;
   }
   return nodes;

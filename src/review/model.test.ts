@@ -3,12 +3,47 @@ import type { Report, ReportFinding } from '../engine/report.js';
 import { applyReviews, decide, recordOf, reportKey, reportName, withReview } from './model.js';
 
 function finding(id: string, severity: ReportFinding['severity'], fingerprint: string, category: ReportFinding['category'] = 'table-sum'): ReportFinding {
-  return { id, rule: 'column-sum', severity, category, table: 't1', cells: [], related: [], quote: null, stated: '1.00', expected: '2.00', difference: '-1.00', messageId: 'x', message: { zh: '', en: '' }, cause: null, reason: null, consequences: [], place: { row: '合计', column: '本年支出' }, fingerprint };
+  return {
+    id,
+    rule: 'column-sum',
+    severity,
+    category,
+    table: 't1',
+    cells: [],
+    related: [],
+    quote: null,
+    stated: '1.00',
+    expected: '2.00',
+    difference: '-1.00',
+    messageId: 'x',
+    message: { zh: '', en: '' },
+    cause: null,
+    reason: null,
+    consequences: [],
+    place: { row: '合计', column: '本年支出' },
+    fingerprint,
+  };
 }
 
 function report(findings: ReportFinding[]): Report {
   const count = (s: ReportFinding['severity']): number => findings.filter((f) => f.severity === s && f.category !== 'rate-anomaly').length;
-  return { schema: 'crossfoot.report/1', generator: { name: 'crossfoot', version: '0.1.0' }, source: 'x', title: '某局2024年度部门决算', summary: { tables: 1, findings: { error: count('error'), review: count('review'), rounding: count('rounding') }, anomalies: 0, notChecked: 0, passed: 3, narrative: { figures: 0, statements: 0, budget: false } }, tables: [], findings, notChecked: [] };
+  return {
+    schema: 'crossfoot.report/1',
+    generator: { name: 'crossfoot', version: '0.1.0' },
+    source: 'x',
+    title: '某局2024年度部门决算',
+    summary: {
+      tables: 1,
+      findings: { error: count('error'), review: count('review'), rounding: count('rounding') },
+      anomalies: 0,
+      notChecked: 0,
+      passed: 3,
+      narrative: { figures: 0, statements: 0, budget: false },
+    },
+    tables: [],
+    findings,
+    notChecked: [],
+  };
 }
 
 describe('reportName and reportKey', () => {

@@ -63,7 +63,10 @@ const REPORT_WORDS = /决算|预算|公开|绩效/u;
  */
 export function reportName(title: string | null): string | null {
   if (!title) return null;
-  const parts = displayText(title).split(TITLE_PARTS).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = displayText(title)
+    .split(TITLE_PARTS)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const name = parts.find((p) => REPORT_WORDS.test(p)) ?? parts[0];
   return name ? name.replace(PART_NOTE, '').trim() || null : null;
 }
@@ -124,7 +127,15 @@ export function recordOf(value: unknown): ReviewRecord | null {
     const note = typeof e.note === 'string' ? e.note.slice(0, NOTE_MAX) : '';
     if (status === null && note === '') continue;
     const severity = e.severity === 'error' || e.severity === 'review' || e.severity === 'rounding' ? e.severity : 'review';
-    entries[fp] = { status, note, at: typeof e.at === 'string' ? e.at : '', rule: typeof e.rule === 'string' ? e.rule : '', severity, label: typeof e.label === 'string' ? e.label : '', stated: typeof e.stated === 'string' ? e.stated : null };
+    entries[fp] = {
+      status,
+      note,
+      at: typeof e.at === 'string' ? e.at : '',
+      rule: typeof e.rule === 'string' ? e.rule : '',
+      severity,
+      label: typeof e.label === 'string' ? e.label : '',
+      stated: typeof e.stated === 'string' ? e.stated : null,
+    };
   }
   return {
     schema: REVIEWS_SCHEMA,

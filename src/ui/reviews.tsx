@@ -26,7 +26,10 @@ export function useReviews(report: Report, url: string): Reviews {
     let live = true;
     void loadReviews(url, report.title).then((r) => live && setRecord(r));
     const key = storageKey(url, report.title);
-    const off = onReviewsChanged(() => key, (r) => setRecord(r));
+    const off = onReviewsChanged(
+      () => key,
+      (r) => setRecord(r),
+    );
     return () => {
       live = false;
       off();
@@ -101,12 +104,7 @@ export function FindingActions({ f, report, url, reviews, t, locale, checked, pa
         <button type="button" class="act" aria-expanded={asking === 'note'} data-act="note" onClick={() => ask('note')}>
           {t('note')}…
         </button>
-        <button
-          type="button"
-          class="act"
-          data-act="copy"
-          onClick={() => void copy(citation(report, f, { url, locale, checked, page })).then(setCopied)}
-        >
+        <button type="button" class="act" data-act="copy" onClick={() => void copy(citation(report, f, { url, locale, checked, page })).then(setCopied)}>
           {copied === null ? t('copyCitation') : copied ? `✓ ${t('copied')}` : t('copyFailed')}
         </button>
       </div>

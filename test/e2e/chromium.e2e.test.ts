@@ -66,10 +66,13 @@ describe.skipIf(!fixturesAvailable())('Chromium: the built extension on the fixt
             // its narrative is there at load and is checked at once; the tables come later and are checked again
             await page.waitForSelector('html[data-tables-rendered]');
             await expect
-              .poll(async () => {
-                const s = await askTab<PageStatus>(session.worker, tabId, { type: 'crossfoot:get-status' });
-                return s.state === 'done' ? s.report.tables.length : 0;
-              }, { timeout: 20_000 })
+              .poll(
+                async () => {
+                  const s = await askTab<PageStatus>(session.worker, tabId, { type: 'crossfoot:get-status' });
+                  return s.state === 'done' ? s.report.tables.length : 0;
+                },
+                { timeout: 20_000 },
+              )
               .toBeGreaterThan(0);
           }
           const report = await askTab<Report & { url: string }>(session.worker, tabId, { type: 'crossfoot:get-report' });

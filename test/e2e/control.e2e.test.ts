@@ -184,7 +184,11 @@ describe('Chromium: the tooltip, the keyboard, per-site control, the popup while
     await expect.poll(() => session.worker.evaluate(async () => (await chrome.storage.local.get('sites')).sites as Record<string, unknown>)).toEqual({});
     await options.close();
     // the toolbar button's menu turns the site off and on again (its handler, as the browser calls it)
-    const menu = async (): Promise<void> => session.worker.evaluate(async (id) => (globalThis as unknown as { crossfootMenuClick: (i: object, t: object) => Promise<void> }).crossfootMenuClick({ menuItemId: 'crossfoot-site-runs' }, { id }), a.tabId);
+    const menu = async (): Promise<void> =>
+      session.worker.evaluate(
+        async (id) => (globalThis as unknown as { crossfootMenuClick: (i: object, t: object) => Promise<void> }).crossfootMenuClick({ menuItemId: 'crossfoot-site-runs' }, { id }),
+        a.tabId,
+      );
     await menu();
     expect(await session.worker.evaluate(async () => (await chrome.storage.local.get('sites')).sites)).toEqual({ [GOV_HOST]: { run: false } });
     await menu();
@@ -219,7 +223,11 @@ describe('Chromium: the tooltip, the keyboard, per-site control, the popup while
     const info = await page.evaluate(
       async (id) =>
         new Promise<{ installWarnings: string[]; manifestErrors: unknown[]; runtimeErrors: unknown[] }>((resolve) => {
-          const dev = (globalThis as unknown as { chrome: { developerPrivate: { getExtensionInfo(i: string, cb: (x: { installWarnings: string[]; manifestErrors: unknown[]; runtimeErrors: unknown[] }) => void): void } } }).chrome.developerPrivate;
+          const dev = (
+            globalThis as unknown as {
+              chrome: { developerPrivate: { getExtensionInfo(i: string, cb: (x: { installWarnings: string[]; manifestErrors: unknown[]; runtimeErrors: unknown[] }) => void): void } };
+            }
+          ).chrome.developerPrivate;
           dev.getExtensionInfo(id, resolve);
         }),
       session.extensionId,
@@ -244,7 +252,10 @@ describe('Chromium: the tooltip, the keyboard, per-site control, the popup while
     expect(tableFindings.length).toBeGreaterThan(0);
     // the menu is opened on a cell of the table (a native menu cannot be clicked by a driver: its handler is called as the browser would)
     await page.locator('table td').nth(7).click({ button: 'right' });
-    await session.worker.evaluate(async (id) => (globalThis as unknown as { crossfootMenuClick: (i: object, t: object) => Promise<void> }).crossfootMenuClick({ menuItemId: 'crossfoot-check-table' }, { id }), tabId);
+    await session.worker.evaluate(
+      async (id) => (globalThis as unknown as { crossfootMenuClick: (i: object, t: object) => Promise<void> }).crossfootMenuClick({ menuItemId: 'crossfoot-check-table' }, { id }),
+      tabId,
+    );
     await expect.poll(() => tooltipText(page)).toContain(tableFindings[0]?.message.zh.slice(0, 16) ?? '?');
     for (const f of report.findings.filter((x) => x.table === null)) expect(await tooltipText(page)).not.toContain(f.message.zh.slice(0, 20));
     await page.close();
@@ -256,7 +267,10 @@ describe('Chromium: the tooltip, the keyboard, per-site control, the popup while
     await plain.goto(`http://${host}:${port}/six.html`);
     const { tabId: plainTab } = await waitChecked(session, plain, { states: ['site-off'] });
     expect(Object.keys((await plain.evaluate(paintedIds)) as Record<string, number>).length).toBe(0);
-    await session.worker.evaluate(async (id) => (globalThis as unknown as { crossfootMenuClick: (i: object, t: object) => Promise<void> }).crossfootMenuClick({ menuItemId: 'crossfoot-check-page' }, { id }), plainTab);
+    await session.worker.evaluate(
+      async (id) => (globalThis as unknown as { crossfootMenuClick: (i: object, t: object) => Promise<void> }).crossfootMenuClick({ menuItemId: 'crossfoot-check-page' }, { id }),
+      plainTab,
+    );
     const { status } = await waitChecked(session, plain);
     expect(status.state).toBe('done');
     expect(Object.keys((await plain.evaluate(paintedIds)) as Record<string, number>).length).toBeGreaterThan(0);
@@ -312,7 +326,10 @@ describe('Chromium: the content script leaves nothing behind when the extension 
     // disable the extension, as the user does at chrome://extensions
     const settingsPage = await own.context.newPage();
     await settingsPage.goto('chrome://extensions/');
-    await settingsPage.evaluate(async (id) => (globalThis as unknown as { chrome: { management: { setEnabled(i: string, on: boolean): Promise<void> } } }).chrome.management.setEnabled(id, false), own.extensionId);
+    await settingsPage.evaluate(
+      async (id) => (globalThis as unknown as { chrome: { management: { setEnabled(i: string, on: boolean): Promise<void> } } }).chrome.management.setEnabled(id, false),
+      own.extensionId,
+    );
     await expect.poll(state, { timeout: 15_000 }).toEqual({ marks: 0, highlights: 0, hosts: 0 });
     // the observers went too: a changed table is not checked again
     await page.evaluate(() => {

@@ -19,7 +19,6 @@ let served: Served;
 let browser: Browser;
 const requested: string[] = [];
 
-
 function comparable(r: Report): unknown {
   const { source: _s, ...rest } = r as Report & { url?: string };
   delete (rest as { url?: string }).url;
@@ -61,10 +60,13 @@ async function waitChecked(url: string, timeout = 45_000): Promise<number> {
     let last = 'no answer';
     for (;;) {
       const tabId = await tabIdOf(probe, url);
-      const state = tabId < 0 ? null : ((await probe.evaluate(async (id: number) => {
-        const api = (globalThis as unknown as { browser: { tabs: { sendMessage(id: number, m: object): Promise<{ state: string } | undefined> } } }).browser;
-        return (await api.tabs.sendMessage(id, { type: 'crossfoot:get-status' }).catch(() => undefined))?.state ?? null;
-      }, tabId)) as string | null);
+      const state =
+        tabId < 0
+          ? null
+          : ((await probe.evaluate(async (id: number) => {
+              const api = (globalThis as unknown as { browser: { tabs: { sendMessage(id: number, m: object): Promise<{ state: string } | undefined> } } }).browser;
+              return (await api.tabs.sendMessage(id, { type: 'crossfoot:get-status' }).catch(() => undefined))?.state ?? null;
+            }, tabId)) as string | null);
       if (state === 'done') return tabId;
       last = state ?? 'no answer';
       if (Date.now() > deadline) throw new Error(`${url}: not checked within the time (${last})`);
@@ -128,7 +130,9 @@ describe.skipIf(!fixturesAvailable())('Firefox: the built extension, core scenar
     if (amount?.quote) {
       expect(painted[amount.id]).toBe(1);
       const highlights = await page.evaluate(highlightedPhrases);
-      const supported = await page.evaluate(() => typeof (globalThis as { Highlight?: unknown }).Highlight === 'function' && !!(globalThis as unknown as { CSS?: { highlights?: unknown } }).CSS?.highlights);
+      const supported = await page.evaluate(
+        () => typeof (globalThis as { Highlight?: unknown }).Highlight === 'function' && !!(globalThis as unknown as { CSS?: { highlights?: unknown } }).CSS?.highlights,
+      );
       if (supported) expect(highlights['crossfoot-error'] ?? []).toContain(amount.quote.text.replace(/\s+/g, ' ').trim());
       else expect(await page.$eval('[data-crossfoot-text="error"]', (el) => getComputedStyle(el).outlineStyle)).toBe('solid');
     }
@@ -178,7 +182,7 @@ describe.skipIf(!fixturesAvailable())('Firefox: the built extension, core scenar
     await page.close();
   });
 
-  it('the viewer: a real PDF report opened from a file is checked, its cells painted, its counts the CLI\'s', async () => {
+  it("the viewer: a real PDF report opened from a file is checked, its cells painted, its counts the CLI's", async () => {
     const file = path.join(FIXTURES, 'real-pdf', 'files', 'r11.pdf');
     const page = await browser.newPage();
     page.on('request', (r) => requested.push(r.url()));
@@ -189,7 +193,11 @@ describe.skipIf(!fixturesAvailable())('Firefox: the built extension, core scenar
     await (input as unknown as { uploadFile(...p: string[]): Promise<void> }).uploadFile(file);
     await page.waitForSelector('.counts', { timeout: 90_000 });
     const cli = checkDocument((await loadOne(file)).document, 'r11.pdf');
-    const counts = await page.$eval('.counts', (el) => ({ error: Number(el.getAttribute('data-errors')), review: Number(el.getAttribute('data-reviews')), rounding: Number(el.getAttribute('data-roundings')) }));
+    const counts = await page.$eval('.counts', (el) => ({
+      error: Number(el.getAttribute('data-errors')),
+      review: Number(el.getAttribute('data-reviews')),
+      rounding: Number(el.getAttribute('data-roundings')),
+    }));
     expect(counts).toEqual(cli.summary.findings);
     const cells = new Set(cli.findings.flatMap((f) => f.cells.map((c) => `${c.table}:${c.row}:${c.col}`)));
     // (waitForFunction evaluates a string, which the extension page's CSP blocks: poll instead)

@@ -28,7 +28,10 @@ const HEAD = '<tr><td>科目编码</td><td>科目名称</td><td>本年支出合�
 function safetyPage(): string {
   const rows = HOSTILE.map((h, i) => `<tr><td>201030${i + 1}</td><td>${esc(h)}</td><td>5.00</td><td>1.00</td><td>2.00</td></tr>`).join('');
   const narrative = `<h3>三、支出决算情况说明</h3><p>${esc(HOSTILE[0] as string)}本年支出合计 25.00 万元，其中：基本支出 4.00 万元，项目支出 8.00 万元。</p>`;
-  return page('安全测试', `<p>支出决算表</p><p>单位：万元</p><table border="1">${HEAD}<tr><td></td><td>${esc(HOSTILE[3] as string)}合计</td><td>20.00</td><td>4.00</td><td>8.00</td></tr>${rows}</table>${narrative}`);
+  return page(
+    '安全测试',
+    `<p>支出决算表</p><p>单位：万元</p><table border="1">${HEAD}<tr><td></td><td>${esc(HOSTILE[3] as string)}合计</td><td>20.00</td><td>4.00</td><td>8.00</td></tr>${rows}</table>${narrative}`,
+  );
 }
 
 let served: Served;
@@ -117,7 +120,9 @@ describe('Chromium: hardening', () => {
       expect(status.report.tables.length).toBeGreaterThan(0);
       expect(status.report.notChecked.filter((n) => n.reason === 'internal-error')).toEqual([]);
       if (skipped) expect(status.report.notChecked.map((n) => n.reason)).toContain(skipped);
-      console.log(`  ${name}: ${status.timings.slices} slices, longest ${status.timings.longestSlice.toFixed(1)} ms (${status.timings.longestIn}), total ${status.timings.total.toFixed(0)} ms; page timer ${(rate * 1000).toFixed(1)}/s against ${(baseRate * 1000).toFixed(1)}/s alone; extra heap ${((heapAfter - heapBefore) / 1048576).toFixed(1)} MB`);
+      console.log(
+        `  ${name}: ${status.timings.slices} slices, longest ${status.timings.longestSlice.toFixed(1)} ms (${status.timings.longestIn}), total ${status.timings.total.toFixed(0)} ms; page timer ${(rate * 1000).toFixed(1)}/s against ${(baseRate * 1000).toFixed(1)}/s alone; extra heap ${((heapAfter - heapBefore) / 1048576).toFixed(1)} MB`,
+      );
       // the page's timer at 80 % of its own pace or better, and bounded memory. (The longest slice is
       // printed here and held to 50 ms by the benchmark: on a shared machine one garbage-collection
       // pause of the page's own DOM can land in any slice, which a timed assertion would turn into noise.)

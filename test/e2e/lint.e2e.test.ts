@@ -16,11 +16,14 @@ import { DIST_FIREFOX, ROOT } from './browsers.js';
 describe('web-ext lint', () => {
   it('reports no errors on dist/firefox', async () => {
     const bin = path.join(ROOT, 'node_modules/.bin/web-ext');
-    const { stdout } = await promisify(execFile)(bin, ['lint', '--source-dir', DIST_FIREFOX, '--no-input', '--output=json'], { maxBuffer: 16 << 20 }).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
+    const { stdout } = await promisify(execFile)(bin, ['lint', '--source-dir', DIST_FIREFOX, '--no-input', '--output=json'], { maxBuffer: 16 << 20 }).catch((e: { stdout?: string }) => ({
+      stdout: e.stdout ?? '',
+    }));
     const result = JSON.parse(stdout) as { summary: { errors: number; warnings: number }; errors: Array<{ code: string; message: string }>; warnings: Array<{ code: string; file?: string }> };
     expect(result.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
     const pdfjs = (w: { file?: string }): boolean => /^assets\/(?:viewer-[\w-]+\.js|pdf\.worker\.min-[\w-]+\.mjs)$/u.test(w.file ?? '');
-    const explained = (w: { code: string; file?: string }): boolean => (w.code === 'UNSAFE_VAR_ASSIGNMENT' && (/jsxRuntime/u.test(w.file ?? '') || pdfjs(w))) || (w.code === 'DANGEROUS_EVAL' && pdfjs(w));
+    const explained = (w: { code: string; file?: string }): boolean =>
+      (w.code === 'UNSAFE_VAR_ASSIGNMENT' && (/jsxRuntime/u.test(w.file ?? '') || pdfjs(w))) || (w.code === 'DANGEROUS_EVAL' && pdfjs(w));
     expect(result.warnings.filter((w) => !explained(w))).toEqual([]);
   });
 });

@@ -46,7 +46,13 @@ describe.skipIf(!fixturesAvailable())('Chromium: re-checks, and what a page cann
     await writeFile(path.join(dir, 'clock.html'), page('时钟', `<table width="100%"><tr><td>今天是 <span id="clock">…</span></td></tr><tr><td>${body}</td></tr></table>${clock}`));
     await writeFile(path.join(dir, 'cell.html'), page('改单元格', TABLE));
     await writeFile(path.join(dir, 'zwj.html'), page('零宽', TABLE.replace('<td id="total">3.00</td>', '<td id="total">9\u200d.00</td>')));
-    await writeFile(path.join(dir, 'disguise.html'), page('伪装', TABLE.replace('<table border="1">', '<table border="1" data-crossfoot-ui data-crossfoot-running>').replace('<td id="total">3.00</td>', '<td id="total">5.00</td>')).replace('<html lang="zh-CN">', '<html lang="zh-CN" data-crossfoot-running data-crossfoot-state="done">'));
+    await writeFile(
+      path.join(dir, 'disguise.html'),
+      page('伪装', TABLE.replace('<table border="1">', '<table border="1" data-crossfoot-ui data-crossfoot-running>').replace('<td id="total">3.00</td>', '<td id="total">5.00</td>')).replace(
+        '<html lang="zh-CN">',
+        '<html lang="zh-CN" data-crossfoot-running data-crossfoot-state="done">',
+      ),
+    );
     const inner = page('内框', TABLE.replace('<td id="total">3.00</td>', '<td id="total">7.00</td>')).replace(/"/g, '&quot;');
     await writeFile(path.join(dir, 'srcdoc.html'), page('内嵌', `<p>报告见下框。</p><iframe srcdoc="${inner}" width="800" height="300"></iframe>`));
     served = await serve({ '/rechecks/': dir });
@@ -79,10 +85,13 @@ describe.skipIf(!fixturesAvailable())('Chromium: re-checks, and what a page cann
       (document.getElementById('total') as HTMLElement).textContent = '9.99';
     });
     await expect
-      .poll(async () => {
-        const s = await status(tabId);
-        return s.state === 'done' ? s.report.findings.filter((f) => f.severity === 'error' && f.stated === '9.99').length : 0;
-      }, { timeout: 2_000, interval: 100 })
+      .poll(
+        async () => {
+          const s = await status(tabId);
+          return s.state === 'done' ? s.report.findings.filter((f) => f.severity === 'error' && f.stated === '9.99').length : 0;
+        },
+        { timeout: 2_000, interval: 100 },
+      )
       .toBeGreaterThan(0);
     expect(await p.locator('#total').getAttribute('data-crossfoot-severity')).toBe('error');
     await p.close();

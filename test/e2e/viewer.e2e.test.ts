@@ -48,7 +48,11 @@ describe('the viewer (Chromium): a real PDF report opened from the popup', () =>
     const viewer: Page = await opened;
     await viewer.waitForSelector('.counts', { timeout: 120_000 });
     // the viewer's counts are the CLI's
-    const counts = await viewer.$eval('.counts', (el) => ({ error: Number(el.getAttribute('data-errors')), review: Number(el.getAttribute('data-reviews')), rounding: Number(el.getAttribute('data-roundings')) }));
+    const counts = await viewer.$eval('.counts', (el) => ({
+      error: Number(el.getAttribute('data-errors')),
+      review: Number(el.getAttribute('data-reviews')),
+      rounding: Number(el.getAttribute('data-roundings')),
+    }));
     expect(counts).toEqual(cli.summary.findings);
     // every error finding on a cell is painted, inside its page, over a box of the size of a cell
     await viewer.waitForFunction((n) => document.querySelectorAll('.page').length >= n, 20, { timeout: 120_000 });
@@ -59,7 +63,13 @@ describe('the viewer (Chromium): a real PDF report opened from the popup', () =>
       els.map((el) => {
         const page = (el.closest('.page') as HTMLElement).getBoundingClientRect();
         const r = el.getBoundingClientRect();
-        return { severity: el.getAttribute('data-severity'), inside: r.left >= page.left - 1 && r.right <= page.right + 1 && r.top >= page.top - 1 && r.bottom <= page.bottom + 1, w: r.width, h: r.height, label: el.getAttribute('aria-label') ?? '' };
+        return {
+          severity: el.getAttribute('data-severity'),
+          inside: r.left >= page.left - 1 && r.right <= page.right + 1 && r.top >= page.top - 1 && r.bottom <= page.bottom + 1,
+          w: r.width,
+          h: r.height,
+          label: el.getAttribute('aria-label') ?? '',
+        };
       }),
     );
     expect(marks.length).toBe(cells.size);
@@ -70,16 +80,27 @@ describe('the viewer (Chromium): a real PDF report opened from the popup', () =>
     const quotedErrors = cli.findings.filter((f) => f.severity === 'error' && f.quote).map((f) => f.id);
     expect(quotedErrors.length).toBeGreaterThan(0);
     await viewer
-      .waitForFunction((ids) => ids.every((id) => [...document.querySelectorAll('.cf-phrase')].some((el) => (el.getAttribute('data-findings') ?? '').split(' ').includes(id))), quotedErrors, { timeout: 60_000 })
+      .waitForFunction((ids) => ids.every((id) => [...document.querySelectorAll('.cf-phrase')].some((el) => (el.getAttribute('data-findings') ?? '').split(' ').includes(id))), quotedErrors, {
+        timeout: 60_000,
+      })
       .catch(() => undefined);
     const phrases = await viewer.$$eval('.cf-phrase', (els) =>
       els.map((el) => {
         const page = (el.closest('.page') as HTMLElement).getBoundingClientRect();
         const r = el.getBoundingClientRect();
-        return { ids: (el.getAttribute('data-findings') ?? '').split(' '), inside: r.left >= page.left - 1 && r.right <= page.right + 1 && r.top >= page.top - 1 && r.bottom <= page.bottom + 1, w: r.width, h: r.height };
+        return {
+          ids: (el.getAttribute('data-findings') ?? '').split(' '),
+          inside: r.left >= page.left - 1 && r.right <= page.right + 1 && r.top >= page.top - 1 && r.bottom <= page.bottom + 1,
+          w: r.width,
+          h: r.height,
+        };
       }),
     );
-    for (const id of quotedErrors) expect(phrases.some((p) => p.ids.includes(id)), id).toBe(true);
+    for (const id of quotedErrors)
+      expect(
+        phrases.some((p) => p.ids.includes(id)),
+        id,
+      ).toBe(true);
     expect(phrases.every((p) => p.inside && p.w > 2 && p.h > 8 && p.h < 40)).toBe(true);
     await viewer.focus(`.cf-phrase[data-findings~="${quotedErrors[0] as string}"]`);
     await viewer.waitForSelector('.tip:not([hidden])', { timeout: 5_000 });
@@ -109,7 +130,9 @@ describe('the viewer (Chromium): a real PDF report opened from the popup', () =>
     }
     const left = (s: 'error' | 'review' | 'rounding'): number => cli.summary.findings[s] - cli.findings.filter((f) => ids.includes(f.id) && f.severity === s && f.category !== 'rate-anomaly').length;
     expect(left('error') + left('review') + left('rounding')).toBeLessThan(cli.summary.findings.error + cli.summary.findings.review + cli.summary.findings.rounding);
-    await expect.poll(() => viewer.$eval('.counts', (el) => [Number(el.getAttribute('data-errors')), Number(el.getAttribute('data-reviews')), Number(el.getAttribute('data-roundings'))])).toEqual([left('error'), left('review'), left('rounding')]);
+    await expect
+      .poll(() => viewer.$eval('.counts', (el) => [Number(el.getAttribute('data-errors')), Number(el.getAttribute('data-reviews')), Number(el.getAttribute('data-roundings'))]))
+      .toEqual([left('error'), left('review'), left('rounding')]);
     for (const s of ['error', 'review', 'rounding'] as const) expect(await again.textContent(`[data-count="${s}"]`)).toBe(String(left(s)));
     expect(await viewer.$eval(`.cf-mark[data-findings="${markIds}"]`, (el) => getComputedStyle(el).display)).toBe('none');
     await again.close();
@@ -155,10 +178,18 @@ describe('the viewer (Chromium): a real PDF report opened from the popup', () =>
     const url = `http://${GOV_HOST}:${server.port}/files/${FILE}`;
     const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/viewer/index.html'), timeout: 30_000 });
     // the menu's own handler, as a click on "在 Crossfoot 中核对" over the link calls it
-    await session.worker.evaluate(async (u) => (globalThis as unknown as { crossfootMenuClick: (i: { menuItemId: string; linkUrl: string }) => Promise<void> }).crossfootMenuClick({ menuItemId: 'crossfoot-open-document', linkUrl: u }), url);
+    await session.worker.evaluate(
+      async (u) =>
+        (globalThis as unknown as { crossfootMenuClick: (i: { menuItemId: string; linkUrl: string }) => Promise<void> }).crossfootMenuClick({ menuItemId: 'crossfoot-open-document', linkUrl: u }),
+      url,
+    );
     const viewer = await opened;
     await viewer.waitForSelector('.counts', { timeout: 120_000 });
-    const counts = await viewer.$eval('.counts', (el) => ({ error: Number(el.getAttribute('data-errors')), review: Number(el.getAttribute('data-reviews')), rounding: Number(el.getAttribute('data-roundings')) }));
+    const counts = await viewer.$eval('.counts', (el) => ({
+      error: Number(el.getAttribute('data-errors')),
+      review: Number(el.getAttribute('data-reviews')),
+      rounding: Number(el.getAttribute('data-roundings')),
+    }));
     expect(counts).toEqual(cli.summary.findings);
     await viewer.waitForSelector('.cf-mark.cf-error', { timeout: 120_000 });
     const outside = requested.filter((u) => /^https?:/u.test(u) && !new URL(u).hostname.endsWith(GOV_HOST) && new URL(u).hostname !== '127.0.0.1');

@@ -196,7 +196,9 @@ describe.skipIf(!fixturesAvailable())('Chromium: confirm, dismiss, export, cite,
     await expect.poll(() => session.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)))).toContain('合计口径不同');
     await expect.poll(async () => (await page.evaluate(paintedIds))[current.id] ?? 0).toBe(0);
     const stored = await session.worker.evaluate(async () => chrome.storage.local.get(null));
-    const record = Object.values(stored).find((v) => typeof v === 'object' && v !== null && (v as { schema?: string }).schema === 'crossfoot.reviews/1') as { entries: Record<string, { status: string; note: string }> };
+    const record = Object.values(stored).find((v) => typeof v === 'object' && v !== null && (v as { schema?: string }).schema === 'crossfoot.reviews/1') as {
+      entries: Record<string, { status: string; note: string }>;
+    };
     expect(record.entries[current.fingerprint]).toMatchObject({ status: 'dismissed', note: '合计口径不同' });
     await page.close();
   });
@@ -213,7 +215,9 @@ describe.skipIf(!fixturesAvailable())('Chromium: confirm, dismiss, export, cite,
 
     const loaded = await loadOne(pageFile('002', 'word'));
     const stored = await session.worker.evaluate(async () => chrome.storage.local.get(null));
-    const record = Object.values(stored).find((v) => (v as { urls?: string[] }).urls?.some((u) => u.includes('002-word'))) as { entries: Record<string, { status: 'confirmed' | 'dismissed' | null; note: string; at: string }> };
+    const record = Object.values(stored).find((v) => (v as { urls?: string[] }).urls?.some((u) => u.includes('002-word'))) as {
+      entries: Record<string, { status: 'confirmed' | 'dismissed' | null; note: string; at: string }>;
+    };
     const cli = withReviews(checkDocument(loaded.document, loaded.source), record.entries);
 
     const json = await download(popup, 'json');
@@ -228,7 +232,9 @@ describe.skipIf(!fixturesAvailable())('Chromium: confirm, dismiss, export, cite,
     const csv = await download(popup, 'csv');
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     const rows = parse(csv.text, { columns: true, bom: true }) as Array<Record<string, string>>;
-    expect(rows.map((r) => [r.fingerprint, r.severity, r.stated, r.expected, r.status])).toEqual(cli.findings.map((f) => [f.fingerprint, f.severity, f.stated ?? '', f.expected ?? '', f.review?.status ?? '']));
+    expect(rows.map((r) => [r.fingerprint, r.severity, r.stated, r.expected, r.status])).toEqual(
+      cli.findings.map((f) => [f.fingerprint, f.severity, f.stated ?? '', f.expected ?? '', f.review?.status ?? '']),
+    );
     expect(rows.find((r) => r.fingerprint === b.fingerprint)?.note).toBe("'=1+1 不是错误");
 
     const md = await download(popup, 'md');

@@ -74,7 +74,9 @@ function scopeSuite(title: string, inScope: (k: KeyFinding) => boolean, withGlob
       if (withGlobal) {
         it(`${seed}: the five skins and the text report give the same findings (rules, cells, values)`, async () => {
           const shape = (r: Report): string[] =>
-            r.findings.map((f) => [f.rule, f.severity, f.category, f.cells.map((c) => `${c.table}:${c.row}:${c.col}`).join(','), f.quote ? `${f.quote.text}` : '', f.stated, f.expected, f.difference].join('|'));
+            r.findings.map((f) =>
+              [f.rule, f.severity, f.category, f.cells.map((c) => `${c.table}:${c.row}:${c.col}`).join(','), f.quote ? `${f.quote.text}` : '', f.stated, f.expected, f.difference].join('|'),
+            );
           const base = shape(await report(seed, 'text'));
           for (const skin of SKINS) expect(shape(await report(seed, skin)), skin).toEqual(base);
         });

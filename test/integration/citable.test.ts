@@ -21,7 +21,22 @@ const FLAWS: ReadonlyArray<[string, RegExp]> = [
 
 function flaws(report: Report): string[] {
   const out: string[] = [];
-  const texts = [...report.findings.flatMap((f) => [[f.id, f.message.zh], [f.id, f.message.en]] as const), ...report.notChecked.flatMap((n) => [[`not-checked ${n.reason}`, n.message.zh], [`not-checked ${n.reason}`, n.message.en]] as const)];
+  const texts = [
+    ...report.findings.flatMap(
+      (f) =>
+        [
+          [f.id, f.message.zh],
+          [f.id, f.message.en],
+        ] as const,
+    ),
+    ...report.notChecked.flatMap(
+      (n) =>
+        [
+          [`not-checked ${n.reason}`, n.message.zh],
+          [`not-checked ${n.reason}`, n.message.en],
+        ] as const,
+    ),
+  ];
   for (const [id, text] of texts) for (const [what, re] of FLAWS) if (re.test(text)) out.push(`${report.source} ${id}: ${what} in “${text.slice(0, 160)}”`);
   return out;
 }
@@ -36,7 +51,9 @@ describe.skipIf(!fixturesAvailable())('citable messages', () => {
     const dir = path.join(FIXTURES, 'real-pages/pages');
     const found: string[] = [];
     let findings = 0;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.html')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.html'))
+      .sort()) {
       const loaded = await loadOne(path.join(dir, file));
       const report = checkDocument(loaded.document, file);
       findings += report.findings.length;

@@ -22,7 +22,10 @@ function both(html: string): { light: unknown; jsdom: unknown } {
   return { light, jsdom };
 }
 
-const pages = (dir: string): string[] => readdirSync(dir).filter((f) => /\.html?$/u.test(f)).map((f) => path.join(dir, f));
+const pages = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => /\.html?$/u.test(f))
+    .map((f) => path.join(dir, f));
 
 describe.skipIf(!fixturesAvailable())('the light DOM reads every fixture page as jsdom does', () => {
   const files = [...pages(path.join(FIXTURES, 'pages')), ...pages(path.join(FIXTURES, 'real-pages/pages')), path.join(ROOT, 'samples/sample-report.html')];
@@ -37,9 +40,15 @@ describe('the light DOM on hostile and broken markup', () => {
     ...HOSTILE_PAGES.filter((h) => !/10000|5mb|megabyte|over/u.test(h.name)).map((h): [string, string] => [h.name, h.html()]),
     ['implied tbody, unclosed cells and rows', '<p>支出决算表<p>单位：万元<table><tr><td>项目<td>金额<tr><td>合计<td>3.00<tr><td>甲<td>1.00<tr><td>乙<td>2.00</table>'],
     ['misnested inline and block tags', '<table><tr><td><b><p>合计</b>3.00</p></td><td>1<i>.00</td></tr></table><div><span>本年支出 <div>3.00 万元</span></div>'],
-    ['spans as the standard reflects them', '<table><tr><td colspan="0">a</td><td colspan=" 2x">b</td><td rowspan="0">c</td><td colspan="5000">d</td><td rowspan="-1">e</td></tr><tr><td>1</td></tr></table>'],
+    [
+      'spans as the standard reflects them',
+      '<table><tr><td colspan="0">a</td><td colspan=" 2x">b</td><td rowspan="0">c</td><td colspan="5000">d</td><td rowspan="-1">e</td></tr><tr><td>1</td></tr></table>',
+    ],
     ['a table in a table, a table in a paragraph, a frameset', '<p>文字<table><tr><td><table><tr><td>1.00</td></tr></table></td></tr></table><frameset><frame src="x.html"></frameset>'],
-    ['comments, CDATA, templates and foreign content', '<!-- x --><template><table><tr><td>9</td></tr></template><svg><text>7</text></svg><table><tr><td><![CDATA[ 5 ]]>合计</td><td>6.00</td></tr></table>'],
+    [
+      'comments, CDATA, templates and foreign content',
+      '<!-- x --><template><table><tr><td>9</td></tr></template><svg><text>7</text></svg><table><tr><td><![CDATA[ 5 ]]>合计</td><td>6.00</td></tr></table>',
+    ],
     ['a title with white space and markup', '<title>  某局\n 2024年 <b>部门决算</b> </title><p>本年收入合计 12.00 万元。</p>'],
   ];
   it.each(cases)('%s', (_name, html) => {

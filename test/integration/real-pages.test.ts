@@ -21,7 +21,11 @@ const available = ((): boolean => {
     return false;
   }
 })();
-const PAGES = available ? readdirSync(path.join(DIR, 'keys')).map((f) => f.replace(/\.json$/, '')).sort() : [];
+const PAGES = available
+  ? readdirSync(path.join(DIR, 'keys'))
+      .map((f) => f.replace(/\.json$/, ''))
+      .sort()
+  : [];
 const keyOf = (page: string): AnswerKey => JSON.parse(readFileSync(path.join(DIR, 'keys', `${page}.json`), 'utf8')) as AnswerKey;
 
 const reports = new Map<string, Report>();
@@ -58,7 +62,12 @@ describe.skipIf(!available)('real disclosure pages (issue 9)', () => {
         ...[...bySeverity].sort().map(line),
         'by category:',
         ...[...byCategory].sort().map(line),
-        `missed: ${results.filter((r) => !r.found).map((r) => r.key.id).join(', ') || 'none'}`,
+        `missed: ${
+          results
+            .filter((r) => !r.found)
+            .map((r) => r.key.id)
+            .join(', ') || 'none'
+        }`,
         `error findings the keys do not hold: ${stray.length}`,
         ...stray.map((s) => `  ${s}`),
       ].join('\n'),
@@ -67,7 +76,7 @@ describe.skipIf(!available)('real disclosure pages (issue 9)', () => {
 
   for (const page of PAGES) {
     describe(page, () => {
-      const key = available ? keyOf(page) : { findings: [], traps: [] } as unknown as AnswerKey;
+      const key = available ? keyOf(page) : ({ findings: [], traps: [] } as unknown as AnswerKey);
       it('is read as a budget page and checked', () => {
         const r = reports.get(page) as Report;
         expect(r.notChecked.filter((n) => n.reason === 'internal-error')).toEqual([]);

@@ -52,7 +52,10 @@ describe.skipIf(!available)('real PDF reports (issue 10: tables rebuilt from rul
       const matched = realMatchKey(keys, r);
       const found = [...matched.values()].filter((f) => f !== null).length;
       const missed = keys.filter((k) => !matched.get(k.id)).map((k) => `      missed ${k.id} ${k.severity} ${k.category}: ${k.stated} | ${k.expected}`);
-      return [`  ${file}: ${found}/${keys.length} keyed findings, ${r.tables.length} tables, ${r.summary.narrative.figures} narrative figures, ${r.summary.passed} checks held, ${r.summary.findings.error} errors`, ...(process.env.CROSSFOOT_DETAIL ? missed : [])].join('\n');
+      return [
+        `  ${file}: ${found}/${keys.length} keyed findings, ${r.tables.length} tables, ${r.summary.narrative.figures} narrative figures, ${r.summary.passed} checks held, ${r.summary.findings.error} errors`,
+        ...(process.env.CROSSFOOT_DETAIL ? missed : []),
+      ].join('\n');
     });
     console.log(['real PDFs:', ...lines].join('\n'));
   });

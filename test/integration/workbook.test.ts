@@ -87,7 +87,10 @@ describe.skipIf(!available)('seed tables written to .xlsx and .xls', () => {
       const tablesOnly = { ...loaded.document, blocks: [], order: loaded.document.order.filter((o) => o.type === 'table') };
       reports.set(`${n}.html`, checkDocument(tablesOnly, html));
       const wb = workbookOf(loaded.document);
-      for (const [ext, bookType] of [['xlsx', 'xlsx'], ['xls', 'biff8']] as const) {
+      for (const [ext, bookType] of [
+        ['xlsx', 'xlsx'],
+        ['xls', 'biff8'],
+      ] as const) {
         const file = path.join(dir, `${n}.${ext}`);
         await writeFile(file, XLSX.write(wb, { type: 'buffer', bookType }) as Buffer);
         reports.set(`${n}.${ext}`, checkDocument((await loadOne(file)).document, file));

@@ -51,7 +51,13 @@ describe.skipIf(!fixturesAvailable())(`mutation test on the fixture tables (${se
   const { tables, skipped, total } = fixturesAvailable() ? consistentFixtureTables() : { tables: [], skipped: 0, total: 0 };
   const all: Mutation[] = tables.flatMap((t) => mutationsOf(t, FUZZ));
   const rnd = random();
-  const chosen = FUZZ ? all : [...all].map((m) => [rnd(), m] as const).sort((a, b) => a[0] - b[0]).slice(0, SAMPLE).map(([, m]) => m);
+  const chosen = FUZZ
+    ? all
+    : [...all]
+        .map((m) => [rnd(), m] as const)
+        .sort((a, b) => a[0] - b[0])
+        .slice(0, SAMPLE)
+        .map(([, m]) => m);
   const stats = { tested: 0, found: 0, rightSeverity: 0, falseFindings: 0, errors: 0, roundings: 0, outside: 0, outsideFound: 0 };
   const missed: string[] = [];
 

@@ -50,11 +50,19 @@ describe.skipIf(!fixturesAvailable())(`blame by evidence on corrupted fixture ta
   const { tables } = fixturesAvailable() ? consistentFixtureTables() : { tables: [] };
   const all = tables.flatMap(corruptions);
   const rnd = random();
-  const chosen = FUZZ ? all : [...all].map((m) => [rnd(), m] as const).sort((a, b) => a[0] - b[0]).slice(0, SAMPLE).map(([, m]) => m);
+  const chosen = FUZZ
+    ? all
+    : [...all]
+        .map((m) => [rnd(), m] as const)
+        .sort((a, b) => a[0] - b[0])
+        .slice(0, SAMPLE)
+        .map(([, m]) => m);
   const stats = { tried: 0, singled: 0, onCell: 0, single: 0, named: 0 };
 
   afterAll(() => {
-    console.log(`\nBlame property: ${all.length} corruptions possible, ${stats.tried} tried; in two or more identities: ${stats.singled} (${stats.onCell} blamed on the corrupted cell); in one identity: ${stats.single} (${stats.named} naming it).`);
+    console.log(
+      `\nBlame property: ${all.length} corruptions possible, ${stats.tried} tried; in two or more identities: ${stats.singled} (${stats.onCell} blamed on the corrupted cell); in one identity: ${stats.single} (${stats.named} naming it).`,
+    );
   });
 
   it('has corruptions to try', () => expect(chosen.length).toBeGreaterThan(50));

@@ -33,7 +33,10 @@ describe(`the engine on random tables (${seedNote()})`, () => {
         const on = r.findings.filter((f) => [...f.cells, ...f.related].some((c) => c.table === 0 && c.row === row && c.col === col));
         const size = changed.delta < 0n ? -changed.delta : changed.delta;
         const want = size >= 2n ? 'error' : 'rounding';
-        expect(on.map((f) => f.severity), `${changed.table.rows[row]?.[col]} (change ${changed.delta} cents) at r${row}c${col}`).toContain(want);
+        expect(
+          on.map((f) => f.severity),
+          `${changed.table.rows[row]?.[col]} (change ${changed.delta} cents) at r${row}c${col}`,
+        ).toContain(want);
         // nothing beyond what the change explains
         expect(r.findings.filter((f) => f.severity === 'error' && !on.includes(f))).toEqual([]);
       }),

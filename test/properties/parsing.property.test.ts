@@ -23,11 +23,13 @@ function printings(cents: bigint, scale: 0 | 1 | 2): fc.Arbitrary<{ text: string
   const plain = frac ? `${int}.${frac}` : int;
   const grouped = `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
   const value = `${neg && scaled !== 0n ? '-' : ''}${plain}`;
-  return fc.record({
-    body: fc.constantFrom(plain, grouped, [...grouped].map((c) => FULL_WIDTH[c] ?? c).join('')),
-    sign: fc.constantFrom('paren', 'minus'),
-    pad: fc.constantFrom('', ' ', '\u00a0', '\u3000', '\n'),
-  }).map(({ body, sign, pad }) => ({ text: `${pad}${neg ? (sign === 'paren' ? `(${body})` : `-${body}`) : body}${pad}`, value }));
+  return fc
+    .record({
+      body: fc.constantFrom(plain, grouped, [...grouped].map((c) => FULL_WIDTH[c] ?? c).join('')),
+      sign: fc.constantFrom('paren', 'minus'),
+      pad: fc.constantFrom('', ' ', '\u00a0', '\u3000', '\n'),
+    })
+    .map(({ body, sign, pad }) => ({ text: `${pad}${neg ? (sign === 'paren' ? `(${body})` : `-${body}`) : body}${pad}`, value }));
 }
 
 describe(`the number parser (${seedNote()})`, () => {
@@ -48,7 +50,29 @@ describe(`the number parser (${seedNote()})`, () => {
   });
 
   it('never throws on any string, and gives a finite value when it gives one', () => {
-    const adversarial = fc.constantFrom('1e309', '9,9,9', '1,23,456', '((1))', '--1', '1..2', '１２３４５６７８９０１２３４５６７８９０１２３４５６７８９０', 'NaN', 'Infinity', '-Infinity', '0x10', '1_000', '١٢٣', '12.5%%', '(12.30)%', '−0.00', '+-1', '.5', '5.', '∞', '\u0000');
+    const adversarial = fc.constantFrom(
+      '1e309',
+      '9,9,9',
+      '1,23,456',
+      '((1))',
+      '--1',
+      '1..2',
+      '１２３４５６７８９０１２３４５６７８９０１２３４５６７８９０',
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '0x10',
+      '1_000',
+      '١٢٣',
+      '12.5%%',
+      '(12.30)%',
+      '−0.00',
+      '+-1',
+      '.5',
+      '5.',
+      '∞',
+      '\u0000',
+    );
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.stringMatching(/^[\d,.，．()%\-−\s]{0,30}$/), adversarial), (s) => {
         const v = parseCellValue(s);
@@ -114,13 +138,44 @@ describe(`span expansion (${seedNote()})`, () => {
   });
 });
 
-const HEADER_WORDS = ['项目', '科目编码', '科目名称', '合计', '小计', '基本支出', '项目支出', '人员经费', '公用经费', '本年支出', '栏次', '1', '2', '3', '年初预算数', '决算数', '完成%', '', '金额', '收入', '支出'];
+const HEADER_WORDS = [
+  '项目',
+  '科目编码',
+  '科目名称',
+  '合计',
+  '小计',
+  '基本支出',
+  '项目支出',
+  '人员经费',
+  '公用经费',
+  '本年支出',
+  '栏次',
+  '1',
+  '2',
+  '3',
+  '年初预算数',
+  '决算数',
+  '完成%',
+  '',
+  '金额',
+  '收入',
+  '支出',
+];
 
 describe(`header understanding (${seedNote()})`, () => {
   it('gives every column one role and a path, whatever the header rows say', () => {
     const table = fc.record({
       header: fc.array(fc.array(fc.constantFrom(...HEADER_WORDS), { minLength: 1, maxLength: 7 }), { minLength: 1, maxLength: 4 }),
-      data: fc.array(fc.array(fc.oneof(fc.constantFrom('', '行政运行', '2010301', '合计'), fc.integer({ min: 0, max: 100000 }).map((n) => (n / 100).toFixed(2))), { minLength: 1, maxLength: 7 }), { maxLength: 6 }),
+      data: fc.array(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom('', '行政运行', '2010301', '合计'),
+            fc.integer({ min: 0, max: 100000 }).map((n) => (n / 100).toFixed(2)),
+          ),
+          { minLength: 1, maxLength: 7 },
+        ),
+        { maxLength: 6 },
+      ),
     });
     fc.assert(
       fc.property(table, ({ header, data }) => {

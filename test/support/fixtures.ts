@@ -206,10 +206,11 @@ function realMatchOne(k: KeyFinding, f: ReportFinding, report: Report): number {
 /** The finding each key entry is matched to: best scores first, each finding used for one entry only. */
 export function realMatchKey(keys: readonly KeyFinding[], report: Report): Map<string, ReportFinding | null> {
   const pairs: Array<{ k: KeyFinding; f: ReportFinding; score: number }> = [];
-  for (const k of keys) for (const f of report.findings) {
-    const score = realMatchScore(k, f, report);
-    if (score > 0) pairs.push({ k, f, score });
-  }
+  for (const k of keys)
+    for (const f of report.findings) {
+      const score = realMatchScore(k, f, report);
+      if (score > 0) pairs.push({ k, f, score });
+    }
   pairs.sort((a, b) => b.score - a.score);
   const out = new Map<string, ReportFinding | null>(keys.map((k) => [k.id, null]));
   const used = new Set<string>();

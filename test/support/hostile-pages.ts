@@ -35,10 +35,18 @@ export const HOSTILE_PAGES: ReadonlyArray<{ readonly name: string; readonly html
     note: null,
   },
   { name: 'megabyte-cell.html', html: () => hostilePage('长单元格', bigTable(3).replace('行政运行0', '很长的说明'.repeat(200_000))), note: 'truncated-text' },
-  { name: 'padding-bomb.html', html: () => hostilePage('填充', `<p>支出决算表</p><table border="1"><tr><td colspan=1000>合计 1.00</td></tr>${'<tr><td>x</td></tr>'.repeat(20_000)}</table>${bigTable(3)}`), note: 'truncated-cells' },
+  {
+    name: 'padding-bomb.html',
+    html: () => hostilePage('填充', `<p>支出决算表</p><table border="1"><tr><td colspan=1000>合计 1.00</td></tr>${'<tr><td>x</td></tr>'.repeat(20_000)}</table>${bigTable(3)}`),
+    note: 'truncated-cells',
+  },
   {
     name: 'narrative-5mb.html',
-    html: () => hostilePage('长说明', `${bigTable(3)}<h3>三、支出决算情况说明</h3>${'<p>本年支出合计 25.00 万元，比上年增加 3.00 万元，增长 13.64%，其中：基本支出 4.00 万元，占 16.00%；项目支出 8.00 万元。</p>'.repeat(45_000)}`),
+    html: () =>
+      hostilePage(
+        '长说明',
+        `${bigTable(3)}<h3>三、支出决算情况说明</h3>${'<p>本年支出合计 25.00 万元，比上年增加 3.00 万元，增长 13.64%，其中：基本支出 4.00 万元，占 16.00%；项目支出 8.00 万元。</p>'.repeat(45_000)}`,
+      ),
     note: 'truncated-narrative',
   },
 ];

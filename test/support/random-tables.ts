@@ -60,7 +60,13 @@ export const consistentTable: fc.Arbitrary<RandomTable> = fc
     });
     const top = lines.filter((l) => l.code.length === 3);
     const total = { basic: top.reduce((a, l) => a + l.basic, 0n), project: top.reduce((a, l) => a + l.project, 0n) };
-    const row = (code: string, name: string, basic: bigint, project: bigint): string[] => [code, name, printCents(basic + project, grouped, false), printCents(basic, grouped, blankZero), printCents(project, grouped, blankZero)];
+    const row = (code: string, name: string, basic: bigint, project: bigint): string[] => [
+      code,
+      name,
+      printCents(basic + project, grouped, false),
+      printCents(basic, grouped, blankZero),
+      printCents(project, grouped, blankZero),
+    ];
     const header = [['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'], ...(indexRow ? [['栏次', '', '1', '2', '3']] : [])];
     const rows = [...header, row('', '合计', total.basic, total.project), ...lines.map((l) => row(l.code, l.name, l.basic, l.project))];
     const amountCells: Array<{ row: number; col: number }> = [];

@@ -88,7 +88,13 @@ function refText(f: Finding, i: number): string {
   return c.table === 0 ? `r${c.row}c${c.col}` : `t${c.table}r${c.row}c${c.col}`;
 }
 
-export function run(rule: Rule, tables: readonly CaseTable[], text: readonly string[] = [], settings: Partial<Thresholds> = {}, title?: string): { findings: Finding[]; notChecked: NotChecked[]; passed: number } {
+export function run(
+  rule: Rule,
+  tables: readonly CaseTable[],
+  text: readonly string[] = [],
+  settings: Partial<Thresholds> = {},
+  title?: string,
+): { findings: Finding[]; notChecked: NotChecked[]; passed: number } {
   const result = runEngine(documentOf(tables, text, title), { rules: [rule], thresholds: thresholds(settings) });
   return { findings: result.findings.filter((f) => f.rule === rule.meta.id), notChecked: result.notChecked, passed: result.passed.filter((p) => p.rule === rule.meta.id).length };
 }

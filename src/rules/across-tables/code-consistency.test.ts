@@ -13,14 +13,41 @@ const spending = codes('支出决算表', [
 
 ruleTester(rule, {
   valid: [
-    { description: 'the same codes and names in both tables (amounts may differ: scopes)', tables: [spending, codes('一般公共预算财政拨款支出决算表', [['208', '社会保障和就业支出', '11.04'], ['20899', '其他社会保障和就业支出', '11.04'], ['2089999', '其他社会保障和就业支出', '11.04']])] },
-    { description: 'names that differ only by 支出 or by the (项) mark', tables: [codes('支出决算表', [['2010399', '其他政府办公厅（室）及相关机构事务支出', '1.00']]), codes('一般公共预算财政拨款支出决算表', [['2010399', '其他政府办公厅(室)及相关机构事务（项）', '1.00']])] },
-    { description: 'a subject present in one table only', inapplicable: 'the subject is in one table only: nothing to compare', tables: [spending, codes('一般公共预算财政拨款支出决算表', [['2010301', '行政运行', '5.00']])] },
+    {
+      description: 'the same codes and names in both tables (amounts may differ: scopes)',
+      tables: [
+        spending,
+        codes('一般公共预算财政拨款支出决算表', [
+          ['208', '社会保障和就业支出', '11.04'],
+          ['20899', '其他社会保障和就业支出', '11.04'],
+          ['2089999', '其他社会保障和就业支出', '11.04'],
+        ]),
+      ],
+    },
+    {
+      description: 'names that differ only by 支出 or by the (项) mark',
+      tables: [
+        codes('支出决算表', [['2010399', '其他政府办公厅（室）及相关机构事务支出', '1.00']]),
+        codes('一般公共预算财政拨款支出决算表', [['2010399', '其他政府办公厅(室)及相关机构事务（项）', '1.00']]),
+      ],
+    },
+    {
+      description: 'a subject present in one table only',
+      inapplicable: 'the subject is in one table only: nothing to compare',
+      tables: [spending, codes('一般公共预算财政拨款支出决算表', [['2010301', '行政运行', '5.00']])],
+    },
   ],
   invalid: [
     {
       description: 'one 项 coded 2089999 in one table and 2089901 in the other: the one off the …99 pattern is marked',
-      tables: [spending, codes('一般公共预算财政拨款支出决算表', [['208', '社会保障和就业支出', '11.04'], ['20899', '其他社会保障和就业支出', '11.04'], ['2089901', '其他社会保障和就业支出', '11.04']])],
+      tables: [
+        spending,
+        codes('一般公共预算财政拨款支出决算表', [
+          ['208', '社会保障和就业支出', '11.04'],
+          ['20899', '其他社会保障和就业支出', '11.04'],
+          ['2089901', '其他社会保障和就业支出', '11.04'],
+        ]),
+      ],
       findings: [{ messageId: 'code-consistency-code', severity: 'review', category: 'cross-table', cells: ['t1r3c0'], stated: '2089901', expected: '2089999' }],
     },
     {

@@ -93,7 +93,16 @@ export default defineDocumentRule({
         const codesB = new Set(lb.map((l) => l.code));
         for (const x of la) {
           // the same name under the same parent, coded differently, each code missing from the other table
-          const twin = lb.find((y) => y.key === x.key && y.code !== x.code && y.code.length === x.code.length && x.code.length > 3 && y.code.slice(0, x.code.length - 2) === x.code.slice(0, x.code.length - 2) && !codesB.has(x.code) && !codesA.has(y.code));
+          const twin = lb.find(
+            (y) =>
+              y.key === x.key &&
+              y.code !== x.code &&
+              y.code.length === x.code.length &&
+              x.code.length > 3 &&
+              y.code.slice(0, x.code.length - 2) === x.code.slice(0, x.code.length - 2) &&
+              !codesB.has(x.code) &&
+              !codesA.has(y.code),
+          );
           if (twin) {
             const [wrong, right] = pick(x, twin);
             mark(wrong, right, 'code-consistency-code', wrong.code, right.code, { name: wrong.row.label, code: wrong.code, otherCode: right.code });
@@ -105,7 +114,13 @@ export default defineDocumentRule({
             mark(same, x, 'code-consistency-name', same.row.label, x.row.label, { code: x.code, name: same.row.label, otherName: x.row.label });
           } else if (same) {
             // one code, one subject in both tables: the check held
-            ctx.pass([{ table: x.rt.table.index, row: x.row.row, col: x.col }, { table: same.rt.table.index, row: same.row.row, col: same.col }], 'form');
+            ctx.pass(
+              [
+                { table: x.rt.table.index, row: x.row.row, col: x.col },
+                { table: same.rt.table.index, row: same.row.row, col: same.col },
+              ],
+              'form',
+            );
           }
         }
       }

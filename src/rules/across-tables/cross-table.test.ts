@@ -66,7 +66,12 @@ ruleTester(rule, {
     },
     {
       description: 'a 一般公共预算 figure below the all-funds figure of the same class is a difference of scope, not an error',
-      tables: [summary('90.00', '10.00', '100.00', '100.00', '100.00'), spending('支出决算表', '60.00', '40.00', '100.00'), fiscal('90.00', '90.00'), spending('一般公共预算财政拨款支出决算表', '50.00', '40.00', '90.00')],
+      tables: [
+        summary('90.00', '10.00', '100.00', '100.00', '100.00'),
+        spending('支出决算表', '60.00', '40.00', '100.00'),
+        fiscal('90.00', '90.00'),
+        spending('一般公共预算财政拨款支出决算表', '50.00', '40.00', '90.00'),
+      ],
     },
     {
       description: 'two departments on one page: each set of tables is compared within itself',
@@ -104,7 +109,15 @@ ruleTester(rule, {
       documentTitle: '2025年部门预算',
       tables: [
         { ...fiscal('100.00', '100.00'), title: '财政拨款收支总表' },
-        { ...spending('一般公共预算支出表', '60.00', '30.00', '90.00'), rows: [['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ['', '合计', '90.00', '60.00', '30.00'], ['2010301', '行政运行', '60.00', '60.00', ''], ['2010302', '一般行政管理事务', '30.00', '', '30.00']] },
+        {
+          ...spending('一般公共预算支出表', '60.00', '30.00', '90.00'),
+          rows: [
+            ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+            ['', '合计', '90.00', '60.00', '30.00'],
+            ['2010301', '行政运行', '60.00', '60.00', ''],
+            ['2010302', '一般行政管理事务', '30.00', '', '30.00'],
+          ],
+        },
       ],
       findings: [
         { messageId: 'cross-table-sum', severity: 'error', stated: '100.00', expected: '90.00' },

@@ -37,7 +37,11 @@ function parts(f: Figure): Printed[] | null {
 
 const refs = (f: Figure): CellRef[] => f.cells.map((p) => ({ table: f.rt.table.index, row: p.row, col: p.col }));
 const name = (f: Figure): string => [tableTitle(f.rt), f.row, f.column].filter((x) => x !== '').join(' / ');
-const sumOf = (ps: readonly Printed[]): Printed => ({ value: ps.reduce((a, p) => a.plus(p.value), new Decimal(0)), scale: Math.max(0, ...ps.filter((p) => !p.empty).map((p) => p.scale)), empty: ps.every((p) => p.empty) });
+const sumOf = (ps: readonly Printed[]): Printed => ({
+  value: ps.reduce((a, p) => a.plus(p.value), new Decimal(0)),
+  scale: Math.max(0, ...ps.filter((p) => !p.empty).map((p) => p.scale)),
+  empty: ps.every((p) => p.empty),
+});
 const show = (p: Printed, scale: number): string => (p.empty ? BLANK : formatAmount(p.value, scale));
 
 /** "1,901.97 + 2,432.90 + …" for a figure made of several cells. */
@@ -89,7 +93,16 @@ function compareEqual(ctx: DocumentContext, target: Figure, other: Figure): void
     expected: j.expected.toFixed(j.scale),
     difference: j.difference.toFixed(j.scale),
     messageId: detail ? 'cross-table-sum' : 'cross-table',
-    data: { target: name(target), other: name(other), stated: show(tp, j.scale), expected: formatAmount(j.expected, j.scale), difference: formatSigned(j.difference, j.scale), band: formatAmount(j.band, j.scale + 1), terms: detail, count: o.length },
+    data: {
+      target: name(target),
+      other: name(other),
+      stated: show(tp, j.scale),
+      expected: formatAmount(j.expected, j.scale),
+      difference: formatSigned(j.difference, j.scale),
+      band: formatAmount(j.band, j.scale + 1),
+      terms: detail,
+      count: o.length,
+    },
     cause,
   });
 }
@@ -151,7 +164,15 @@ function reportExcess(ctx: DocumentContext, e: Excess): void {
     expected: wp.value.toFixed(e.scale),
     difference: excess.toFixed(e.scale),
     messageId: 'cross-table-scope',
-    data: { narrow: name(narrow), wide: name(wide), stated: formatAmount(np.value, e.scale), expected: show(wp, e.scale), difference: formatSigned(excess, e.scale), narrowScope: `@${SCOPE_NAMES[narrow.scope]}`, wideScope: `@${SCOPE_NAMES[wide.scope]}` },
+    data: {
+      narrow: name(narrow),
+      wide: name(wide),
+      stated: formatAmount(np.value, e.scale),
+      expected: show(wp, e.scale),
+      difference: formatSigned(excess, e.scale),
+      narrowScope: `@${SCOPE_NAMES[narrow.scope]}`,
+      wideScope: `@${SCOPE_NAMES[wide.scope]}`,
+    },
   });
 }
 
@@ -234,7 +255,12 @@ export default defineDocumentRule({
     }
     for (const e of finest(excesses)) reportExcess(ctx, e);
     for (const [narrow, wide] of scoped.values()) {
-      ctx.notChecked(narrow.rt.table.index, 'scope-differs', { narrow: tableTitle(narrow.rt), wide: tableTitle(wide.rt), narrowScope: `@${SCOPE_NAMES[narrow.scope]}`, wideScope: `@${SCOPE_NAMES[wide.scope]}` });
+      ctx.notChecked(narrow.rt.table.index, 'scope-differs', {
+        narrow: tableTitle(narrow.rt),
+        wide: tableTitle(wide.rt),
+        narrowScope: `@${SCOPE_NAMES[narrow.scope]}`,
+        wideScope: `@${SCOPE_NAMES[wide.scope]}`,
+      });
     }
     // a set that lacks one of its tables: the identities through that table cannot be checked
     for (const family of ['final', 'budget'] as const) {

@@ -25,7 +25,10 @@ export default defineDocumentRule({
   meta: {
     id: 'three-public-detail',
     category: 'cross-table',
-    description: { zh: '基本支出明细表中的“三公”科目与“三公”经费表对照（口径不同，仅提示核实）', en: 'The “three public” lines of the basic-expenditure detail against the “three public” table (different scopes: review only)' },
+    description: {
+      zh: '基本支出明细表中的“三公”科目与“三公”经费表对照（口径不同，仅提示核实）',
+      en: 'The “three public” lines of the basic-expenditure detail against the “three public” table (different scopes: review only)',
+    },
     basis: 'domain.md §4.2 X05',
     messages: ['three-public-detail', 'three-public-detail-over'],
   },
@@ -54,7 +57,13 @@ export default defineDocumentRule({
             continue;
           }
           const over = detail.value.gt(three.value);
-          const here: CellValue = { rt, pos: { row: row.valueRow, col }, ref: { table: rt.table.index, row: row.valueRow, col }, printed: detail, name: `${tableTitle(rt)} / ${row.code} ${row.label}` };
+          const here: CellValue = {
+            rt,
+            pos: { row: row.valueRow, col },
+            ref: { table: rt.table.index, row: row.valueRow, col },
+            printed: detail,
+            name: `${tableTitle(rt)} / ${row.code} ${row.label}`,
+          };
           ctx.report({
             severity: 'review',
             category: 'cross-table',

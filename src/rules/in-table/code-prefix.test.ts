@@ -7,7 +7,12 @@ const HEAD = [
 ];
 
 ruleTester(rule, {
-  valid: [{ description: 'codes that extend their parents', tables: [{ title: '支出决算表', rows: [...HEAD, ['208', '社会保障和就业支出', '40.00'], ['20805', '养老支出', '40.00'], ['2080505', '养老保险缴费', '40.00']] }] }],
+  valid: [
+    {
+      description: 'codes that extend their parents',
+      tables: [{ title: '支出决算表', rows: [...HEAD, ['208', '社会保障和就业支出', '40.00'], ['20805', '养老支出', '40.00'], ['2080505', '养老保险缴费', '40.00']] }],
+    },
+  ],
   invalid: [
     {
       description: 'a 项 whose code does not extend the 款 it is listed under, and which the 款 needs to add up: error',

@@ -24,7 +24,11 @@ export default defineTableRule({
     for (const [b, block] of ctx.rt.layout.blocks.entries()) {
       const tree = buildCodeTree(ctx.rt.rows[b] ?? []);
       // codes that extend their parent's: the check held for them
-      for (const [parent, kids] of tree.children) ctx.pass([parent, ...kids].flatMap((r) => block.code.map((col) => ({ row: r.row, col }))), 'form');
+      for (const [parent, kids] of tree.children)
+        ctx.pass(
+          [parent, ...kids].flatMap((r) => block.code.map((col) => ({ row: r.row, col }))),
+          'form',
+        );
       // the rows listed under each parent with children of one code length, made once per parent
       const under = new Map<string, RowInfo[]>();
       const listedUnder = (parent: RowInfo, length: number): RowInfo[] => {

@@ -15,7 +15,15 @@ ruleTester(rule, {
   valid: [
     { description: 'rows that add up', tables: [{ title: '支出决算表', rows: [...D03_HEAD, ['合计', '', '300.00', '100.00', '200.00'], ['2010301', '行政运行', '100.00', '100.00', '']] }] },
     { description: 'blank components sum as zero', tables: [{ title: '支出决算表', rows: [...D03_HEAD, ['2010301', '行政运行', '1,901.98', '1,901.98', '—']] }] },
-    { description: 'text in a numeric cell is neither a number nor an error', tables: [{ title: '支出决算表', rows: [...D03_HEAD, ['2010301', '行政运行', '单位不需填列', '5.00', ''], ['2010302', '一般行政管理事务', '3.00', '1.00', '2.00'], ['2010303', '机关服务', '4.00', '4.00', '']] }] },
+    {
+      description: 'text in a numeric cell is neither a number nor an error',
+      tables: [
+        {
+          title: '支出决算表',
+          rows: [...D03_HEAD, ['2010301', '行政运行', '单位不需填列', '5.00', ''], ['2010302', '一般行政管理事务', '3.00', '1.00', '2.00'], ['2010303', '机关服务', '4.00', '4.00', '']],
+        },
+      ],
+    },
     {
       description: 'a nested group takes part through its 小计 (本年支出 = 基本支出·小计 + 项目支出)',
       tables: [{ title: '一般公共预算财政拨款支出决算表', rows: [...D05_HEAD, ['2010301', '行政运行', '150.00', '100.00', '60.00', '40.00', '50.00']] }],

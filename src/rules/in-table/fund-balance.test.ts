@@ -10,7 +10,11 @@ const HEAD = [
 ruleTester(rule, {
   valid: [
     { description: 'a balanced row', tables: [{ title: '政府性基金预算财政拨款收入支出决算表', rows: [...HEAD, ['2120801', '征地补偿', '10.00', '50.00', '45.00', '45.00', '15.00']] }] },
-    { description: 'an empty fund table has nothing to check', inapplicable: 'the table is empty (reported as not checked)', tables: [{ title: '政府性基金预算财政拨款收入支出决算表', rows: [...HEAD, ['合计', '', '', '', '', '', '']] }] },
+    {
+      description: 'an empty fund table has nothing to check',
+      inapplicable: 'the table is empty (reported as not checked)',
+      tables: [{ title: '政府性基金预算财政拨款收入支出决算表', rows: [...HEAD, ['合计', '', '', '', '', '', '']] }],
+    },
   ],
   invalid: [
     {

@@ -40,7 +40,10 @@ export default defineTableRule({
         if (r.blank) continue;
         const j = ctx.checkSum({
           target: { row: r.valueRow, col: closing.col },
-          plus: [{ row: r.valueRow, col: opening.col }, { row: r.valueRow, col: income.col }],
+          plus: [
+            { row: r.valueRow, col: opening.col },
+            { row: r.valueRow, col: income.col },
+          ],
           minus: [{ row: r.valueRow, col: spending.col }],
           messageId: 'fund-balance',
           uncertain,

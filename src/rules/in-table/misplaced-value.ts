@@ -34,7 +34,10 @@ export default defineTableRule({
       ctx.pass([{ row: indexRow, col: 0 }], 'form');
       return;
     }
-    const firstData = ctx.rt.rows.flat().filter((info) => info.row > indexRow).sort((a, b) => a.row - b.row);
+    const firstData = ctx.rt.rows
+      .flat()
+      .filter((info) => info.row > indexRow)
+      .sort((a, b) => a.row - b.row);
     for (const pos of candidates) {
       const value = ctx.printed(pos);
       if (!value || value.empty) continue;

@@ -138,14 +138,29 @@ export default defineTableRule({
           const related = [...numeratorPos, denominatorPos].map((p) => ctx.ref(p));
           if (denominator.value.isZero()) {
             if (stated.value.isZero() && numerator.value.isZero()) continue; // 0 → 0, 0%: nothing to compare
-            ctx.report({ severity: 'review', category: 'zero-denominator', cells: [ctx.ref(ratePos)], related, stated: stated.value.toFixed(stated.scale), expected: null, difference: null, messageId: 'rate-column-zero-base', data });
+            ctx.report({
+              severity: 'review',
+              category: 'zero-denominator',
+              cells: [ctx.ref(ratePos)],
+              related,
+              stated: stated.value.toFixed(stated.scale),
+              expected: null,
+              difference: null,
+              messageId: 'rate-column-zero-base',
+              data,
+            });
             continue;
           }
           const j = judgeRate(stated.value, stated.scale, numerator, denominator, 2);
           // a rate of two printed cells is an identity between them (evidence for blame)
           const direct = !(kind === 'growth' && ops.current && !ops.change);
           const identity: Identity | null = direct
-            ? { kind: 'ratio', rate: ctx.quantity(ratePos, { value: stated.value, scale: stated.scale, empty: false }, true), numerator: ctx.quantity(numeratorPos[0] as Pos, numerator), denominator: ctx.quantity(denominatorPos, denominator) }
+            ? {
+                kind: 'ratio',
+                rate: ctx.quantity(ratePos, { value: stated.value, scale: stated.scale, empty: false }, true),
+                numerator: ctx.quantity(numeratorPos[0] as Pos, numerator),
+                denominator: ctx.quantity(denominatorPos, denominator),
+              }
             : null;
           if (j.outcome === 'pass') {
             ctx.pass([ratePos, ...numeratorPos, denominatorPos], 'rate');

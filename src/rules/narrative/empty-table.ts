@@ -69,7 +69,19 @@ export default defineDocumentRule({
         continue;
       }
       const ref = { table: rt.table.index, row: first.row, col: first.col };
-      ctx.report({ severity: 'error', category: 'text-vs-table', table: rt.table.index, cells: [ref], related: [], quote: noteQuote(rt, ctx.doc.document.blocks, keyText(note)), stated: note, expected: null, difference: null, messageId: 'empty-table-note', data: { table: tableTitle(rt), note, count: nonzero } });
+      ctx.report({
+        severity: 'error',
+        category: 'text-vs-table',
+        table: rt.table.index,
+        cells: [ref],
+        related: [],
+        quote: noteQuote(rt, ctx.doc.document.blocks, keyText(note)),
+        stated: note,
+        expected: null,
+        difference: null,
+        messageId: 'empty-table-note',
+        data: { table: tableTitle(rt), note, count: nonzero },
+      });
     }
     const narrative = ctx.doc.narrative;
     for (const fund of FUNDS) {
@@ -81,7 +93,8 @@ export default defineDocumentRule({
         for (const m of p.text.matchAll(/[^。；;]+[。；;]?/gu)) {
           const text = m[0];
           const key = keyText(text).replace(/^注[:：]?/u, '');
-          if (key !== '' && (own || fund.name.test(text)) && NONE.test(text) && (fund.name.test(text) || !/政府性基金|国有资本经营/u.test(text))) saying.push({ passage: p.index, start: m.index, end: m.index + text.length, text, key });
+          if (key !== '' && (own || fund.name.test(text)) && NONE.test(text) && (fund.name.test(text) || !/政府性基金|国有资本经营/u.test(text)))
+            saying.push({ passage: p.index, start: m.index, end: m.index + text.length, text, key });
         }
       }
       for (const rt of ctx.doc.tables.filter((t) => fund.kinds.includes(t.kind))) {
@@ -114,7 +127,19 @@ export default defineDocumentRule({
         // figures, and nothing says the table is empty: the check held
         if (!noteSays && sentences.length === 0) ctx.pass([ref], 'exact');
         if (noteSays) {
-          ctx.report({ severity: 'error', category: 'text-vs-table', table: rt.table.index, cells: [ref], related: [], quote: noteQuote(rt, ctx.doc.document.blocks, noteSays), stated: noteSays, expected: null, difference: null, messageId: 'empty-table-note', data: { table: tableTitle(rt), note: noteSays, count: nonzero } });
+          ctx.report({
+            severity: 'error',
+            category: 'text-vs-table',
+            table: rt.table.index,
+            cells: [ref],
+            related: [],
+            quote: noteQuote(rt, ctx.doc.document.blocks, noteSays),
+            stated: noteSays,
+            expected: null,
+            difference: null,
+            messageId: 'empty-table-note',
+            data: { table: tableTitle(rt), note: noteSays, count: nonzero },
+          });
         }
         for (const s of sentences) {
           const p = narrative.passages[s.passage];

@@ -24,8 +24,17 @@ const D01: CaseTable = {
 
 ruleTester(rule, {
   valid: [
-    { description: 'an amount equal to its cell at the text’s precision ("7044.9" for 7,044.90)', tables: [D03], text: ['三、支出决算情况说明', '本年支出合计 1434.34 万元，其中：基本支出 491.86 万元，项目支出 942.5 万元。'] },
-    { description: 'sentences outside the sections that name tables are left alone', inapplicable: 'the section names no table', tables: [D03], text: ['一、部门职责', '基本支出 100 万元用于日常运转。'] },
+    {
+      description: 'an amount equal to its cell at the text’s precision ("7044.9" for 7,044.90)',
+      tables: [D03],
+      text: ['三、支出决算情况说明', '本年支出合计 1434.34 万元，其中：基本支出 491.86 万元，项目支出 942.5 万元。'],
+    },
+    {
+      description: 'sentences outside the sections that name tables are left alone',
+      inapplicable: 'the section names no table',
+      tables: [D03],
+      text: ['一、部门职责', '基本支出 100 万元用于日常运转。'],
+    },
   ],
   invalid: [
     {

@@ -103,7 +103,11 @@ export default defineDocumentRule({
         // the text's figure and its cell, in one unit and one scope: an identity, evidence for blame
         const sameUnit = r.scope === 'same' && (r.cell.rt.unit ?? mention.unit) === mention.unit;
         const identity: Identity | null = sameUnit
-          ? { kind: 'equal', a: quantityOf(narrative, st, mention), b: { id: `c:${r.cell.ref.table}:${r.cell.ref.row}:${r.cell.ref.col}`, value: r.cell.printed.value, scale: r.cell.printed.scale, name: r.cell.name, cell: r.cell.ref } }
+          ? {
+              kind: 'equal',
+              a: quantityOf(narrative, st, mention),
+              b: { id: `c:${r.cell.ref.table}:${r.cell.ref.row}:${r.cell.ref.col}`, value: r.cell.printed.value, scale: r.cell.printed.scale, name: r.cell.name, cell: r.cell.ref },
+            }
           : null;
         if (cmp.outcome === 'pass') {
           if (identity) ctx.evidence(identity, 'pass');
@@ -111,7 +115,10 @@ export default defineDocumentRule({
         }
         const p = narrative.passages[st.passage];
         // quote the figure's own clause for a budget/final pair ("支出决算为 1433.26 万元，完成年初预算的 85%")
-        const span = st.amount && field === 'amount' ? { start: st.start, end: Math.max(st.end, mention.end), focus: mention.start } : { start: clauseStart(narrative, st, mention.start), end: field === 'final' ? Math.max(st.completion?.mention.end ?? mention.end, mention.end) : mention.end, focus: mention.start };
+        const span =
+          st.amount && field === 'amount'
+            ? { start: st.start, end: Math.max(st.end, mention.end), focus: mention.start }
+            : { start: clauseStart(narrative, st, mention.start), end: field === 'final' ? Math.max(st.completion?.mention.end ?? mention.end, mention.end) : mention.end, focus: mention.start };
         const base = {
           subject: st.subject || (st.item ?? ''),
           stated: shown(mention),
@@ -133,7 +140,15 @@ export default defineDocumentRule({
         // the right figure with the wrong unit ("0.3元" where the table has 0.30 万元)
         const tableUnit = r.cell.rt.unit;
         if (tableUnit && mention.unit !== tableUnit && compareFigure({ ...mention, unit: tableUnit }, r.cell.printed, tableUnit).outcome === 'pass') {
-          reportClaim(ctx, narrative, { ...common, category: 'unit', severity: 'error', messageId: 'text-amount-unit', expected: r.cell.printed.value.toFixed(r.cell.printed.scale), difference: null, data: { ...base, expected: formatAmount(r.cell.printed.value, r.cell.printed.scale), tableUnit } });
+          reportClaim(ctx, narrative, {
+            ...common,
+            category: 'unit',
+            severity: 'error',
+            messageId: 'text-amount-unit',
+            expected: r.cell.printed.value.toFixed(r.cell.printed.scale),
+            difference: null,
+            data: { ...base, expected: formatAmount(r.cell.printed.value, r.cell.printed.scale), tableUnit },
+          });
           continue;
         }
         if (cmp.outcome === 'rounding') {
@@ -144,7 +159,13 @@ export default defineDocumentRule({
         // the text's label may name the wrong line while the figure is right for another one
         const sib = p ? sibling(doc, st, p.topic) : null;
         if (sib && compareFigure(mention, sib.printed, sib.rt.unit).outcome !== 'mismatch') {
-          reportClaim(ctx, narrative, { ...common, severity: 'review', messageId: 'text-amount-label', data: { ...base, other: sib.name, otherValue: formatAmount(sib.printed.value, sib.printed.scale) }, related: [r.cell.ref, sib.ref] });
+          reportClaim(ctx, narrative, {
+            ...common,
+            severity: 'review',
+            messageId: 'text-amount-label',
+            data: { ...base, other: sib.name, otherValue: formatAmount(sib.printed.value, sib.printed.scale) },
+            related: [r.cell.ref, sib.ref],
+          });
           continue;
         }
         // the figure printed, under the subject's own name, in another table: the text may speak of

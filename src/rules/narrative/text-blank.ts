@@ -51,7 +51,14 @@ export default defineDocumentRule({
           continue;
         }
         const figure = /^\s*\d[\d,.]*\s*(?:%|万元|元|亿元)?/u.exec(p.text.slice(m.index + whole.length))?.[0] ?? '';
-        reportPassage(ctx, p, m.index, m.index + whole.length + figure.length, { severity: 'review', category: 'text-vs-text', messageId: 'text-template-direction', stated: (whole + figure).trim(), expected: null, data: { stated: (whole + figure).trim(), first, second } });
+        reportPassage(ctx, p, m.index, m.index + whole.length + figure.length, {
+          severity: 'review',
+          category: 'text-vs-text',
+          messageId: 'text-template-direction',
+          stated: (whole + figure).trim(),
+          expected: null,
+          data: { stated: (whole + figure).trim(), first, second },
+        });
       }
     }
     for (const st of narrative.statements) {

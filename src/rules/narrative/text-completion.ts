@@ -21,7 +21,10 @@ export default defineDocumentRule({
   meta: {
     id: 'text-completion',
     category: 'budget-completion-rate',
-    description: { zh: '情况说明中的预算完成率与预算数、决算数一致，“决算数大于/小于预算数”与数字相符', en: 'Stated budget completion agrees with the budget and final figures, and so do "决算数大于/小于预算数"' },
+    description: {
+      zh: '情况说明中的预算完成率与预算数、决算数一致，“决算数大于/小于预算数”与数字相符',
+      en: 'Stated budget completion agrees with the budget and final figures, and so do "决算数大于/小于预算数"',
+    },
     basis: 'domain.md §4.4 N06; §4.1 J11',
     messages: ['completion-rate', 'completion-zero-budget', 'completion-zero-budget-table', 'completion-unit', 'completion-direction'],
   },
@@ -44,11 +47,31 @@ export default defineDocumentRule({
         // in the 绩效 section "完成预算的 C%" is the project's execution rate
         const rateCategory = narrative.passages[st.passage]?.topic === 'performance' ? 'execution-rate' : 'budget-completion-rate';
         if (c.unitSlip) {
-          reportClaim(ctx, narrative, { st, span: { start: c.mention.start - 6 > st.sentence[0] ? c.mention.start - 6 : c.mention.start, end: c.mention.end, focus: c.mention.start }, severity: 'review', category: 'unit', messageId: 'completion-unit', stated: c.mention.value.toFixed(c.mention.scale), expected: null, difference: null, data: { subject, stated: shown(c.mention) } });
+          reportClaim(ctx, narrative, {
+            st,
+            span: { start: c.mention.start - 6 > st.sentence[0] ? c.mention.start - 6 : c.mention.start, end: c.mention.end, focus: c.mention.start },
+            severity: 'review',
+            category: 'unit',
+            messageId: 'completion-unit',
+            stated: c.mention.value.toFixed(c.mention.scale),
+            expected: null,
+            difference: null,
+            data: { subject, stated: shown(c.mention) },
+          });
         } else if (final && budget) {
           const data = { subject, budget: shown(budget), final: shown(final), stated: formatPercent(c.mention.value, c.mention.scale) };
           if (budget.value.isZero()) {
-            reportClaim(ctx, narrative, { st, span, severity: 'review', category: 'zero-denominator', messageId: 'completion-zero-budget', stated: c.mention.value.toFixed(c.mention.scale), expected: null, difference: null, data });
+            reportClaim(ctx, narrative, {
+              st,
+              span,
+              severity: 'review',
+              category: 'zero-denominator',
+              messageId: 'completion-zero-budget',
+              stated: c.mention.value.toFixed(c.mention.scale),
+              expected: null,
+              difference: null,
+              data,
+            });
           } else {
             const j = judgeRate(c.mention.value, c.mention.scale, asPrinted(final), asPrinted(budget), 2);
             const boundary = j.outcome === 'pass' && c.mention.value.eq(100) && j.exact !== null && !j.exact.eq(100);
@@ -71,8 +94,20 @@ export default defineDocumentRule({
           // "因公出国（境）费决算为 0.00 万元，完成预算的 0%": the budget is the table's (the 三公 table's 预算数)
           const r = resolve(ctx.doc, narrative, st, 'budget');
           if (r && r.scope === 'same' && (r.cell.printed.empty || r.cell.printed.value.isZero())) {
-            reportClaim(ctx, narrative, { st, span, severity: 'review', category: 'zero-denominator', messageId: 'completion-zero-budget-table', stated: c.mention.value.toFixed(c.mention.scale), expected: null, difference: null, data: { subject, cell: r.cell.name, stated: formatPercent(c.mention.value, c.mention.scale) }, related: [r.cell.ref] });
-          } else if (r && r.scope === 'same' && compareFigure(final, { value: r.cell.printed.value.times(c.mention.value).dividedBy(100), scale: final.scale }, null).outcome !== 'mismatch') ctx.pass([r.cell.ref], 'rate');
+            reportClaim(ctx, narrative, {
+              st,
+              span,
+              severity: 'review',
+              category: 'zero-denominator',
+              messageId: 'completion-zero-budget-table',
+              stated: c.mention.value.toFixed(c.mention.scale),
+              expected: null,
+              difference: null,
+              data: { subject, cell: r.cell.name, stated: formatPercent(c.mention.value, c.mention.scale) },
+              related: [r.cell.ref],
+            });
+          } else if (r && r.scope === 'same' && compareFigure(final, { value: r.cell.printed.value.times(c.mention.value).dividedBy(100), scale: final.scale }, null).outcome !== 'mismatch')
+            ctx.pass([r.cell.ref], 'rate');
         }
       }
       const cmp = st.comparison;

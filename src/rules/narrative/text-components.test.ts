@@ -1,12 +1,27 @@
 import { ruleTester } from '../../../test/support/rule-tester.js';
 import rule from './text-components.js';
 
-const table = { title: '人员情况表', rows: [['项目', '人数'], ['在职', '1']] };
+const table = {
+  title: '人员情况表',
+  rows: [
+    ['项目', '人数'],
+    ['在职', '1'],
+  ],
+};
 
 ruleTester(rule, {
   valid: [
     { description: 'parts that add up', tables: [table], text: ['三、支出决算情况说明', '本年支出合计 17946.59 万元，其中：基本支出 12359.1 万元，项目支出 5587.49 万元。'] },
-    { description: 'a list continued in the following paragraphs', tables: [table], text: ['六、一般公共预算财政拨款基本支出决算情况说明', '2024 年度一般公共预算财政拨款基本支出 490.36 万元，其中：', '人员经费 454.07 万元，主要包括：基本工资。', '公用经费 36.29 万元，主要包括：办公费。'] },
+    {
+      description: 'a list continued in the following paragraphs',
+      tables: [table],
+      text: [
+        '六、一般公共预算财政拨款基本支出决算情况说明',
+        '2024 年度一般公共预算财政拨款基本支出 490.36 万元，其中：',
+        '人员经费 454.07 万元，主要包括：基本工资。',
+        '公用经费 36.29 万元，主要包括：办公费。',
+      ],
+    },
   ],
   invalid: [
     {

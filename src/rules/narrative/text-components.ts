@@ -38,8 +38,18 @@ function adds(total: Mention, parts: readonly Mention[]): boolean {
 type Report = (f: Parameters<typeof reportClaim>[2]) => EngineFinding;
 type Evidence = (identity: Identity, outcome: 'pass' | 'rounding' | 'error', finding: EngineFinding | null) => void;
 
-function listCheck(narrative: Narrative, parent: Statement, children: Statement[], field: 'amount' | 'budget' | 'final' | 'prior', report: Report, totalConfirmed = false, evidence?: Evidence, pass?: () => void): void {
-  const get = (s: Statement): Mention | undefined => (field === 'budget' ? s.budget?.mention : field === 'final' ? (s.final ?? (s.item ? undefined : s.amount)) : field === 'prior' ? s.prior?.mention : figureOf(s));
+function listCheck(
+  narrative: Narrative,
+  parent: Statement,
+  children: Statement[],
+  field: 'amount' | 'budget' | 'final' | 'prior',
+  report: Report,
+  totalConfirmed = false,
+  evidence?: Evidence,
+  pass?: () => void,
+): void {
+  const get = (s: Statement): Mention | undefined =>
+    field === 'budget' ? s.budget?.mention : field === 'final' ? (s.final ?? (s.item ? undefined : s.amount)) : field === 'prior' ? s.prior?.mention : figureOf(s);
   const total = get(parent);
   const parts = children.map(get);
   if (!total || parts.length < 2 || parts.some((m) => !m) || !MONEY.test(total.unit)) return;
@@ -50,7 +60,9 @@ function listCheck(narrative: Narrative, parent: Statement, children: Statement[
   // a list whose parts exceed their total (no part is left out of a sum that is already too large)
   const asSum = (field === 'amount' || field === 'prior') && (complete(parent, children) || (j.outcome === 'error' && j.difference.isNegative()));
   const named = (c: Statement): string => (field === 'prior' ? `${c.subject}（${c.prior?.year ?? '上年'}）` : c.subject);
-  const identity: Identity | null = asSum ? { kind: 'sum', target: quantityOf(narrative, parent, total, named(parent)), plus: children.map((c, i) => quantityOf(narrative, c, ms[i] as Mention, named(c))), minus: [] } : null;
+  const identity: Identity | null = asSum
+    ? { kind: 'sum', target: quantityOf(narrative, parent, total, named(parent)), plus: children.map((c, i) => quantityOf(narrative, c, ms[i] as Mention, named(c))), minus: [] }
+    : null;
   if (j.outcome === 'pass') {
     if (identity) evidence?.(identity, 'pass', null);
     else pass?.();
@@ -79,7 +91,10 @@ function listCheck(narrative: Narrative, parent: Statement, children: Statement[
           subject: culprit.subject,
           stated: shown(own),
           total: `${parent.subject} ${shown(total)}`,
-          others: children.filter((c) => c !== culprit).map((c) => `${c.subject} ${shown(get(c) as Mention)}`).join('、'),
+          others: children
+            .filter((c) => c !== culprit)
+            .map((c) => `${c.subject} ${shown(get(c) as Mention)}`)
+            .join('、'),
           expected: formatAmount(expected, scale),
           difference: formatSigned(own.value.minus(expected), scale),
         },
@@ -103,11 +118,18 @@ function listCheck(narrative: Narrative, parent: Statement, children: Statement[
     stated: total.value.toFixed(total.scale),
     expected: j.expected.toFixed(j.scale),
     difference: j.difference.toFixed(j.scale),
-    data: { subject: named(parent), stated: shown(total), expected: formatAmount(j.expected, j.scale), difference: formatSigned(j.difference, j.scale), band: formatAmount(j.band, j.scale + 1), terms, count: children.length },
+    data: {
+      subject: named(parent),
+      stated: shown(total),
+      expected: formatAmount(j.expected, j.scale),
+      difference: formatSigned(j.difference, j.scale),
+      band: formatAmount(j.band, j.scale + 1),
+      terms,
+      count: children.length,
+    },
   });
   if (identity) evidence?.(identity, j.outcome === 'rounding' ? 'rounding' : 'error', finding);
 }
-
 
 /** Totals and the parts that make them up by definition (domain.md §4.1 J07, J12, J13; §1 政府采购). */
 const WHOLES: ReadonlyArray<{ readonly totals: readonly string[]; readonly parts: readonly string[] }> = [
@@ -174,8 +196,28 @@ export default defineDocumentRule({
         // bears the total out for the others
         const groups = [...new Set(amounts.map((k) => k.group ?? 0))].map((g) => amounts.filter((k) => (k.group ?? 0) === g)).filter((g) => g.length >= 2);
         const total = figureOf(parent);
-        const holds = groups.map((g) => !!total && complete(parent, g) && g.every((k) => figureOf(k)) && adds(total, g.map((k) => figureOf(k) as Mention)));
-        groups.forEach((g, i) => listCheck(narrative, parent, g, 'amount', report, holds.some((h, k) => h && k !== i), evidence, pass));
+        const holds = groups.map(
+          (g) =>
+            !!total &&
+            complete(parent, g) &&
+            g.every((k) => figureOf(k)) &&
+            adds(
+              total,
+              g.map((k) => figureOf(k) as Mention),
+            ),
+        );
+        groups.forEach((g, i) =>
+          listCheck(
+            narrative,
+            parent,
+            g,
+            'amount',
+            report,
+            holds.some((h, k) => h && k !== i),
+            evidence,
+            pass,
+          ),
+        );
         // last year's figures stated beside this year's: last year's parts against last year's total
         const year = parent.prior?.year;
         const prior = kids.filter((k) => k.item === null && k.prior && k.prior.year === year && k.prior.field === parent.prior?.field);
@@ -189,7 +231,9 @@ export default defineDocumentRule({
       // the items: 因公出国, 公务用车 (or its 购置 and 运行 stated apart), 公务接待
       const find = (c: string): Statement | undefined => three.find((s) => s.concept === c && s !== total);
       const vehicle = find('three-vehicle');
-      const items = [find('three-abroad'), ...(vehicle ? [vehicle] : [find('three-vehicle-purchase'), find('three-vehicle-running')]), find('three-reception')].filter((s): s is Statement => s !== undefined);
+      const items = [find('three-abroad'), ...(vehicle ? [vehicle] : [find('three-vehicle-purchase'), find('three-vehicle-running')]), find('three-reception')].filter(
+        (s): s is Statement => s !== undefined,
+      );
       const changes = items.map((s) => signedChange(narrative, s));
       const known = items.filter((_, i) => changes[i] !== null);
       const complete3 = items.length >= 3 && (vehicle !== undefined || items.length === 4);
@@ -219,7 +263,10 @@ export default defineDocumentRule({
               difference: formatSigned(j.difference, scale),
               band: formatAmount(j.band, j.scale + 1),
               terms: known.map((s) => `${s.subject} ${formatSigned(changes[items.indexOf(s)] as Decimal, scale)}`).join(' + '),
-              missing: items.filter((_, i) => changes[i] === null).map((s) => s.subject).join('、'),
+              missing: items
+                .filter((_, i) => changes[i] === null)
+                .map((s) => s.subject)
+                .join('、'),
             },
           });
         }

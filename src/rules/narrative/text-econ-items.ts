@@ -27,7 +27,10 @@ interface Line {
   readonly zero: boolean;
 }
 
-const bare = (name: string): string => nameKey(name).replace(/(?:等)?(?:支出|费用|经费)?(?:等)?$/u, '').replace(/的/gu, '');
+const bare = (name: string): string =>
+  nameKey(name)
+    .replace(/(?:等)?(?:支出|费用|经费)?(?:等)?$/u, '')
+    .replace(/的/gu, '');
 
 /** The classes of the 基本支出 table, by bare name, with their amount's cell. */
 function linesOf(rt: RecognisedTable): Map<string, Line> {
@@ -91,7 +94,15 @@ export default defineDocumentRule({
         continue;
       }
       const items = zero.map((z) => z.label).join('、');
-      reportPassage(ctx, p, span.start, span.end, { severity: 'review', category: 'text-vs-table', messageId: 'econ-items-zero', stated: items, expected: '0.00', related: zero.map((z) => z.ref), data: { table: tableTitle(table), items, count: zero.length } });
+      reportPassage(ctx, p, span.start, span.end, {
+        severity: 'review',
+        category: 'text-vs-table',
+        messageId: 'econ-items-zero',
+        stated: items,
+        expected: '0.00',
+        related: zero.map((z) => z.ref),
+        data: { table: tableTitle(table), items, count: zero.length },
+      });
     }
   },
 });

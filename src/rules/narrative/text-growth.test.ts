@@ -1,14 +1,24 @@
 import { ruleTester } from '../../../test/support/rule-tester.js';
 import rule from './text-growth.js';
 
-const table = { title: '人员情况表', rows: [['项目', '人数'], ['在职', '1']] };
+const table = {
+  title: '人员情况表',
+  rows: [
+    ['项目', '人数'],
+    ['在职', '1'],
+  ],
+};
 
 ruleTester(rule, {
   valid: [
     { description: 'a rate right at its printed precision', tables: [table], text: ['二、收入决算情况说明', '财政拨款收入 1433.26 万元，比上年增加 166.94 万元，增长 13.18%。'] },
     { description: 'a 100% fall from a prior year of 0.01', tables: [table], text: ['二、收入决算情况说明', '其他收入 0.00 万元，比上年减少 0.01 万元，下降 100%。'] },
     { description: '"无可比性" over a zero prior year is right', tables: [table], text: ['三、支出决算情况说明', '项目支出 10 万元，比上年增加 10 万元，上年无此项支出，无可比性。'] },
-    { description: 'the current figure stated in the sentence before', tables: [table], text: ['一、收入支出决算总体情况说明', '2024 年度收、支总计各 5168.13 万元。与 2023 年相比，收、支总计各减少 7045 万元，下降 57.7%。'] },
+    {
+      description: 'the current figure stated in the sentence before',
+      tables: [table],
+      text: ['一、收入支出决算总体情况说明', '2024 年度收、支总计各 5168.13 万元。与 2023 年相比，收、支总计各减少 7045 万元，下降 57.7%。'],
+    },
   ],
   invalid: [
     {

@@ -33,7 +33,8 @@ function diagnose(st: Statement, stated: Decimal, scale: number, change: Decimal
   const budget = st.budget?.mention.value;
   if (budget && !budget.isZero()) {
     for (const base of [budget.plus(change), budget.minus(change), budget]) {
-      if (!base.isZero() && base.isPositive() && matches(stated, scale, change.dividedBy(base).times(100))) return { kind: 'wrong-base', base: base.toFixed(), label: base.eq(budget) ? '预算数' : '预算数（当作本年数）' };
+      if (!base.isZero() && base.isPositive() && matches(stated, scale, change.dividedBy(base).times(100)))
+        return { kind: 'wrong-base', base: base.toFixed(), label: base.eq(budget) ? '预算数' : '预算数（当作本年数）' };
     }
   }
   for (const f of ['100', '0.01']) {
@@ -76,7 +77,18 @@ function bothYears(ctx: DocumentContext, narrative: Narrative, st: Statement, ra
   const base = { subject, prior: shown(prior), current: shown(current), word: rate.word, stated: formatPercent(rate.mention.value, rate.mention.scale) };
   if (prior.value.isZero()) {
     if (current.value.isZero() && rate.mention.value.isZero()) ctx.pass([], 'rate');
-    else if (!current.value.isZero()) reportClaim(ctx, narrative, { st, span, severity: 'error', category: 'zero-denominator', messageId: 'growth-zero-prior', stated: rate.mention.value.toFixed(rate.mention.scale), expected: null, difference: null, data: base });
+    else if (!current.value.isZero())
+      reportClaim(ctx, narrative, {
+        st,
+        span,
+        severity: 'error',
+        category: 'zero-denominator',
+        messageId: 'growth-zero-prior',
+        stated: rate.mention.value.toFixed(rate.mention.scale),
+        expected: null,
+        difference: null,
+        data: base,
+      });
     return;
   }
   if (prior.value.isNegative()) return;
@@ -175,7 +187,14 @@ export default defineDocumentRule({
             stated: null,
             expected: exact.toFixed(2),
             difference: null,
-            data: { subject, current: shown(current), change: shown(change.mention), op: change.direction === 'down' ? '+' : '−', prior: formatAmount(prior, Math.max(current.scale, change.mention.scale)), expected: formatPercent(exact, 2) },
+            data: {
+              subject,
+              current: shown(current),
+              change: shown(change.mention),
+              op: change.direction === 'down' ? '+' : '−',
+              prior: formatAmount(prior, Math.max(current.scale, change.mention.scale)),
+              expected: formatPercent(exact, 2),
+            },
           });
         } else if (prior?.isZero()) ctx.pass([], 'rate'); // over a zero base 无可比性 is the right thing to print
         continue;
@@ -197,15 +216,41 @@ export default defineDocumentRule({
         stated: formatPercent(rate.mention.value, rate.mention.scale),
       };
       if (prior.isZero()) {
-        reportClaim(ctx, narrative, { st, span, severity: 'review', category: 'zero-denominator', messageId: 'growth-zero-base', stated: rate.mention.value.toFixed(rate.mention.scale), expected: null, difference: null, data: base });
+        reportClaim(ctx, narrative, {
+          st,
+          span,
+          severity: 'review',
+          category: 'zero-denominator',
+          messageId: 'growth-zero-base',
+          stated: rate.mention.value.toFixed(rate.mention.scale),
+          expected: null,
+          difference: null,
+          data: base,
+        });
         continue;
       }
       if (prior.isNegative()) {
-        reportClaim(ctx, narrative, { st, span, severity: 'error', category: 'growth-rate', messageId: 'growth-negative-base', stated: c.value.toFixed(c.scale), expected: null, difference: null, data: base });
+        reportClaim(ctx, narrative, {
+          st,
+          span,
+          severity: 'error',
+          category: 'growth-rate',
+          messageId: 'growth-negative-base',
+          stated: c.value.toFixed(c.scale),
+          expected: null,
+          difference: null,
+          data: base,
+        });
         continue;
       }
       const j = judgeRate(rate.mention.value, rate.mention.scale, asPrinted(c), asPrinted({ value: prior, scale }), 2);
-      const identity: Identity = { kind: 'growth', rate: quantityOf(narrative, st, rate.mention), change: quantityOf(narrative, st, c), current: quantityOf(narrative, found.owner, current), sign: change.direction === 'down' ? -1 : 1 };
+      const identity: Identity = {
+        kind: 'growth',
+        rate: quantityOf(narrative, st, rate.mention),
+        change: quantityOf(narrative, st, c),
+        current: quantityOf(narrative, found.owner, current),
+        sign: change.direction === 'down' ? -1 : 1,
+      };
       if (j.outcome === 'pass') ctx.evidence(identity, 'pass');
       if (j.outcome === 'pass' || j.outcome === 'zero-denominator' || !j.exact || !j.expected || !j.difference) continue;
       const cause = j.outcome === 'error' ? diagnose(st, rate.mention.value, rate.mention.scale, c.value, current.value, j.exact) : null;

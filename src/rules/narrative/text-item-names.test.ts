@@ -19,7 +19,11 @@ const H = ['五、一般公共预算财政拨款支出决算情况说明', '（�
 
 ruleTester(rule, {
   valid: [
-    { description: 'names as the table prints them, a name holding brackets included', tables: [D05], text: [...H, '1. 一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。年初预算为20.00万元，支出决算为20.00万元。'] },
+    {
+      description: 'names as the table prints them, a name holding brackets included',
+      tables: [D05],
+      text: [...H, '1. 一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。年初预算为20.00万元，支出决算为20.00万元。'],
+    },
     { description: 'found by its codes', tables: [D05], text: [...H, '2. 卫生健康支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）6.00万元。'] },
   ],
   invalid: [

@@ -36,7 +36,11 @@ interface Line {
   readonly ref: CellRef;
 }
 
-const bare = (name: string): string => nameKey(name).replace(/^[\d一二三四五六七八九十]+[、.．]/u, '').replace(/支出$/u, '').replace(/的/gu, '');
+const bare = (name: string): string =>
+  nameKey(name)
+    .replace(/^[\d一二三四五六七八九十]+[、.．]/u, '')
+    .replace(/支出$/u, '')
+    .replace(/的/gu, '');
 
 function pathOf(item: string): Part[] {
   const out: Part[] = [];

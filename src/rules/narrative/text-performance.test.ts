@@ -73,7 +73,7 @@ ruleTester(rule, {
       findings: [{ messageId: 'perf-text-score', severity: 'error', category: 'score', stated: '48.05', expected: '90.00' }],
     },
     {
-      description: 'the figures of one body\'s project compared with that body\'s table, not with a namesake',
+      description: "the figures of one body's project compared with that body's table, not with a namesake",
       tables: sameNames,
       text: [...H, `41. ${SH}业务保障经费项目绩效自评情况：项目绩效自评得分为 100 分。项目全年预算数为 75 万元，执行数为 534.3 万元。`],
       findings: [{ messageId: 'perf-text-amount', severity: 'error', stated: '75', expected: '534.3' }],

@@ -25,7 +25,10 @@ export default defineDocumentRule({
   meta: {
     id: 'text-performance',
     category: 'score',
-    description: { zh: '绩效评价说明中的得分、预算、执行数与执行率与绩效自评表一致', en: 'Scores, budgets, spending and execution stated in the performance section agree with the self-evaluation tables' },
+    description: {
+      zh: '绩效评价说明中的得分、预算、执行数与执行率与绩效自评表一致',
+      en: 'Scores, budgets, spending and execution stated in the performance section agree with the self-evaluation tables',
+    },
     basis: 'issue 4 item 3; domain.md §4.5',
     messages: ['perf-text-score', 'perf-text-amount', 'perf-text-rate', 'perf-text-funds', 'perf-text-overall'],
   },
@@ -54,10 +57,13 @@ export default defineDocumentRule({
         }
         const count = /(\d+)个/u.exec(sentence.replace(/一级项目\d+个/u, ''))?.[1];
         const sameCount = count !== undefined && Number(count) === sums.tables;
-        const overWhole = st.share ? st.share.mention.value.gt(100) || (() => {
-          const base = totalRowCell(doc, ['D05', 'B05'], (k) => /项目支出$/u.test(k)) ?? totalRowCell(doc, ['D03', 'B03'], (k) => /项目支出$/u.test(k));
-          return base ? m.value.gt(base.printed.value) : false;
-        })() : false;
+        const overWhole = st.share
+          ? st.share.mention.value.gt(100) ||
+            (() => {
+              const base = totalRowCell(doc, ['D05', 'B05'], (k) => /项目支出$/u.test(k)) ?? totalRowCell(doc, ['D03', 'B03'], (k) => /项目支出$/u.test(k));
+              return base ? m.value.gt(base.printed.value) : false;
+            })()
+          : false;
         reportClaim(ctx, narrative, {
           st,
           span: { start: st.start, end: m.end, focus: m.start },
@@ -74,7 +80,16 @@ export default defineDocumentRule({
       }
       // the department's 整体支出 evaluation against all of its 一般公共预算 spending
       if (st.amount && /整体支出/u.test(sentence) && /一般公共预算支出/u.test(st.subject)) {
-        const whole = summaryCell(doc, ['D04', 'B04'], 'expenditure', (k) => /^本年支出合计$/u.test(k), (c) => /一般公共预算/u.test(c.keys.join('/'))) ?? resolve(doc, narrative, { ...st, subject: '一般公共预算财政拨款支出', concept: 'general-expenditure' }, 'amount')?.cell ?? null;
+        const whole =
+          summaryCell(
+            doc,
+            ['D04', 'B04'],
+            'expenditure',
+            (k) => /^本年支出合计$/u.test(k),
+            (c) => /一般公共预算/u.test(c.keys.join('/')),
+          ) ??
+          resolve(doc, narrative, { ...st, subject: '一般公共预算财政拨款支出', concept: 'general-expenditure' }, 'amount')?.cell ??
+          null;
         if (whole && compareFigure(st.amount, whole.printed, whole.rt.unit).outcome === 'mismatch') {
           reportClaim(ctx, narrative, {
             st,

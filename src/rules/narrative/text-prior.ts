@@ -49,8 +49,13 @@ export default defineDocumentRule({
       // prior + change = current, within the rounding of the three printed figures
       const j = judgeSum(asPrinted(current), [asPrinted(prior), { ...asPrinted({ value: signed, scale: change.scale }) }]);
       // the identity, as evidence for blame: this year = last year ± the change
-      const q = { current: quantityOf(narrative, st, current), prior: quantityOf(narrative, st, prior, `${st.subject}（${st.prior?.year ?? '上年'}）`), change: quantityOf(narrative, st, change, `${st.subject}${st.change.word}`) };
-      const identity: Identity = st.change.direction === 'down' ? { kind: 'sum', target: q.current, plus: [q.prior], minus: [q.change] } : { kind: 'sum', target: q.current, plus: [q.prior, q.change], minus: [] };
+      const q = {
+        current: quantityOf(narrative, st, current),
+        prior: quantityOf(narrative, st, prior, `${st.subject}（${st.prior?.year ?? '上年'}）`),
+        change: quantityOf(narrative, st, change, `${st.subject}${st.change.word}`),
+      };
+      const identity: Identity =
+        st.change.direction === 'down' ? { kind: 'sum', target: q.current, plus: [q.prior], minus: [q.change] } : { kind: 'sum', target: q.current, plus: [q.prior, q.change], minus: [] };
       if (j.outcome !== 'error') {
         ctx.evidence(identity, j.outcome);
         continue;
@@ -59,14 +64,53 @@ export default defineDocumentRule({
       const bearsChange = rate && !implied.isZero() ? judgeRate(rate.value, rate.scale, asPrinted(change), asPrinted({ value: implied.abs(), scale }), 2).outcome !== 'error' : false;
       const actual = current.value.minus(prior.value).abs();
       const bearsPrior = rate && !prior.value.isZero() ? judgeRate(rate.value, rate.scale, asPrinted({ value: actual, scale }), asPrinted(prior), 2).outcome !== 'error' : false;
-      const data = { subject: st.subject, current: shown(current), prior: shown(prior), change: `${st.change.word}${shown(change)}`, rate: rate ? `${rate.value.toFixed(rate.scale)}%` : '', implied: formatAmount(implied, scale), actual: formatAmount(actual, scale), year: st.prior?.year ?? '' };
+      const data = {
+        subject: st.subject,
+        current: shown(current),
+        prior: shown(prior),
+        change: `${st.change.word}${shown(change)}`,
+        rate: rate ? `${rate.value.toFixed(rate.scale)}%` : '',
+        implied: formatAmount(implied, scale),
+        actual: formatAmount(actual, scale),
+        year: st.prior?.year ?? '',
+      };
       let finding;
       if (bearsChange && !bearsPrior) {
-        finding = reportClaim(ctx, narrative, { st, span: { start: st.start, end: rate?.end ?? st.end, focus: prior.start }, severity: 'error', category: 'text-vs-text', messageId: 'prior-wrong', stated: prior.value.toFixed(prior.scale), expected: implied.toFixed(scale), difference: prior.value.minus(implied).toFixed(scale), data: { ...data, difference: formatSigned(prior.value.minus(implied), scale) } });
+        finding = reportClaim(ctx, narrative, {
+          st,
+          span: { start: st.start, end: rate?.end ?? st.end, focus: prior.start },
+          severity: 'error',
+          category: 'text-vs-text',
+          messageId: 'prior-wrong',
+          stated: prior.value.toFixed(prior.scale),
+          expected: implied.toFixed(scale),
+          difference: prior.value.minus(implied).toFixed(scale),
+          data: { ...data, difference: formatSigned(prior.value.minus(implied), scale) },
+        });
       } else if (bearsPrior && !bearsChange) {
-        finding = reportClaim(ctx, narrative, { st, span: { start: st.start, end: rate?.end ?? st.end, focus: change.start }, severity: 'error', category: 'text-vs-text', messageId: 'prior-change-wrong', stated: change.value.toFixed(change.scale), expected: actual.toFixed(scale), difference: change.value.minus(actual).toFixed(scale), data: { ...data, difference: formatSigned(change.value.minus(actual), scale) } });
+        finding = reportClaim(ctx, narrative, {
+          st,
+          span: { start: st.start, end: rate?.end ?? st.end, focus: change.start },
+          severity: 'error',
+          category: 'text-vs-text',
+          messageId: 'prior-change-wrong',
+          stated: change.value.toFixed(change.scale),
+          expected: actual.toFixed(scale),
+          difference: change.value.minus(actual).toFixed(scale),
+          data: { ...data, difference: formatSigned(change.value.minus(actual), scale) },
+        });
       } else {
-        finding = reportClaim(ctx, narrative, { st, span: { start: st.start, end: rate?.end ?? st.end, focus: change.start }, severity: 'review', category: 'text-vs-text', messageId: 'prior-change', stated: change.value.toFixed(change.scale), expected: actual.toFixed(scale), difference: change.value.minus(actual).toFixed(scale), data });
+        finding = reportClaim(ctx, narrative, {
+          st,
+          span: { start: st.start, end: rate?.end ?? st.end, focus: change.start },
+          severity: 'review',
+          category: 'text-vs-text',
+          messageId: 'prior-change',
+          stated: change.value.toFixed(change.scale),
+          expected: actual.toFixed(scale),
+          difference: change.value.minus(actual).toFixed(scale),
+          data,
+        });
       }
       ctx.evidence(identity, 'error', finding);
     }

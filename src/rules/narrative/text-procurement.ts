@@ -14,13 +14,11 @@ import { formatAmount, formatPercent } from '../../i18n/format.js';
 import type { Mention, Statement } from '../../narrative/claims.js';
 import { reportClaim, shown } from '../../engine/claim.js';
 
-
 const CATEGORIES: ReadonlyArray<{ word: RegExp; concept: string; name: string }> = [
   { word: /货物/u, concept: 'proc-goods', name: '货物' },
   { word: /工程/u, concept: 'proc-works', name: '工程' },
   { word: /服务/u, concept: 'proc-services', name: '服务' },
 ];
-
 
 export default defineDocumentRule({
   meta: {
@@ -90,7 +88,11 @@ export default defineDocumentRule({
       stated: sme.amount.value.toFixed(sme.amount.scale),
       expected: sum.toFixed(2),
       difference: diff.negated().toFixed(2),
-      data: { sme: shown(sme.amount), expected: formatAmount(sum, 2), terms: nonzero.map((c) => `${c.name} ${shown(c.amount as Mention)} × ${c.share ? formatPercent(c.share.share.mention.value, c.share.share.mention.scale) : '?'}`).join(' + ') },
+      data: {
+        sme: shown(sme.amount),
+        expected: formatAmount(sum, 2),
+        terms: nonzero.map((c) => `${c.name} ${shown(c.amount as Mention)} × ${c.share ? formatPercent(c.share.share.mention.value, c.share.share.mention.scale) : '?'}`).join(' + '),
+      },
     });
   },
 });

@@ -9,21 +9,37 @@ ruleTester(rule, {
   valid: [
     { description: 'a reason naming a component that moved the same way', tables: [], text: [...H, total('因工作需要，接待业务增加'), reception('增加')] },
     { description: 'a reason that names no component, moving the way the total moved', tables: [], text: [...H, total('会议数量增加'), reception('减少')] },
-    { description: 'a fall explained by last year’s one-off rise (the reason speaks of another year)', inapplicable: 'a reason about another year says nothing of this change’s direction', tables: [], text: ['（三）支出预算情况说明', '2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：上年一次性设备购置增加。'] },
+    {
+      description: 'a fall explained by last year’s one-off rise (the reason speaks of another year)',
+      inapplicable: 'a reason about another year says nothing of this change’s direction',
+      tables: [],
+      text: ['（三）支出预算情况说明', '2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：上年一次性设备购置增加。'],
+    },
     { description: '持平 without a word on the prior year', tables: [], text: [...H, '2. 公务用车购置及运行费预算为1.8万元，支出决算为1.8万元，完成预算的100%；较2023年度持平。'] },
-    { description: '持平 of a zero figure with no prior-year spending is right', tables: [], text: [...H, '2. 公务用车购置及运行费预算为0万元，支出决算为0万元；较2023年度持平。主要原因上一年无公务用车运行经费。'] },
+    {
+      description: '持平 of a zero figure with no prior-year spending is right',
+      tables: [],
+      text: [...H, '2. 公务用车购置及运行费预算为0万元，支出决算为0万元；较2023年度持平。主要原因上一年无公务用车运行经费。'],
+    },
   ],
   invalid: [
     {
       description: 'a fall whose reason says the item rose (real PDF r06)',
       tables: [],
-      text: ['（三）支出预算情况说明', '4. “一般公共服务支出（类）宣传事务（款）一般行政管理事务（项）”110.60万元。2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：宣传事务一般行政管理事务经费增加。'],
+      text: [
+        '（三）支出预算情况说明',
+        '4. “一般公共服务支出（类）宣传事务（款）一般行政管理事务（项）”110.60万元。2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：宣传事务一般行政管理事务经费增加。',
+      ],
       findings: [{ messageId: 'reason-direction', severity: 'review', category: 'text-vs-text', stated: '宣传事务一般行政管理事务经费增加' }],
     },
     {
       description: '持平 whose reason, in the next paragraph, speaks of a fall (real PDF r01)',
       tables: [],
-      text: ['四、财政拨款收入支出决算总体情况说明', '本局2024年度财政拨款收入支出总计0.3万元。与2023年度相比，财政拨款收入支出总计持平。主要原因：', '基本支出中人员进出及退休变化，以及项目支出中合同支付进度条款等原因减少支付。'],
+      text: [
+        '四、财政拨款收入支出决算总体情况说明',
+        '本局2024年度财政拨款收入支出总计0.3万元。与2023年度相比，财政拨款收入支出总计持平。主要原因：',
+        '基本支出中人员进出及退休变化，以及项目支出中合同支付进度条款等原因减少支付。',
+      ],
       findings: [{ messageId: 'reason-direction', severity: 'review', category: 'text-vs-text' }],
     },
     {

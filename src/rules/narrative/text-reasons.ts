@@ -14,7 +14,6 @@ import { defineDocumentRule } from '../../engine/rule.js';
 import type { Direction, Statement } from '../../narrative/claims.js';
 import { reportClaim, shown } from '../../engine/claim.js';
 
-
 /** Words of a reason that name a component, and the component's concept. */
 const ITEMS: ReadonlyArray<[RegExp, string]> = [
   [/接待/u, 'three-reception'],

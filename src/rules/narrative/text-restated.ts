@@ -93,7 +93,15 @@ export default defineDocumentRule({
           stated: b.value.toFixed(scale),
           expected: a.value.toFixed(scale),
           difference: b.value.minus(a.value).toFixed(scale),
-          data: { subject: s.subject, other: first.subject, current: shown(m), verb: s.change?.direction === 'up' ? '@word.up' : '@word.down', stated: shown(b), expected: shown(a), difference: formatSigned(b.value.minus(a.value), scale) },
+          data: {
+            subject: s.subject,
+            other: first.subject,
+            current: shown(m),
+            verb: s.change?.direction === 'up' ? '@word.up' : '@word.down',
+            stated: shown(b),
+            expected: shown(a),
+            difference: formatSigned(b.value.minus(a.value), scale),
+          },
         });
       }
     }
@@ -137,7 +145,15 @@ export default defineDocumentRule({
           stated: v.value.toFixed(scale),
           expected: base.value.toFixed(scale),
           difference: v.value.minus(base.value).toFixed(scale),
-          data: { subject: s.subject, verb: s.change?.direction === 'up' ? '@word.up' : '@word.down', stated: shown(v), others: others.join('、'), expected: shown(base), current: c ? formatAmount(c.value, c.scale) : '', difference: formatSigned(v.value.minus(base.value), scale) },
+          data: {
+            subject: s.subject,
+            verb: s.change?.direction === 'up' ? '@word.up' : '@word.down',
+            stated: shown(v),
+            others: others.join('、'),
+            expected: shown(base),
+            current: c ? formatAmount(c.value, c.scale) : '',
+            difference: formatSigned(v.value.minus(base.value), scale),
+          },
         });
       });
     }

@@ -112,10 +112,27 @@ export default defineDocumentRule({
       const part = figureOf(st);
       const span = { start: st.start, end: share.mention.end, focus: share.mention.start };
       const stated = share.mention;
-      const data = { subject: st.subject, base: share.base ?? base?.name ?? '', baseValue: base ? formatAmount(base.value, base.scale) : '', stated: formatPercent(stated.value, stated.scale), part: part ? shown(part) : '' };
+      const data = {
+        subject: st.subject,
+        base: share.base ?? base?.name ?? '',
+        baseValue: base ? formatAmount(base.value, base.scale) : '',
+        stated: formatPercent(stated.value, stated.scale),
+        part: part ? shown(part) : '',
+      };
       const related = base?.ref ? [base.ref] : [];
       if (base && base.value.isZero()) {
-        reportClaim(ctx, narrative, { st, span, severity: 'review', category: 'zero-denominator', messageId: 'share-zero-base', stated: stated.value.toFixed(stated.scale), expected: null, difference: null, data, related });
+        reportClaim(ctx, narrative, {
+          st,
+          span,
+          severity: 'review',
+          category: 'zero-denominator',
+          messageId: 'share-zero-base',
+          stated: stated.value.toFixed(stated.scale),
+          expected: null,
+          difference: null,
+          data,
+          related,
+        });
         continue;
       }
       if (!base || !part) continue;
@@ -131,7 +148,18 @@ export default defineDocumentRule({
       }
       const exactData = { ...data, exact: formatPercent(j.exact, 4), expected: formatPercent(j.expected, stated.scale), difference: formatSigned(j.difference, stated.scale) };
       if (j.outcome === 'error' && j.exact.gt(100)) {
-        reportClaim(ctx, narrative, { st, span, severity: 'review', category: 'share-rate', messageId: 'share-over-100', stated: stated.value.toFixed(stated.scale), expected: j.exact.toFixed(2), difference: stated.value.minus(j.exact).toFixed(2), data: exactData, related });
+        reportClaim(ctx, narrative, {
+          st,
+          span,
+          severity: 'review',
+          category: 'share-rate',
+          messageId: 'share-over-100',
+          stated: stated.value.toFixed(stated.scale),
+          expected: j.exact.toFixed(2),
+          difference: stated.value.minus(j.exact).toFixed(2),
+          data: exactData,
+          related,
+        });
         continue;
       }
       const finding = reportClaim(ctx, narrative, {

@@ -48,7 +48,14 @@ export default defineDocumentRule({
       if (compared) ctx.pass([], 'form');
       // figures of another year and none of the report's own
       const prior = st.prior;
-      if (prior && prior.year !== null && !figureOf(st) && !st.budget && (st.change || st.parent === null) && narrative.statements.filter((s) => s.passage === st.passage && figureOf(s)).length === 0) {
+      if (
+        prior &&
+        prior.year !== null &&
+        !figureOf(st) &&
+        !st.budget &&
+        (st.change || st.parent === null) &&
+        narrative.statements.filter((s) => s.passage === st.passage && figureOf(s)).length === 0
+      ) {
         reportClaim(ctx, narrative, {
           st,
           span: { start: st.start, end: Math.max(st.end, prior.mention.end), focus: prior.mention.start },
@@ -77,7 +84,14 @@ export default defineDocumentRule({
         ctx.pass([], 'form');
         continue;
       }
-      reportPassage(ctx, p, start, from + period[0].length, { severity: 'review', category: 'text-vs-text', messageId: 'year-period', stated: period[0].trim(), expected: String(year), data: { stated: period[0].trim(), year } });
+      reportPassage(ctx, p, start, from + period[0].length, {
+        severity: 'review',
+        category: 'text-vs-text',
+        messageId: 'year-period',
+        stated: period[0].trim(),
+        expected: String(year),
+        data: { stated: period[0].trim(), year },
+      });
     }
   },
 });

@@ -7,13 +7,33 @@ function sheet(rows: string[][]): string[][] {
 
 /** The form with its 分值 and 得分 columns beside the funds. */
 function scored(rows: string[][]): string[][] {
-  return [['项目名称', '', '测试项目', '', '', '', '', ''], ['资金情况 (万元)', '项目资金', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率(%)', '得分'], ...rows, ['年度总体目标', '', '完成', '', '', '', '', '']];
+  return [
+    ['项目名称', '', '测试项目', '', '', '', '', ''],
+    ['资金情况 (万元)', '项目资金', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率(%)', '得分'],
+    ...rows,
+    ['年度总体目标', '', '完成', '', '', '', '', ''],
+  ];
 }
 
 ruleTester(rule, {
   valid: [
-    { description: 'rates that recompute', tables: [{ title: '项目支出绩效自评表', rows: sheet([['', '年度资金总额', '92.22', '92.22', '78.65', '85.29'], ['', '当年财政拨款', '11.12', '11.12', '10.01', '90']]) }] },
-    { description: 'template rows of zero budget and zero spending are placeholders', inapplicable: 'a template row of zeros', tables: [{ title: '项目支出绩效自评表', rows: sheet([['', '其他资金', '0', '0', '0', '0']]) }] },
+    {
+      description: 'rates that recompute',
+      tables: [
+        {
+          title: '项目支出绩效自评表',
+          rows: sheet([
+            ['', '年度资金总额', '92.22', '92.22', '78.65', '85.29'],
+            ['', '当年财政拨款', '11.12', '11.12', '10.01', '90'],
+          ]),
+        },
+      ],
+    },
+    {
+      description: 'template rows of zero budget and zero spending are placeholders',
+      inapplicable: 'a template row of zeros',
+      tables: [{ title: '项目支出绩效自评表', rows: sheet([['', '其他资金', '0', '0', '0', '0']]) }],
+    },
     { description: 'the funds scored as rate × weight (80% of 10 is 8)', tables: [{ title: '项目支出绩效自评表', rows: scored([['', '年度资金总额', '50', '50', '40', '10', '80', '8']]) }] },
     { description: 'the rate is computed on the adjusted (full-year) budget', tables: [{ title: '项目支出绩效自评表', rows: sheet([['', '年度资金总额', '100', '50', '46.34', '92.68']]) }] },
   ],

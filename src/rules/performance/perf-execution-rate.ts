@@ -93,12 +93,23 @@ export default defineTableRule({
             expected: expected.toFixed(2),
             difference: sc.value.minus(expected).toFixed(2),
             messageId: 'perf-funds-score',
-            data: { project: perf.project ?? '', stated: formatAmount(sc.value, sc.scale), expected: formatAmount(expected, 2), weight: formatAmount(w.value, w.scale), rate: formatPercent(spent.value.dividedBy(budget.value).times(100), 2) },
+            data: {
+              project: perf.project ?? '',
+              stated: formatAmount(sc.value, sc.scale),
+              expected: formatAmount(expected, 2),
+              weight: formatAmount(w.value, w.scale),
+              rate: formatPercent(spent.value.dividedBy(budget.value).times(100), 2),
+            },
           });
         } else if (sc.value.eq(expected)) ctx.pass([score, rate, weight], 'formula');
       }
       // the rate is an identity of the table's cells (evidence for blame)
-      const identity: Identity = { kind: 'ratio', rate: ctx.quantity(rate, { value: rv.value, scale: rv.scale, empty: false }, true), numerator: ctx.quantity(executed, spent), denominator: ctx.quantity(budgetPos, budget) };
+      const identity: Identity = {
+        kind: 'ratio',
+        rate: ctx.quantity(rate, { value: rv.value, scale: rv.scale, empty: false }, true),
+        numerator: ctx.quantity(executed, spent),
+        denominator: ctx.quantity(budgetPos, budget),
+      };
       if (j.outcome === 'pass') {
         ctx.pass([rate, executed, budgetPos], 'rate');
         ctx.evidence(identity, 'pass');

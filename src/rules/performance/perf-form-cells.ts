@@ -17,7 +17,10 @@ export default defineTableRule({
   meta: {
     id: 'perf-form-cells',
     category: 'misplaced-value',
-    description: { zh: '绩效自评表文字栏填了数字、留着填表说明，或有分值无得分', en: 'A performance self-evaluation’s answer cells hold a bare figure or template instructions, or an indicator has no score' },
+    description: {
+      zh: '绩效自评表文字栏填了数字、留着填表说明，或有分值无得分',
+      en: 'A performance self-evaluation’s answer cells hold a bare figure or template instructions, or an indicator has no score',
+    },
     basis: 'domain.md §4.5 K07',
     messages: ['perf-cell-figure', 'perf-cell-instruction', 'perf-score-blank'],
   },
@@ -31,8 +34,28 @@ export default defineTableRule({
       if (!cell || cell.merged) return;
       const text = keyText(cell.text);
       if (text === '') return;
-      if (FIGURE.test(text)) ctx.report({ severity: 'review', cells: [ctx.ref(pos)], related: [], stated: cell.text, expected: null, difference: null, messageId: 'perf-cell-figure', data: { project, field, value: cell.text } });
-      else if (INSTRUCTION.test(text)) ctx.report({ severity: 'review', cells: [ctx.ref(pos)], related: [], stated: cell.text, expected: null, difference: null, messageId: 'perf-cell-instruction', data: { project, field, value: cell.text } });
+      if (FIGURE.test(text))
+        ctx.report({
+          severity: 'review',
+          cells: [ctx.ref(pos)],
+          related: [],
+          stated: cell.text,
+          expected: null,
+          difference: null,
+          messageId: 'perf-cell-figure',
+          data: { project, field, value: cell.text },
+        });
+      else if (INSTRUCTION.test(text))
+        ctx.report({
+          severity: 'review',
+          cells: [ctx.ref(pos)],
+          related: [],
+          stated: cell.text,
+          expected: null,
+          difference: null,
+          messageId: 'perf-cell-instruction',
+          data: { project, field, value: cell.text },
+        });
       else ctx.pass([pos], 'form');
     };
     // 年度总体目标: the cells under 预期目标 and 实际完成情况
@@ -54,7 +77,16 @@ export default defineTableRule({
       const w = ind.weight ? ctx.printed(ind.weight) : null;
       const s = ind.score ? ctx.printed(ind.score) : null;
       if (ind.score && w && !w.empty && !w.value.isZero() && s && s.empty) {
-        ctx.report({ severity: 'review', cells: [ctx.ref(ind.score)], related: ind.weight ? [ctx.ref(ind.weight)] : [], stated: null, expected: null, difference: null, messageId: 'perf-score-blank', data: { project, indicator: ind.name, weight: w.value.toFixed(w.scale) } });
+        ctx.report({
+          severity: 'review',
+          cells: [ctx.ref(ind.score)],
+          related: ind.weight ? [ctx.ref(ind.weight)] : [],
+          stated: null,
+          expected: null,
+          difference: null,
+          messageId: 'perf-score-blank',
+          data: { project, indicator: ind.name, weight: w.value.toFixed(w.scale) },
+        });
       } else if (ind.score && ind.weight && w && !w.empty && s && !s.empty) ctx.pass([ind.weight, ind.score], 'form');
     }
   },

@@ -13,7 +13,12 @@ function sheet(total: string[], a: string[], b: string[]): string[][] {
 }
 
 ruleTester(rule, {
-  valid: [{ description: 'a total that adds up', tables: [{ title: '项目支出绩效自评表', rows: sheet(['92.22', '92.22', '78.65', '85.29', '7'], ['92.22', '92.22', '78.65', '85.29', '—'], ['0', '0', '0', '0', '—']) }] }],
+  valid: [
+    {
+      description: 'a total that adds up',
+      tables: [{ title: '项目支出绩效自评表', rows: sheet(['92.22', '92.22', '78.65', '85.29', '7'], ['92.22', '92.22', '78.65', '85.29', '—'], ['0', '0', '0', '0', '—']) }],
+    },
+  ],
   invalid: [
     {
       description: 'a zero total above a filled 当年财政拨款 row',

@@ -30,9 +30,12 @@ ruleTester(rule, {
   valid: [
     { description: 'weights 90 + 10 for funds, total = Σ scores + funds score', tables: [sheet([full('a', '50'), full('b', '40')], '100.00')] },
     { description: 'an "=" target exceeded keeps full marks', tables: [sheet([{ name: '调研地区数量', target: '=10个', actual: '30个', weight: '50', score: '50' }, full('b', '40')], '100.00')] },
-    { description: 'a missed target scored 0 is not a finding by itself', tables: [sheet([{ name: '资料编印数', target: '≥1000册', actual: '500册', weight: '50', score: '0' }, full('b', '40')], '50.00')] },
+    {
+      description: 'a missed target scored 0 is not a finding by itself',
+      tables: [sheet([{ name: '资料编印数', target: '≥1000册', actual: '500册', weight: '50', score: '0' }, full('b', '40')], '50.00')],
+    },
     { description: 'the funds score may be implied by the total (tiered practice, not 10 × 执行率)', tables: [sheet([full('a', '50'), full('b', '40')], '97.00', '')] },
-    { description: 'weights of 100 where the form scores no funds and its total is the indicators\' sum', tables: [sheet([full('a', '60'), full('b', '40')], '100.00', '')] },
+    { description: "weights of 100 where the form scores no funds and its total is the indicators' sum", tables: [sheet([full('a', '60'), full('b', '40')], '100.00', '')] },
   ],
   invalid: [
     {
@@ -45,12 +48,25 @@ ruleTester(rule, {
     },
     {
       description: 'weights of 100 where the 总分 leaves room for a funds score of 7: the indicators weigh 90',
-      tables: [sheet([{ name: 'a', target: '完成', actual: '完成', weight: '60', score: '55' }, { name: 'b', target: '完成', actual: '完成', weight: '40', score: '35' }], '97.00', '')],
+      tables: [
+        sheet(
+          [
+            { name: 'a', target: '完成', actual: '完成', weight: '60', score: '55' },
+            { name: 'b', target: '完成', actual: '完成', weight: '40', score: '35' },
+          ],
+          '97.00',
+          '',
+        ),
+      ],
       findings: [{ messageId: 'perf-weights', severity: 'error', stated: '100', expected: '90' }],
     },
     {
-      description: 'weights of 100 in a form that shows no funds score, while the document\'s other forms weigh 90',
-      tables: [sheet([full('a', '50'), full('b', '40')], '90.00', '', '甲'), sheet([full('a', '50'), full('b', '40')], '90.00', '', '乙'), sheet([full('a', '60'), full('b', '40')], '100.00', '', '丙')],
+      description: "weights of 100 in a form that shows no funds score, while the document's other forms weigh 90",
+      tables: [
+        sheet([full('a', '50'), full('b', '40')], '90.00', '', '甲'),
+        sheet([full('a', '50'), full('b', '40')], '90.00', '', '乙'),
+        sheet([full('a', '60'), full('b', '40')], '100.00', '', '丙'),
+      ],
       findings: [{ messageId: 'perf-weights', severity: 'error', cells: ['t2r5c6', 't2r6c6'], stated: '100', expected: '90' }],
     },
     {

@@ -32,7 +32,15 @@ function weightsCheck(ctx: TableContext, indicators: readonly Indicator[], fundW
   // at all, which a 总分 above the indicators' scores contradicts (the difference is the funds' score)
   const total_ = total ? ctx.printed(total) : null;
   const scores = indicators.map((i) => (i.score ? ctx.printed(i.score) : null)).filter((p): p is Printed => !!p && !p.empty);
-  const fundsImplied = total_ && !total_.empty && scores.length > 0 && total_.value.minus(sum(scores.map((p) => p.value))).gt(unit(Math.max(total_.scale, ...scores.map((p) => p.scale))).times(scores.length + 1).dividedBy(2));
+  const fundsImplied =
+    total_ &&
+    !total_.empty &&
+    scores.length > 0 &&
+    total_.value.minus(sum(scores.map((p) => p.value))).gt(
+      unit(Math.max(total_.scale, ...scores.map((p) => p.scale)))
+        .times(scores.length + 1)
+        .dividedBy(2),
+    );
   // where nothing in the form tells 90 from 100, the document's other forms do (they share one template)
   const open = !funds && !fundScored && !fundsImplied;
   const practice = open ? weightPractice(ctx.doc.scoring, w) : null;
@@ -64,7 +72,10 @@ export default defineTableRule({
   meta: {
     id: 'perf-score',
     category: 'score',
-    description: { zh: '绩效自评表：得分不超过分值，权重合计为100，总分等于各项得分之和', en: 'Performance self-evaluation: scores within weights, weights add to 100, total equals the sum of scores' },
+    description: {
+      zh: '绩效自评表：得分不超过分值，权重合计为100，总分等于各项得分之和',
+      en: 'Performance self-evaluation: scores within weights, weights add to 100, total equals the sum of scores',
+    },
     basis: 'domain.md §4.5 K03–K05',
     messages: ['perf-score-over-weight', 'perf-weights', 'perf-total', 'perf-total-over', 'perf-total-implied', 'perf-score-met-not-full', 'perf-score-missed-full', 'perf-score-proportional'],
   },
@@ -121,7 +132,11 @@ export default defineTableRule({
         });
       }
       // 总分 ≤ 100: evidence beside the sum of the scores (one wrong 总分 breaks both: one defect)
-      if (total && !total.empty) ctx.evidence({ kind: 'bound', value: ctx.quantity(perf.total, total), max: { id: `k:100:${ctx.table.index}:${perf.total.row}:${perf.total.col}`, value: HUNDRED, scale: 0, name: '100' } }, total.value.gt(100) ? 'error' : 'pass');
+      if (total && !total.empty)
+        ctx.evidence(
+          { kind: 'bound', value: ctx.quantity(perf.total, total), max: { id: `k:100:${ctx.table.index}:${perf.total.row}:${perf.total.col}`, value: HUNDRED, scale: 0, name: '100' } },
+          total.value.gt(100) ? 'error' : 'pass',
+        );
     }
     if (perf.total) {
       const scorePos = perf.indicators.map((i) => i.score).filter((p): p is Pos => !!p && ctx.printed(p) !== null);
@@ -144,7 +159,9 @@ export default defineTableRule({
           const implied = total.value.minus(s);
           const room = new Decimal(100 - indicatorShare);
           const scale = Math.max(total.scale, ...scores.map((p) => p.scale));
-          const slack = unit(scale).times(scores.length + 1).dividedBy(2);
+          const slack = unit(scale)
+            .times(scores.length + 1)
+            .dividedBy(2);
           if (implied.lt(slack.negated()) || implied.gt(room.plus(slack))) {
             ctx.report({
               severity: 'error',
@@ -177,7 +194,16 @@ export default defineTableRule({
       const cells = [ctx.ref(ind.score as Pos)];
       const related = [ind.target?.pos, ind.actual?.pos, ind.weight].filter((p): p is Pos => !!p).map((p) => ctx.ref(p));
       if (met && s.score.value.lt(s.weight.value)) {
-        ctx.report({ severity: 'review', cells, related, stated: s.score.value.toFixed(s.score.scale), expected: s.weight.value.toFixed(s.score.scale), difference: s.score.value.minus(s.weight.value).toFixed(s.score.scale), messageId: 'perf-score-met-not-full', data: common });
+        ctx.report({
+          severity: 'review',
+          cells,
+          related,
+          stated: s.score.value.toFixed(s.score.scale),
+          expected: s.weight.value.toFixed(s.score.scale),
+          difference: s.score.value.minus(s.weight.value).toFixed(s.score.scale),
+          messageId: 'perf-score-met-not-full',
+          data: common,
+        });
         continue;
       }
       if (!met && s.score.value.gte(s.weight.value)) {
@@ -201,10 +227,13 @@ export default defineTableRule({
           expected: exp.toFixed(),
           difference: s.score.value.minus(exp).toFixed(),
           messageId: 'perf-score-proportional',
-          data: { ...common, expected: exp.toFixed(), formula: `${common.weight} × ${s.target.op === '<=' || s.target.op === '<' ? `${s.target.value.toFixed()} ÷ ${s.actual.value.toFixed()}` : `${s.actual.value.toFixed()} ÷ ${s.target.value.toFixed()}`}` },
+          data: {
+            ...common,
+            expected: exp.toFixed(),
+            formula: `${common.weight} × ${s.target.op === '<=' || s.target.op === '<' ? `${s.target.value.toFixed()} ÷ ${s.actual.value.toFixed()}` : `${s.actual.value.toFixed()} ÷ ${s.target.value.toFixed()}`}`,
+          },
         });
       }
     }
   },
 });
-

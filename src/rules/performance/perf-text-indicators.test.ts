@@ -24,7 +24,12 @@ ruleTester(rule, {
   valid: [
     {
       description: 'achievements in words that agree with the indicators',
-      tables: [sheet('机要交换系统维护费', '全年完成运维，交换单位满意度达90%，报送信息800条。', [['交换单位满意度', '≥90%', '90%'], ['报送信息条数', '≥800条', '800条']])],
+      tables: [
+        sheet('机要交换系统维护费', '全年完成运维，交换单位满意度达90%，报送信息800条。', [
+          ['交换单位满意度', '≥90%', '90%'],
+          ['报送信息条数', '≥800条', '800条'],
+        ]),
+      ],
     },
     {
       description: 'figures of changes ("提升20%") and figures no indicator measures are left alone',
@@ -38,18 +43,34 @@ ruleTester(rule, {
     {
       description: 'a figure that fits two indicators equally well is not compared',
       inapplicable: 'the figure fits two indicators: none to compare with',
-      tables: [sheet('活动经费', '组织活动 5 场。', [['组织培训活动场次', '≥3场', '3场'], ['组织宣传活动场次', '≥3场', '3场']])],
+      tables: [
+        sheet('活动经费', '组织活动 5 场。', [
+          ['组织培训活动场次', '≥3场', '3场'],
+          ['组织宣传活动场次', '≥3场', '3场'],
+        ]),
+      ],
     },
   ],
   invalid: [
     {
       description: 'the form says 98% where its satisfaction indicator says 90%',
-      tables: [sheet('机要交换系统维护费', '实现零错件，机要交换单位满意度达98%。', [['机要交换单位数量', '≥215家', '218家'], ['交换单位满意度', '≥90%', '90%']])],
+      tables: [
+        sheet('机要交换系统维护费', '实现零错件，机要交换单位满意度达98%。', [
+          ['机要交换单位数量', '≥215家', '218家'],
+          ['交换单位满意度', '≥90%', '90%'],
+        ]),
+      ],
       findings: [{ messageId: 'perf-outcome-indicator', severity: 'review', category: 'text-vs-table', cells: ['r4c5'], stated: '98', expected: '90' }],
     },
     {
       description: 'the 情况说明 restates the project with other counts than its indicators (2000 余条 vs 800, 近 200 vs 20)',
-      tables: [sheet('宣传、推广、联络事务经费', '组织对接活动 3 场。', [['报送政务信息条数', '≥800条', '800条'], ['组织系列对接活动场次', '≥3场', '3场'], ['信息报送被省里采用条数', '≥20条', '20条']])],
+      tables: [
+        sheet('宣传、推广、联络事务经费', '组织对接活动 3 场。', [
+          ['报送政务信息条数', '≥800条', '800条'],
+          ['组织系列对接活动场次', '≥3场', '3场'],
+          ['信息报送被省里采用条数', '≥20条', '20条'],
+        ]),
+      ],
       text: [...H, '26. 宣传、推广、联络事务经费项目绩效自评情况：项目绩效自评得分为 100 分。项目绩效目标完成情况：向省政府报送动态信息 2000 余条，采用近 200 条。'],
       findings: [
         { messageId: 'perf-text-indicator', severity: 'review', stated: '2000', expected: '800' },

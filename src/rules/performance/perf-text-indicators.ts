@@ -23,7 +23,10 @@ const GENERIC_END = /(?:数量|次数|条数|场次|人次|人数|个数|家数|
 const GENERIC_START = /^(?:全年|本年度|年度|本年)?(?:开展|完成|组织|实现|举办|召开)?/u;
 
 function core(name: string): string {
-  return keyText(name).replace(/[“”"'《》]/gu, '').replace(GENERIC_END, '').replace(GENERIC_START, '');
+  return keyText(name)
+    .replace(/[“”"'《》]/gu, '')
+    .replace(GENERIC_END, '')
+    .replace(GENERIC_START, '');
 }
 
 /** How much of the shorter name the longer one shares (bigram overlap; containment is 1). */
@@ -64,7 +67,14 @@ function differs(claim: QuantityClaim, indicator: Indicator): boolean {
   return claim.value.minus(q.value).abs().gt(q.value.abs().times(0.1));
 }
 
-function report(ctx: DocumentContext, rt: RecognisedTable, claim: QuantityClaim, indicator: Indicator, where: { cell?: { row: number; col: number }; quote?: { block: number; start: number; end: number; text: string } | null }, text: string): void {
+function report(
+  ctx: DocumentContext,
+  rt: RecognisedTable,
+  claim: QuantityClaim,
+  indicator: Indicator,
+  where: { cell?: { row: number; col: number }; quote?: { block: number; start: number; end: number; text: string } | null },
+  text: string,
+): void {
   const q = indicator.actual?.quantity;
   const actual = indicator.actual;
   if (!q || !actual) return;

@@ -22,10 +22,23 @@ const CHANGE = ['三、支出决算情况说明'];
 ruleTester(rule, {
   valid: [
     { description: 'a project executed at 95%', tables: [sheet('政务公开工作经费', '20', '19', '95')] },
-    { description: 'an item spent within its budget', tables: [], text: [...BUDGET, '2.一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）年初预算为 100 万元，支出决算为 98 万元，完成年初预算的 98%。'] },
-    { description: 'a wrongly stated rate ("下降85.37%" for 46.05%) is text-growth\'s finding, not a question', tables: [], text: [...CHANGE, '公务接待费支出1.23万元，较2023年度减少1.05万元，下降85.37%。'] },
+    {
+      description: 'an item spent within its budget',
+      tables: [],
+      text: [...BUDGET, '2.一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）年初预算为 100 万元，支出决算为 98 万元，完成年初预算的 98%。'],
+    },
+    {
+      description: 'a wrongly stated rate ("下降85.37%" for 46.05%) is text-growth\'s finding, not a question',
+      tables: [],
+      text: [...CHANGE, '公务接待费支出1.23万元，较2023年度减少1.05万元，下降85.37%。'],
+    },
     { description: 'a change of 40% is within ±50%', tables: [], text: [...CHANGE, '基本支出 2395.01 万元，比上年增加 684.29 万元，增长 40%。'] },
-    { description: 'a change of 100% on an amount below the floor (0.01 万元) is not questioned', inapplicable: 'below the change floor', tables: [], text: [...CHANGE, '其他收入 0.00 万元，比上年减少 0.01 万元，下降 100%。'] },
+    {
+      description: 'a change of 100% on an amount below the floor (0.01 万元) is not questioned',
+      inapplicable: 'below the change floor',
+      tables: [],
+      text: [...CHANGE, '其他收入 0.00 万元，比上年减少 0.01 万元，下降 100%。'],
+    },
     { description: 'a lower threshold set by the user (80%) leaves 85% alone', tables: [sheet('社会信用体系建设专项经费', '37', '32.14', '86.86')], thresholds: { executionBelow: 80 } },
   ],
   invalid: [
@@ -42,7 +55,10 @@ ruleTester(rule, {
     {
       description: 'an item spent at 107.1% of its 年初预算, with the reason the report gives',
       tables: [],
-      text: [...BUDGET, '1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）年初预算为1776.1万元，支出决算为1901.97万元，完成年初预算的107.1%。决算数大于预算数的主要原因是：2024年度支出含当年追加行政运行经费。'],
+      text: [
+        ...BUDGET,
+        '1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）年初预算为1776.1万元，支出决算为1901.97万元，完成年初预算的107.1%。决算数大于预算数的主要原因是：2024年度支出含当年追加行政运行经费。',
+      ],
       findings: [{ messageId: 'anomaly-over-budget', severity: 'review', stated: '107.09', data: { reason: '2024年度支出含当年追加行政运行经费' } }],
     },
     {

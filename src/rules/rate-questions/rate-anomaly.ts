@@ -61,13 +61,14 @@ function* projects(ctx: DocumentContext, narrative: Narrative): Steps<void> {
     const low = exact.lt(dec(t.executionBelow));
     const over = exact.gt(dec(t.completionAbove));
     if (!none && !low && !over) {
-      ctx.pass([total.cells.executed, total.cells.annual].flatMap((x) => (x ? [{ table: rt.table.index, row: x.row, col: x.col }] : [])), 'bound');
+      ctx.pass(
+        [total.cells.executed, total.cells.annual].flatMap((x) => (x ? [{ table: rt.table.index, row: x.row, col: x.col }] : [])),
+        'bound',
+      );
       continue;
     }
     // the reason: the table's own 偏差原因 cells, else the project's paragraph
-    const cellReason = perf.indicators
-      .map((i) => (i.reason ? (rt.table.grid[i.reason.row]?.[i.reason.col]?.text ?? '') : ''))
-      .find((text) => text !== '' && !/^(?:无|\/|—+|-+)$/u.test(keyText(text)));
+    const cellReason = perf.indicators.map((i) => (i.reason ? (rt.table.grid[i.reason.row]?.[i.reason.col]?.text ?? '') : '')).find((text) => text !== '' && !/^(?:无|\/|—+|-+)$/u.test(keyText(text)));
     const passage = paragraphs.get(rt.table.index);
     const p = passage !== undefined ? narrative.passages[passage] : undefined;
     const reason = cellReason ?? (p ? reasonIn(p.text, 0, p.text.length, true) : null);
@@ -228,7 +229,14 @@ function threePublic(ctx: DocumentContext, narrative: Narrative): void {
       expected: null,
       difference: null,
       messageId: rate ? 'anomaly-three-over' : 'anomaly-no-budget',
-      data: { subject: o.item, budget: formatAmount(b, o.budget.printed.scale), executed: formatAmount(f, o.final.printed.scale), rate: rate ? formatPercent(rate, 2) : '', threshold: t.completionAbove, ...reasonData(reason) },
+      data: {
+        subject: o.item,
+        budget: formatAmount(b, o.budget.printed.scale),
+        executed: formatAmount(f, o.final.printed.scale),
+        rate: rate ? formatPercent(rate, 2) : '',
+        threshold: t.completionAbove,
+        ...reasonData(reason),
+      },
     });
   }
 }
