@@ -7,7 +7,7 @@
  */
 import { pageApi } from '../src/platform/page-api.js';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, siteOverlay, siteRuns, type Settings } from '../src/platform/settings.js';
-import { isContentRequest, type ContentRequest, type PageStatus } from '../src/messages/protocol.js';
+import { dispatch, isContentRequest, type ContentProtocol, type ContentRequest, type Handlers, type PageStatus } from '../src/messages/protocol.js';
 import { hasBudgetContent } from '../src/engine/report.js';
 import { sendToBackground } from '../src/messages/notify.js';
 import { checkPage, Slicer, yieldToPage, type PageCheck } from './check.js';
@@ -276,36 +276,41 @@ export class PageSession {
     }
   }
 
-  /** Answers the popup. */
-  async handle(request: ContentRequest): Promise<unknown> {
-    switch (request.type) {
-      case 'crossfoot:get-status':
-        if (this.running) await this.running;
-        return this.status;
-      case 'crossfoot:get-report':
-        if (this.running) await this.running;
-        return this.status.state === 'done' ? { ...this.status.report, url: this.status.url } : null;
-      case 'crossfoot:check-now':
-        this.asked = true;
-        return this.check();
-      case 'crossfoot:set-overlay':
-        this.overlay.setEnabled(request.on);
-        this.updateStatusOverlay();
-        return { overlay: this.overlay.isEnabled };
-      case 'crossfoot:reveal':
-        return { found: this.overlay.reveal(request.finding) };
-      case 'crossfoot:step':
-        return { found: this.overlay.step(request.direction) };
-      case 'crossfoot:check-table': {
-        this.asked = true;
-        if (this.status.state !== 'done') await this.check();
-        else if (this.running) await this.running;
-        const table = this.menuTarget?.closest('table');
-        if (!table || this.status.state !== 'done' || !this.last) return { table: null, findings: 0 };
-        // a table holding tables: the one under the pointer is the innermost
-        return this.overlay.showTable(table, this.last.report, this.last.extraction, (f) => !this.dismissed(f));
-      }
-    }
+  /** What the popup and the background ask, each answered with its own response (protocol.ts). */
+  readonly handlers: Handlers<ContentProtocol> = {
+    'crossfoot:get-status': async () => {
+      if (this.running) await this.running;
+      return this.status;
+    },
+    'crossfoot:get-report': async () => {
+      if (this.running) await this.running;
+      return this.status.state === 'done' ? { ...this.status.report, url: this.status.url } : null;
+    },
+    'crossfoot:check-now': () => {
+      this.asked = true;
+      return this.check();
+    },
+    'crossfoot:set-overlay': (request) => {
+      this.overlay.setEnabled(request.on);
+      this.updateStatusOverlay();
+      return { overlay: this.overlay.isEnabled };
+    },
+    'crossfoot:reveal': (request) => ({ found: this.overlay.reveal(request.finding) }),
+    'crossfoot:step': (request) => ({ found: this.overlay.step(request.direction) }),
+    'crossfoot:check-table': async () => {
+      this.asked = true;
+      if (this.status.state !== 'done') await this.check();
+      else if (this.running) await this.running;
+      const table = this.menuTarget?.closest('table');
+      if (!table || this.status.state !== 'done' || !this.last) return { table: null, findings: 0 };
+      // a table holding tables: the one under the pointer is the innermost
+      return this.overlay.showTable(table, this.last.report, this.last.extraction, (f) => !this.dismissed(f));
+    },
+  };
+
+  /** Answers a request of the popup or the background. */
+  handle(request: ContentRequest): Promise<unknown> {
+    return dispatch<ContentProtocol>(this.handlers, request);
   }
 
   destroy(): void {

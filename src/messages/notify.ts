@@ -3,8 +3,8 @@
  * (protocol.ts) before acting on it.
  */
 import { pageApi } from '../platform/page-api.js';
-import type { BackgroundRequest, BackgroundResponses, ResponseOf } from './protocol.js';
+import type { BackgroundProtocol, RequestOf, ResponseOf } from './protocol.js';
 
-export async function sendToBackground<R extends BackgroundRequest>(request: R): Promise<ResponseOf<R, BackgroundResponses>> {
-  return (await pageApi.sendMessage(request)) as ResponseOf<R, BackgroundResponses>;
+export async function sendToBackground<K extends keyof BackgroundProtocol>(request: RequestOf<BackgroundProtocol, K>): Promise<ResponseOf<BackgroundProtocol, K>> {
+  return (await pageApi.sendMessage(request)) as ResponseOf<BackgroundProtocol, K>;
 }
