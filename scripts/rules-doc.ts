@@ -58,7 +58,7 @@ function entry(group: string, rule: Rule): string[] {
   out.push('| | |', '|---|---|');
   out.push(`| scope | ${rule.scope === 'table' ? 'one table at a time' : 'the whole document (tables across each other, the narrative)'} |`);
   out.push(`| category | \`${m.category}\` |`);
-  out.push(`| basis | ${cell(m.basis)} |`);
+  out.push(`| basis | ${cell(m.basis).replace(/domain\.md/gu, '[domain.md](domain.md)')} |`);
   if (samples) out.push(`| sample pages | ${cell(samples)} |`);
   out.push(`| source | [src/rules/${group}/${m.id}.ts](../src/rules/${group}/${m.id}.ts), its cases in [${m.id}.test.ts](../src/rules/${group}/${m.id}.test.ts) |`);
   out.push('');

@@ -50,6 +50,31 @@ describe('rules', () => {
   });
 });
 
+describe('docs/domain.md', () => {
+  const domain = readFileSync(path.join(ROOT, 'docs/domain.md'), 'utf8');
+  const defined = new Set([...domain.matchAll(/^\| ([JXPNK]\d{2}) \|/gmu)].map((m) => m[1]));
+  const sections = new Set([...domain.matchAll(/^#{2,3} (\d+(?:\.\d+)?)\.? /gmu)].map((m) => `§${m[1]}`));
+  const expand = (ref: string): string[] => {
+    const range = /^([JXPNK])(\d{2})[–-][JXPNK]?(\d{2})$/u.exec(ref);
+    if (!range) return [ref];
+    const out: string[] = [];
+    for (let n = Number(range[2]); n <= Number(range[3]); n++) out.push(`${range[1]}${String(n).padStart(2, '0')}`);
+    return out;
+  };
+
+  it('defines every identity and section a rule cites', () => {
+    expect(defined.size).toBeGreaterThan(40);
+    for (const f of files) {
+      const source = readFileSync(path.join(RULES_DIR, f), 'utf8');
+      const cited = [...source.matchAll(/domain\.md ([^'\n]*)/gu)].map((m) => m[1] ?? '');
+      for (const c of cited) {
+        for (const id of c.match(/\b[JXPNK]\d{2}(?:[–-][JXPNK]?\d{2})?/gu) ?? []) for (const one of expand(id)) expect(defined, `${f} cites ${one}`).toContain(one);
+        for (const sec of c.match(/§\d+(?:\.\d+)?/gu) ?? []) expect(sections, `${f} cites ${sec}`).toContain(sec);
+      }
+    }
+  });
+});
+
 describe('catalogues', () => {
   it('have the same keys in every locale, and the same parameters in each message', () => {
     const zh = CATALOGUES['zh-CN'];
