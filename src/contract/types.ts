@@ -1,4 +1,5 @@
 import type { CellRef } from '../model/table.js';
+import type { Figure } from './figure.js';
 
 /** A sentence in both languages of the interface. */
 export interface Localised {
@@ -62,9 +63,10 @@ export interface Finding {
   /** The other cells taking part in the arithmetic. */
   related: CellRef[];
   readonly quote: Quote | null;
-  readonly stated: string | null;
-  readonly expected: string | null;
-  readonly difference: string | null;
+  /** Decimals until the report is written (figure.ts); words where the text gives words. */
+  readonly stated: Figure | null;
+  readonly expected: Figure | null;
+  readonly difference: Figure | null;
   readonly messageId: string;
   readonly data: MessageData;
   cause: Cause | null;

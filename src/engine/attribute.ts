@@ -5,6 +5,7 @@
  * one of its parts is not, the part is what looks wrong (基本支出 1,887.42 holds against its 项 rows,
  * so 人员经费 1,805.13 is the figure to fix, not the total).
  */
+import { fig, figureText } from '../contract/figure.js';
 import { Decimal, ZERO, sum } from '../model/decimal.js';
 import type { CellRef } from '../model/table.js';
 import { BLANK, formatAmount, formatSigned } from '../i18n/format.js';
@@ -24,7 +25,7 @@ export function* foldEchoesSteps(findings: EngineFinding[], values: (r: CellRef)
       continue;
     }
     const check = f.checks[0] as EngineFinding['checks'][number];
-    const signature = [f.rule, f.table, f.severity, f.stated, f.expected, check.plus.map(values).join(','), check.minus.map(values).join(',')].join('|');
+    const signature = [f.rule, f.table, f.severity, figureText(f.stated), figureText(f.expected), check.plus.map(values).join(','), check.minus.map(values).join(',')].join('|');
     const existing = groups.get(signature);
     if (existing && sameShape(existing, f)) {
       existing.cells.push(...f.cells);
@@ -118,12 +119,12 @@ export function* attributeCulpritsSteps(sink: Sink, findings: EngineFinding[], v
     // every folded echo gets the same treatment: its cell in the culprit's column
     const cells = f.checks.map((c) => ({ table: c.target.table, row: c.target.row, col }));
     const related = f.checks.flatMap((c) => [c.target, ...c.plus.filter((p) => p.col !== col)]);
-    Object.assign(f, {
+    const update: Pick<EngineFinding, 'cells' | 'related' | 'stated' | 'expected' | 'difference' | 'messageId' | 'data' | 'cause'> = {
       cells,
       related,
-      stated: part.empty ? null : part.value.toFixed(scale),
-      expected: expected.toFixed(scale),
-      difference: difference.toFixed(scale),
+      stated: part.empty ? null : fig(part.value, scale),
+      expected: fig(expected, scale),
+      difference: fig(difference, scale),
       messageId: 'column-sum-part',
       data: {
         ...f.data,
@@ -135,7 +136,8 @@ export function* attributeCulpritsSteps(sink: Sink, findings: EngineFinding[], v
         totalValue: target.empty ? BLANK : formatAmount(target.value, target.scale),
       },
       cause: null,
-    });
+    };
+    Object.assign(f, update);
   }
 }
 

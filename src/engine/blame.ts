@@ -8,6 +8,7 @@ import type { EngineFinding, Sink } from './context.js';
 import type { Decimal } from '../model/decimal.js';
 import { culpritsSteps, type Identity, type Quantity } from './evidence.js';
 import { runSync, type Steps } from '../model/steps.js';
+import { fig } from '../contract/figure.js';
 
 /** An identity in words, with the corrected figure: "本年支出合计 525.54 = 基本支出 445.80 + 项目支出 79.74". */
 function describe(i: Identity, id: string, value: Decimal, scale: number): string {
@@ -56,9 +57,9 @@ export function* applyEvidenceSteps(sink: Sink): Steps<void> {
       cells: q.cell ? [q.cell] : [],
       related: related.filter((r, i) => related.findIndex((x) => x.table === r.table && x.row === r.row && x.col === r.col) === i),
       quote: q.cell ? null : (q.quote ?? primary.quote),
-      stated: q.empty ? null : q.value.toFixed(q.scale),
-      expected: c.expected.toFixed(c.scale),
-      difference: difference.toFixed(c.scale),
+      stated: q.empty ? null : fig(q.value, q.scale),
+      expected: fig(c.expected, c.scale),
+      difference: fig(difference, c.scale),
       messageId: 'evidence-culprit',
       data: {
         name: q.name,

@@ -11,6 +11,7 @@ import type { DocumentContext, EngineFinding } from './context.js';
 import type { Quantity } from './evidence.js';
 import type { Category, Cause, MessageData, Quote, Severity } from './types.js';
 import type { Mention, Statement } from '../narrative/claims.js';
+import { figureText, type Amount, type Figure } from '../contract/figure.js';
 import { quoteOf, type Narrative } from '../narrative/model.js';
 import { locate, type Passage } from '../narrative/passages.js';
 
@@ -43,9 +44,9 @@ export interface ClaimFinding {
   readonly category: Category;
   readonly messageId: MessageKey;
   readonly data: MessageData;
-  readonly stated: string | null;
-  readonly expected: string | null;
-  readonly difference: string | null;
+  readonly stated: Figure | null;
+  readonly expected: Figure | null;
+  readonly difference: Figure | null;
   readonly cells?: CellRef[];
   readonly related?: CellRef[];
   readonly table?: number | null;
@@ -104,6 +105,12 @@ export function subjectOf(st: Statement): string {
 
 const GENERIC_SUBJECT = /^(?:预算|决算|预算数|决算数|执行数|预算执行数|支出|收入|安排|当年|本年|上年|[“”"'‘’]+)?$/u;
 
+/** A figure of the text as a finding states it: its decimal, its printed decimals and its unit ("2.61万元"). */
+export function mentionFigure(m: Mention): Amount {
+  return { value: m.value, scale: m.scale, style: 'plain', unit: m.unit };
+}
+
+/** A figure of the text as messages quote it: "2.61万元". */
 export function shown(m: Mention): string {
-  return `${m.value.toFixed(m.scale)}${m.unit}`;
+  return figureText(mentionFigure(m));
 }

@@ -15,6 +15,7 @@ import type { Category, Finding, MessageData, NotChecked, Passed, Severity } fro
 import { quantities, type Checked, type Identity, type Quantity } from './evidence.js';
 import { TableLabels } from '../recognise/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
+import { fig } from '../contract/figure.js';
 
 /** An arithmetic check behind a finding, kept so that later passes can re-attribute it. */
 export interface SumCheck {
@@ -163,9 +164,9 @@ export class TableContext {
       category: spec.category ?? this.rule.category,
       cells: [this.ref(spec.target)],
       related: [...spec.plus, ...(spec.minus ?? [])].map((p) => this.ref(p)),
-      stated: target.empty ? null : target.value.toFixed(j.scale),
-      expected: j.expected.toFixed(j.scale),
-      difference: j.difference.toFixed(j.scale),
+      stated: target.empty ? null : fig(target.value, j.scale),
+      expected: fig(j.expected, j.scale),
+      difference: fig(j.difference, j.scale),
       messageId: spec.messageId,
       data: {
         target: this.cellName(spec.target),

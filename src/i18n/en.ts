@@ -20,21 +20,26 @@ export const en: Record<MessageKey, string> = {
   'fund-balance': '{row}: the closing balance should equal opening balance + income − expenditure, {terms} = {expected}; the table prints {stated} (difference {difference}).',
   'total-row': '{row} ({column}) should equal the sum of the rows it totals, {terms} = {expected}; the table prints {stated} (difference {difference}).',
   'perf-funds': 'Self-evaluation “{project}”: {row}, {column}, should equal the sum of the sources of funds, {terms} = {expected}; the table prints {stated} (difference {difference}).',
-  'perf-execution-rate': 'Self-evaluation “{project}”: the execution rate of {row} should be spending {executed} ÷ full-year budget {budget} = {exact}, i.e. {expected}; the table prints {stated} ({difference} percentage points).',
+  'perf-execution-rate':
+    'Self-evaluation “{project}”: the execution rate of {row} should be spending {executed} ÷ full-year budget {budget} = {exact}, i.e. {expected}; the table prints {stated} ({difference} percentage points).',
   'perf-execution-rate-missing': 'Performance self-evaluation “{project}”: {row} has its full-year budget {budget} and spending {executed}, but no execution rate is given (it would be {expected}).',
-  'perf-funds-score': 'Performance self-evaluation “{project}”: the execution rate is {rate} and the weight {weight}, so “rate × weight” gives {expected}, but the form scores it {stated}; the form does not state its scoring rule (some score in bands). Please verify.',
+  'perf-funds-score':
+    'Performance self-evaluation “{project}”: the execution rate is {rate} and the weight {weight}, so “rate × weight” gives {expected}, but the form scores it {stated}; the form does not state its scoring rule (some score in bands). Please verify.',
   'perf-cell-figure': 'Performance self-evaluation “{project}”: the “{field}” cell asks for words but holds only the figure “{value}”.',
   'perf-cell-instruction': 'Performance self-evaluation “{project}”: the “{field}” cell still holds the template’s instruction “{value}”.',
   'perf-score-blank': 'Performance self-evaluation “{project}”: indicator “{indicator}” has a weight of {weight} but no score.',
   'perf-execution-rate-zero-budget': 'Self-evaluation “{project}”: {row} has a full-year budget of 0 but spending of {executed}; the execution rate {stated} cannot be computed. Please verify.',
   'perf-score-over-weight': 'Self-evaluation “{project}”: indicator “{indicator}” scores {stated}, more than its weight {weight}.',
-  'perf-weights': 'Self-evaluation “{project}”: the weights of the {count} indicators add up to {stated}; the template gives {expected} (plus {funds} for budget execution, 100 in all), a difference of {difference}.',
-  'perf-total': 'Self-evaluation “{project}”: the total score should be the {count} indicator scores, {scores}, plus the budget execution score {fund}, i.e. {expected}; the table prints {stated} (difference {difference}).',
+  'perf-weights':
+    'Self-evaluation “{project}”: the weights of the {count} indicators add up to {stated}; the template gives {expected} (plus {funds} for budget execution, 100 in all), a difference of {difference}.',
+  'perf-total':
+    'Self-evaluation “{project}”: the total score should be the {count} indicator scores, {scores}, plus the budget execution score {fund}, i.e. {expected}; the table prints {stated} (difference {difference}).',
   'perf-total-over': 'Self-evaluation “{project}”: the total score {stated} is above the maximum of 100.',
   'perf-total-implied': 'Self-evaluation “{project}”: the total score {stated} less the indicator scores {scores} leaves {implied}, outside the 0–{room} points budget execution can score.',
   'perf-score-met-not-full': 'Self-evaluation “{project}”: indicator “{indicator}” met its target ({target}, achieved {actual}) yet scores {stated} of {weight}. Please verify how it was scored.',
   'perf-score-missed-full': 'Self-evaluation “{project}”: indicator “{indicator}” missed its target ({target}, achieved {actual}) yet scores full marks {stated}. Please verify how it was scored.',
-  'perf-score-proportional': 'Self-evaluation “{project}”: this report scores missed targets in proportion (weight × share achieved); by that practice indicator “{indicator}” should score {formula} = {expected}, the table prints {stated}.',
+  'perf-score-proportional':
+    'Self-evaluation “{project}”: this report scores missed targets in proportion (weight × share achieved); by that practice indicator “{indicator}” should score {formula} = {expected}, the table prints {stated}.',
   'rate-column': '{row}: “{column}” should be {numeratorName} {numerator} ÷ {denominatorName} {denominator} = {exact}, i.e. {expected}; the table prints {stated} ({difference} percentage points).',
   'rate-column-zero-base': '{row}: the base of “{column}”, {denominatorName}, is 0, so the rate {stated} cannot be computed (“无可比性” is what should be printed). Please verify.',
   'change-column': '{row}: “{column}” should equal {terms} = {expected}; the table prints {stated} (difference {difference}).',
@@ -43,9 +48,12 @@ export const en: Record<MessageKey, string> = {
 
   'cross-table': '{target} is {stated}, but {other} is {expected}; the two tables should agree. Difference {difference}.',
   'cross-table-sum': '{target} is {stated}, but the lines of {other} ({terms}) add up to {expected}; the two tables should agree. Difference {difference}.',
-  'cross-table-scope': '{narrow} ({narrowScope}) is {stated}, more than the wider-scope {wide} ({wideScope}) of {expected}, by {difference}. A narrower-scope figure should not exceed a wider one. Please verify.',
-  'three-public-detail': '{detail} is {stated}, but {other} is {expected} (difference {difference}). The first covers general-budget basic spending only, the second all fiscal appropriations including projects, so project funds may explain the gap. Please verify.',
-  'three-public-detail-over': '{detail} is {stated}, more than {other} of {expected}, by {difference}. The first covers general-budget basic spending only and is part of the second, so it should not be larger. Please verify.',
+  'cross-table-scope':
+    '{narrow} ({narrowScope}) is {stated}, more than the wider-scope {wide} ({wideScope}) of {expected}, by {difference}. A narrower-scope figure should not exceed a wider one. Please verify.',
+  'three-public-detail':
+    '{detail} is {stated}, but {other} is {expected} (difference {difference}). The first covers general-budget basic spending only, the second all fiscal appropriations including projects, so project funds may explain the gap. Please verify.',
+  'three-public-detail-over':
+    '{detail} is {stated}, more than {other} of {expected}, by {difference}. The first covers general-budget basic spending only and is part of the second, so it should not be larger. Please verify.',
   'code-consistency-code': '“{name}” has code {code} in {table} but {otherCode} in {other}: one subject, two codes. One of them is probably wrong (“其他…” items usually end in 99). Please verify.',
   'code-consistency-name': 'Code {code} is “{name}” in {table} but “{otherName}” in {other}: one code, two subjects. A code or a name is probably wrong. Please verify.',
   'empty-table-unexplained': '{table} has no figures, but neither its note nor the narrative says the department has no {fund} (an empty table must be explained). Please verify.',
@@ -53,16 +61,24 @@ export const en: Record<MessageKey, string> = {
   'empty-table-text': 'The narrative says “{sentence}”, yet {table} has {count} non-zero figures. Please verify.',
   'item-names': 'The narrative names {stated}, which the tables print as {expected}: the 科目 name may be outdated or mistyped. Please verify.',
   'econ-items-zero': 'The narrative lists {count} classes as part of 人员经费 or 公用经费 that {table} prints as 0 or blank: {items}. The list may be the template’s text; please verify.',
-  'vehicles-over': 'The narrative says the department holds {stated} official vehicles, but “{subject}” gives only {expected} at the same date. Official vehicles are part of all vehicles and cannot be more.',
-  'vehicles-under': 'The narrative says the department holds {stated} official vehicles, while “{subject}” gives {expected}. The scopes may differ (the “three public” count leaves some vehicles out). Please verify.',
-  'restated-change-same': '“{subject}” is {current} this year and is said to have {verb} by {stated}, but elsewhere the same figure (“{other}” {current}) is said to have {verb} by {expected} (difference {difference}): one quantity has one change.',
-  'restated-change': '“{subject}” is {current} this year, as is {others}, but it {verb} by {stated} on last year against {expected} for {others} (difference {difference}). Equal figures with different changes hold only if last year’s figures differed. Please verify.',
-  'reason-component': 'The narrative explains the change in “{subject}” by “{clause}”, i.e. {item} {word}; yet {item} itself {actual} by {change} on last year. The reason runs against the figures. Please verify.',
-  'reason-flat-none': 'The narrative says “{subject}” was flat on last year, and also that last year had none of it; this year it is {current}, so if last year was 0 it rose rather than stayed flat. Please verify.',
+  'vehicles-over':
+    'The narrative says the department holds {stated} official vehicles, but “{subject}” gives only {expected} at the same date. Official vehicles are part of all vehicles and cannot be more.',
+  'vehicles-under':
+    'The narrative says the department holds {stated} official vehicles, while “{subject}” gives {expected}. The scopes may differ (the “three public” count leaves some vehicles out). Please verify.',
+  'restated-change-same':
+    '“{subject}” is {current} this year and is said to have {verb} by {stated}, but elsewhere the same figure (“{other}” {current}) is said to have {verb} by {expected} (difference {difference}): one quantity has one change.',
+  'restated-change':
+    '“{subject}” is {current} this year, as is {others}, but it {verb} by {stated} on last year against {expected} for {others} (difference {difference}). Equal figures with different changes hold only if last year’s figures differed. Please verify.',
+  'reason-component':
+    'The narrative explains the change in “{subject}” by “{clause}”, i.e. {item} {word}; yet {item} itself {actual} by {change} on last year. The reason runs against the figures. Please verify.',
+  'reason-flat-none':
+    'The narrative says “{subject}” was flat on last year, and also that last year had none of it; this year it is {current}, so if last year was 0 it rose rather than stayed flat. Please verify.',
   'reason-direction': 'The text says “{subject}” {change}, but the reason it gives (“{reason}”) speaks of {word}: the reason does not fit the direction of the change. Please verify.',
-  'procurement-category-share': 'All procurement is {category} ({amount}), so every SME contract ({sme}) is {category}: the SME share of {category} procurement is {sme} ÷ {amount} = {expected}, but the text says {stated}.',
+  'procurement-category-share':
+    'All procurement is {category} ({amount}), so every SME contract ({sme}) is {category}: the SME share of {category} procurement is {sme} ÷ {amount} = {expected}, but the text says {stated}.',
   'procurement-split': 'SME contracts total {sme}, but the SME shares of goods, works and services give {terms} = {expected}. Please verify.',
-  'perf-outcome-indicator': 'Self-evaluation table “{project}”: its achievement text says “{said}”, but indicator “{indicator}” has an actual value of {actual}. One quantity, two values. Please verify.',
+  'perf-outcome-indicator':
+    'Self-evaluation table “{project}”: its achievement text says “{said}”, but indicator “{indicator}” has an actual value of {actual}. One quantity, two values. Please verify.',
   'perf-text-indicator': 'The narrative says of project “{project}”: “{said}”, but indicator “{indicator}” of its table has an actual value of {actual}. One quantity, two values. Please verify.',
   'anomaly-execution': 'Project “{subject}” spent {executed} of its full-year budget of {budget} = {rate}, below the {threshold}% execution threshold.',
   'anomaly-no-spending': '“{subject}” had a budget of {budget} but spent {executed}: the budget went unused.',
@@ -111,7 +127,8 @@ export const en: Record<MessageKey, string> = {
   'text-amount-elsewhere': 'The narrative gives “{subject}” as {stated}, unlike {cell} ({expected}), but as {other} prints it: the text may mean that table’s scope. Please verify.',
   'text-amount-label': 'The narrative gives “{subject}” as {stated}; {cell} prints {expected}. The figure is {other} ({otherValue}): the label is probably wrong.',
   'text-amount-scope': 'The narrative gives “{subject}” as {stated}; {cell} prints {expected}, a broader scope (it includes non-fiscal funds, up to {slack} more). Please verify.',
-  'growth-rate': '“{subject}”: {verb} {change}, so last year was {current} {op} {change} = {prior} and the rate is {change} ÷ {prior} = {exact}, i.e. {expected}; the text says {stated} ({difference} percentage points).',
+  'growth-rate':
+    '“{subject}”: {verb} {change}, so last year was {current} {op} {change} = {prior} and the rate is {change} ÷ {prior} = {exact}, i.e. {expected}; the text says {stated} ({difference} percentage points).',
   'growth-direction': '“{subject}” is said to {change} yet “{rateWord}” {stated}: the directions contradict each other.',
   'growth-rate-years': '“{subject}”: last year {prior}, this year {current}, so the rate is ({current} − {prior}) ÷ {prior} = {exact}, i.e. {expected}; the text says “{word}{stated}”.',
   'growth-zero-prior': '“{subject}”: last year {prior}, this year {current}. Over a zero last year no rate can be computed (“新增” or “无可比性” belongs there), yet the text says “{word}{stated}”.',
@@ -130,25 +147,34 @@ export const en: Record<MessageKey, string> = {
   'text-blank-change': 'The change of “{subject}” is left blank (“{slot}”): no amount is given.',
   'text-placeholder': '“{slot}” stands in the text where a name or a figure should be.',
   'text-template-direction': 'The text says “{stated}”, giving both directions (“{first}” and “{second}”): the template’s alternative was left in; only the one the figures bear out should remain.',
-  'prior-wrong': '“{subject}” was {prior} last year, but this year’s {current} and the stated change ({change}) make it {implied} (difference {difference}); the stated rate {rate} fits {implied}, so the wrong figure is last year’s {prior}.',
-  'prior-change-wrong': '“{subject}” is {current} this year and {prior} last year, {actual} apart, but the text says {change} (difference {difference}); the stated rate {rate} fits the two years’ figures, so the wrong figure is the change.',
-  'prior-change': '“{subject}” is {current} this year and {prior} last year, {actual} apart, but the text says {change}: the three figures cannot all hold, and nothing shows which is wrong. Please verify.',
+  'prior-wrong':
+    '“{subject}” was {prior} last year, but this year’s {current} and the stated change ({change}) make it {implied} (difference {difference}); the stated rate {rate} fits {implied}, so the wrong figure is last year’s {prior}.',
+  'prior-change-wrong':
+    '“{subject}” is {current} this year and {prior} last year, {actual} apart, but the text says {change} (difference {difference}); the stated rate {rate} fits the two years’ figures, so the wrong figure is the change.',
+  'prior-change':
+    '“{subject}” is {current} this year and {prior} last year, {actual} apart, but the text says {change}: the three figures cannot all hold, and nothing shows which is wrong. Please verify.',
   'year-compared': '“{subject}” is compared with {stated}, the very year this report is about ({year}): the comparison should be with last year ({expected}); the year may be a slip.',
   'year-figures': 'The text gives “{subject}” for {figureYear} ({stated}), while this report is about {year} and gives no {year} figure: please verify the year or where the figures come from.',
   'year-period': 'The project’s 实施周期 is “{stated}”, which ends before this budget’s year ({year}): the text may be carried over from an earlier year. Please verify.',
-  'components-short': '“{subject}” is {stated}; the parts listed under it, {terms}, add up to {expected}, {difference} short. A list under “其中” need not name every part: another, unlisted part may explain it. Please verify.',
-  'components-culprit': '“{subject}” is {stated}, but “{total}” less the other parts ({others}) leaves {expected} (difference {difference}). The total is borne out by another breakdown of it and the other parts by their own shares, so the wrong figure is that of “{subject}”.',
-  'evidence-culprit': '“{name}” is {stated}; it should be {expected} (difference {difference}): with {expected}, the {count} identities it breaks all hold ({identities}), and no other figure needs to change. These inconsistencies all come from this one figure.',
+  'components-short':
+    '“{subject}” is {stated}; the parts listed under it, {terms}, add up to {expected}, {difference} short. A list under “其中” need not name every part: another, unlisted part may explain it. Please verify.',
+  'components-culprit':
+    '“{subject}” is {stated}, but “{total}” less the other parts ({others}) leaves {expected} (difference {difference}). The total is borne out by another breakdown of it and the other parts by their own shares, so the wrong figure is that of “{subject}”.',
+  'evidence-culprit':
+    '“{name}” is {stated}; it should be {expected} (difference {difference}): with {expected}, the {count} identities it breaks all hold ({identities}), and no other figure needs to change. These inconsistencies all come from this one figure.',
   'components-total': '“{subject}” is {stated}, but its parts {terms} add up to {expected} (difference {difference}).',
   'items-budget': 'The budget of “{subject}” is given as {stated}, but the budgets of the {count} items listed add up to {expected} ({terms}), a difference of {difference}.',
   'items-final': 'The final figure of “{subject}” is given as {stated}, but the {count} items listed add up to {expected} ({terms}), a difference of {difference}.',
-  'components-change-partial': '“{subject}” changed by {stated} on last year, but the items whose changes the text gives, {terms}, add up to {expected} (difference {difference}); the change of {missing} is not stated and may account for it. Please verify.',
+  'components-change-partial':
+    '“{subject}” changed by {stated} on last year, but the items whose changes the text gives, {terms}, add up to {expected} (difference {difference}); the change of {missing} is not stated and may account for it. Please verify.',
   'components-change': '“{subject}” changed by {stated}, but the changes of its items add up to {terms} = {expected} (difference {difference}).',
   'perf-text-score': 'The narrative gives project “{project}” a self-evaluation score of {stated}; its table’s total score is {expected}.',
   'perf-text-amount': 'The narrative gives the {label} of project “{project}” as {stated}; its self-evaluation table prints {expected}.',
   'perf-text-rate': 'The narrative gives project “{project}” an execution rate of {stated}; its table’s spending ÷ full-year budget gives {expected}.',
-  'perf-text-funds': 'The narrative says the self-evaluated projects involve {stated}; the {tables} self-evaluation tables add up to {annual} of full-year budget ({initial} initial budget, {executed} spent): none agrees.',
-  'perf-text-overall': 'The narrative says the department-wide evaluation covered {stated} of general public budget spending; {cell} prints {expected}. The two may not have the same scope. Please verify.',
+  'perf-text-funds':
+    'The narrative says the self-evaluated projects involve {stated}; the {tables} self-evaluation tables add up to {annual} of full-year budget ({initial} initial budget, {executed} spent): none agrees.',
+  'perf-text-overall':
+    'The narrative says the department-wide evaluation covered {stated} of general public budget spending; {cell} prints {expected}. The two may not have the same scope. Please verify.',
   'cause.score-is-rate': 'The score given equals the project’s execution rate {rate}: the rate was probably given as the score.',
   'suffix.rounding': 'The difference is within the rounding band of the printed figures (±{band}).',
   'suffix.rounding-rate': 'The difference is in the last printed digit only (rounding or truncation).',
@@ -179,7 +205,8 @@ export const en: Record<MessageKey, string> = {
   'reason.truncated-narrative': '{found} characters of the narrative lie beyond the reading limit ({limit} characters); they were neither read nor checked.',
   'reason.truncated-nodes': 'The page has more elements than the reader takes ({limit}); what follows was neither read nor checked.',
   'reason.frames-unreadable': '{count} frame(s) of the page could not be read (from another site, sandboxed, or beyond the reading bounds); their content was not checked.',
-  'reason.invisible-characters': '{count} figure(s) held invisible characters (zero-width, soft hyphen or text-direction controls), removed before reading; the page may show a different figure: compare with the original.',
+  'reason.invisible-characters':
+    '{count} figure(s) held invisible characters (zero-width, soft hyphen or text-direction controls), removed before reading; the page may show a different figure: compare with the original.',
   'reason.scripts-not-run': 'The page has scripts that were not run; tables built by a script were neither read nor checked (the CLI’s --scripts runs them in a browser without network).',
   'reason.scripts-timeout': 'The page’s scripts were still running after {seconds} s; content added later was not read.',
   'reason.findings-limit': '{found} findings, more than the limit of {limit}: only the first {limit} are listed (errors first).',

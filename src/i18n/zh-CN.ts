@@ -6,8 +6,7 @@ export const zhCN = {
   blank: '（空白）',
 
   'column-sum': '{row}：“{column}”应等于同行各组成栏之和 {terms} = {expected}，表中为 {stated}，相差 {difference}。',
-  'column-sum-part':
-    '{row}：“{part}”为 {stated}，而“{column}”{totalValue} 减去同行其他组成栏后应为 {expected}，相差 {difference}。该行合计与其他勾稽关系相符，因此“{part}”最可能有误。',
+  'column-sum-part': '{row}：“{part}”为 {stated}，而“{column}”{totalValue} 减去同行其他组成栏后应为 {expected}，相差 {difference}。该行合计与其他勾稽关系相符，因此“{part}”最可能有误。',
   'code-parent': '{row}（{column}）应等于其下级科目之和 {terms} = {expected}，表中为 {stated}，相差 {difference}。',
   'code-total': '{row}（{column}）应等于各顶层科目之和 {terms} = {expected}，表中为 {stated}，相差 {difference}。',
   'code-prefix': '科目代码 {code}“{label}”列在 {parent}“{parentLabel}”之下，但代码不以 {parent} 开头；按金额它属于该上级科目，代码可能有误。',
@@ -56,7 +55,8 @@ export const zhCN = {
   'econ-items-zero': '情况说明列出的人员经费、公用经费构成中有 {count} 个科目在{table}中为 0 或空白：{items}。所列可能是模板原文，需要核实。',
   'vehicles-over': '情况说明称公务用车保有量为 {stated}，而同一日期的“{subject}”只有 {expected}：公务用车是全部车辆的一部分，不应更多。',
   'vehicles-under': '情况说明称公务用车保有量为 {stated}，而“{subject}”为 {expected}；二者口径可能不同（“三公”口径的公务用车不含部分车辆），需要核实。',
-  'restated-change-same': '“{subject}”本年为 {current}，文中说它比上年{verb} {stated}，而另一处说同一数字（“{other}”{current}）比上年{verb} {expected}，相差 {difference}：同一数量的增减额只能有一个。',
+  'restated-change-same':
+    '“{subject}”本年为 {current}，文中说它比上年{verb} {stated}，而另一处说同一数字（“{other}”{current}）比上年{verb} {expected}，相差 {difference}：同一数量的增减额只能有一个。',
   'restated-change': '“{subject}”本年为 {current}，与{others}相同，但比上年{verb} {stated}，而{others}{verb} {expected}，相差 {difference}；本年数相同而变动额不同，只有上年数不同时才成立，需要核实。',
   'reason-component': '情况说明把“{subject}”的变动归因于“{clause}”，即{item}{word}；而{item}本身比上年{actual} {change}。原因与数字方向相反，需要核实。',
   'reason-flat-none': '情况说明称“{subject}”与上年持平，又称上年没有此项支出；本年为 {current}，若上年为 0，则应为增加而非持平，需要核实。',
@@ -138,8 +138,10 @@ export const zhCN = {
   'year-figures': '文中给出的是“{subject}”{figureYear} 年的数字（{stated}），而本报告是 {year} 年的，没有给出 {year} 年的数字，请核实年份或数字来源。',
   'year-period': '项目的实施周期为“{stated}”，在本预算年度（{year} 年）之前就已结束：可能沿用了往年的文本，请核实。',
   'components-short': '“{subject}”为 {stated}，其下列出的 {terms} 之和为 {expected}，少 {difference}。“其中”所列未必是全部组成部分，可能另有未列出的项目，请核实。',
-  'components-culprit': '“{subject}”为 {stated}，但“{total}”减去其余各项（{others}）后应为 {expected}，相差 {difference}。合计已由其另一种分项印证，其余各项已由各自的占比印证，因此有误的是“{subject}”这一数字。',
-  'evidence-culprit': '“{name}”为 {stated}，应为 {expected}（相差 {difference}）：取 {expected} 时，因它而不成立的 {count} 处勾稽关系全部成立（{identities}），其他数字无需改动。这几处不一致都是这一个数字造成的。',
+  'components-culprit':
+    '“{subject}”为 {stated}，但“{total}”减去其余各项（{others}）后应为 {expected}，相差 {difference}。合计已由其另一种分项印证，其余各项已由各自的占比印证，因此有误的是“{subject}”这一数字。',
+  'evidence-culprit':
+    '“{name}”为 {stated}，应为 {expected}（相差 {difference}）：取 {expected} 时，因它而不成立的 {count} 处勾稽关系全部成立（{identities}），其他数字无需改动。这几处不一致都是这一个数字造成的。',
   'components-total': '“{subject}”为 {stated}，而其下各项 {terms} 之和为 {expected}，相差 {difference}。',
   'items-budget': '“{subject}”年初预算为 {stated}，而下列 {count} 项的年初预算之和为 {expected}（{terms}），相差 {difference}。',
   'items-final': '“{subject}”支出决算为 {stated}，而下列 {count} 项的支出决算之和为 {expected}（{terms}），相差 {difference}。',

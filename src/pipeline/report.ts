@@ -2,6 +2,7 @@
  * Builds the report (crossfoot.report/1, src/contract/report.ts) from an engine run, and runs the
  * whole of it for a document: what every front end calls.
  */
+import { figureText } from '../contract/figure.js';
 import type { ReportDocument } from '../model/document.js';
 import type { CellRef } from '../model/table.js';
 import type { RecognisedTable } from '../recognise/index.js';
@@ -110,8 +111,8 @@ export function* buildReportSteps(result: EngineResult, source: string): Steps<R
         // figure name the finding, and the rare twins in one row are told apart by their order
         place: place ? { row: place.row, column: '' } : null,
         quote: place ? null : (f.quote?.text ?? null),
-        stated: f.stated,
-        extra: place || f.quote ? undefined : `${f.messageId}|${f.expected ?? ''}`,
+        stated: figureText(f.stated),
+        extra: place || f.quote ? undefined : `${f.messageId}|${figureText(f.expected) ?? ''}`,
       }),
     );
     findings.push({
@@ -123,9 +124,9 @@ export function* buildReportSteps(result: EngineResult, source: string): Steps<R
       cells: f.cells.map(cell),
       related: f.related.map(cell),
       quote: f.quote ? quoteOf(f.quote) : null,
-      stated: f.stated,
-      expected: f.expected,
-      difference: f.difference,
+      stated: figureText(f.stated),
+      expected: figureText(f.expected),
+      difference: figureText(f.difference),
       messageId: f.messageId,
       message: localisedFinding(f),
       cause: f.cause ? { kind: f.cause.kind, message: { zh: causeMessage('zh-CN', f.cause), en: causeMessage('en', f.cause) } } : null,
@@ -136,9 +137,9 @@ export function* buildReportSteps(result: EngineResult, source: string): Steps<R
         severity: c.severity,
         cells: c.cells.map(cell),
         quote: c.quote ? { block: c.quote.block, start: c.quote.start, end: c.quote.end, text: c.quote.text } : null,
-        stated: c.stated,
-        expected: c.expected,
-        difference: c.difference,
+        stated: figureText(c.stated),
+        expected: figureText(c.expected),
+        difference: figureText(c.difference),
         messageId: c.messageId,
         message: localisedFinding(c),
       })),

@@ -51,26 +51,12 @@ export const GROUPS: readonly RuleGroup[] = [
   {
     id: 'in-table',
     title: { zh: '表内：合计、层级、编码与表内等式', en: 'Inside one table: totals, hierarchy, codes and the table’s own identities' },
-    rules: [
-      codeHierarchy,
-      codePrefix,
-      columnSum,
-      economicDetail,
-      fundBalance,
-      misplacedValue,
-      rateColumn,
-      summaryTable,
-      totalRow,
-    ],
+    rules: [codeHierarchy, codePrefix, columnSum, economicDetail, fundBalance, misplacedValue, rateColumn, summaryTable, totalRow],
   },
   {
     id: 'across-tables',
     title: { zh: '表间：同一数字在不同表中一致', en: 'Across tables: one figure printed alike in every table' },
-    rules: [
-      codeConsistency,
-      crossTable,
-      threePublicDetail,
-    ],
+    rules: [codeConsistency, crossTable, threePublicDetail],
   },
   {
     id: 'narrative',
@@ -97,20 +83,12 @@ export const GROUPS: readonly RuleGroup[] = [
   {
     id: 'performance',
     title: { zh: '项目支出绩效自评表', en: 'The project performance self-evaluation forms (绩效自评表)' },
-    rules: [
-      perfExecutionRate,
-      perfFormCells,
-      perfFunds,
-      perfScore,
-      perfTextIndicators,
-    ],
+    rules: [perfExecutionRate, perfFormCells, perfFunds, perfScore, perfTextIndicators],
   },
   {
     id: 'rate-questions',
     title: { zh: '比率问题：超出阈值的增减与执行率', en: 'Rate questions: changes and execution rates beyond the thresholds' },
-    rules: [
-      rateAnomaly,
-    ],
+    rules: [rateAnomaly],
   },
 ];
 

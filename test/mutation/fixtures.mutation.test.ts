@@ -8,6 +8,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
+import { figureText } from '../../src/contract/figure.js';
 import { fixturesAvailable } from '../support/fixtures.js';
 import { check, consistentFixtureTables, mutationsOf, withCell, type Consistent, type Mutation } from '../support/mutation.js';
 import { FUZZ, random, seedNote } from '../support/property.js';
@@ -74,7 +75,7 @@ describe.skipIf(!fixturesAvailable())(`mutation test on the fixture tables (${se
   });
 
   it('finds nothing in the consistent tables', () => {
-    for (const c of tables) expect(check(c.table).findings.map((f) => `${c.source}: ${f.rule} ${f.stated}→${f.expected}`)).toEqual([]);
+    for (const c of tables) expect(check(c.table).findings.map((f) => `${c.source}: ${f.rule} ${figureText(f.stated)}→${figureText(f.expected)}`)).toEqual([]);
   });
 
   it(`finds every single-digit change on its identity, with the right severity (${FUZZ ? 'all' : `a sample of ${SAMPLE}`})`, () => {

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractDom } from '../../src/extract/dom.js';
 import { runEngine } from '../../src/pipeline/run.js';
+import { figureText } from '../../src/contract/figure.js';
 import type { Finding } from '../../src/engine/types.js';
 import type { CaseTable } from '../support/rule-tester.js';
 import { params, seedNote } from '../support/property.js';
@@ -60,7 +61,7 @@ function html(t: CaseTable, n: Noise | null): string {
 function findings(markup: string): string[] {
   document.body.innerHTML = markup; // test fixture markup only
   const doc = extractDom(document, { source: 'property' }).document;
-  return runEngine(doc).findings.map((f: Finding) => `${f.rule} ${f.severity} ${f.cells.map((c) => `${c.row},${c.col}`).join(' ')} ${f.stated}→${f.expected}`);
+  return runEngine(doc).findings.map((f: Finding) => `${f.rule} ${f.severity} ${f.cells.map((c) => `${c.row},${c.col}`).join(' ')} ${figureText(f.stated)}→${figureText(f.expected)}`);
 }
 
 describe(`markup noise (${seedNote()})`, () => {

@@ -9,6 +9,7 @@ import type { Cell, Table } from '../../src/model/table.js';
 import { parseCellValue } from '../../src/model/number.js';
 import { runEngine, type EngineResult } from '../../src/pipeline/run.js';
 import { RULES } from '../../src/rules/index.js';
+import { figureText } from '../../src/contract/figure.js';
 import { seedFile, SEEDS } from './fixtures.js';
 
 /** The rules that look inside one table (the mutation test is about table identities). */
@@ -46,10 +47,11 @@ export function makeConsistent(table: Table): Table | null {
     let changed = false;
     for (const f of r.findings) {
       const target = f.cells[0];
-      if (!target || f.expected === null || !/^-?\d+(?:\.\d+)?$/.test(f.expected)) continue;
+      const expected = figureText(f.expected);
+      if (!target || expected === null || !/^-?\d+(?:\.\d+)?$/.test(expected)) continue;
       const cell = t.grid[target.row]?.[target.col];
       if (!cell || cell.merged || (cell.value.type !== 'number' && cell.value.type !== 'percent' && cell.value.type !== 'empty')) continue;
-      const text = cell.value.type === 'percent' && /%$/.test(cell.text) ? `${f.expected}%` : f.expected;
+      const text = cell.value.type === 'percent' && /%$/.test(cell.text) ? `${expected}%` : expected;
       if (cell.text === text) continue;
       t = withCell(t, target.row, target.col, text);
       changed = true;

@@ -8,6 +8,7 @@ import { assemble, type ReaderItem } from '../../src/extract/assemble.js';
 import type { RawRow } from '../../src/extract/grid.js';
 import type { ReportDocument } from '../../src/model/document.js';
 import { runEngine } from '../../src/pipeline/run.js';
+import { figureText } from '../../src/contract/figure.js';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Finding, NotChecked, Severity } from '../../src/engine/types.js';
 import { thresholds, type Thresholds } from '../../src/engine/settings.js';
@@ -106,7 +107,7 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
         it(c.description, () => {
           const { findings, notChecked, passed } = run(rule, c.tables, c.text, c.thresholds, c.documentTitle);
           expect(notChecked.filter((n) => n.reason === 'internal-error')).toEqual([]);
-          expect(findings.map((f) => `${f.severity} ${f.messageId} ${refText(f, 0)} ${f.stated}→${f.expected}`)).toEqual([]);
+          expect(findings.map((f) => `${f.severity} ${f.messageId} ${refText(f, 0)} ${figureText(f.stated)}→${figureText(f.expected)}`)).toEqual([]);
           if (c.inapplicable === undefined) expect(passed, 'the check ran and held (or the case says why it is inapplicable)').toBeGreaterThan(0);
           else expect(passed, 'an inapplicable case records no pass').toBe(0);
         });
@@ -123,9 +124,9 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
             if (e?.messageId !== undefined) out.messageId = f.messageId;
             if (e?.category !== undefined) out.category = f.category;
             if (e?.cells !== undefined) out.cells = f.cells.map((_, k) => refText(f, k));
-            if (e?.stated !== undefined) out.stated = f.stated;
-            if (e?.expected !== undefined) out.expected = f.expected;
-            if (e?.difference !== undefined) out.difference = f.difference;
+            if (e?.stated !== undefined) out.stated = figureText(f.stated);
+            if (e?.expected !== undefined) out.expected = figureText(f.expected);
+            if (e?.difference !== undefined) out.difference = figureText(f.difference);
             if (e?.data !== undefined) out.data = Object.fromEntries(Object.keys(e.data).map((k) => [k, f.data[k]]));
             return out;
           });

@@ -13,6 +13,7 @@ import { defineDocumentRule } from '../../engine/rule.js';
 import { nameKey, nameSimilarity } from '../../narrative/concepts.js';
 import { familyOf, tableSets, tableTitle } from '../../recognise/figures.js';
 import type { RecognisedTable, RowInfo } from '../../recognise/index.js';
+import { phrase } from '../../contract/figure.js';
 
 const CODE_TABLES = new Set(['D02', 'D03', 'D05', 'D07', 'D08', 'B02', 'B03', 'B05', 'B08', 'B09']);
 
@@ -74,8 +75,8 @@ export default defineDocumentRule({
         cells: [{ table: wrong.rt.table.index, row: wrong.row.row, col: wrong.col }],
         related: [{ table: right.rt.table.index, row: right.row.row, col: right.col }],
         quote: null,
-        stated,
-        expected,
+        stated: phrase(stated),
+        expected: phrase(expected),
         difference: null,
         messageId,
         data: { ...data, table: tableTitle(wrong.rt), other: tableTitle(right.rt) },

@@ -20,6 +20,7 @@ import { BLANK, formatAmount, formatSigned } from '../../i18n/format.js';
 import { familyOf, figuresSteps, summaryRank, tableTitle, WIDER, type Figure, type Scope } from '../../recognise/figures.js';
 import type { TableKind } from '../../recognise/kind.js';
 import type { RecognisedTable } from '../../recognise/index.js';
+import { fig } from '../../contract/figure.js';
 
 function printed(f: Figure, i = 0): Printed | null {
   return printedAt(f.rt.table, f.cells[i]);
@@ -89,9 +90,9 @@ function compareEqual(ctx: DocumentContext, target: Figure, other: Figure): void
     cells: refs(target),
     related: refs(other),
     quote: null,
-    stated: tp.empty ? null : tp.value.toFixed(j.scale),
-    expected: j.expected.toFixed(j.scale),
-    difference: j.difference.toFixed(j.scale),
+    stated: tp.empty ? null : fig(tp.value, j.scale),
+    expected: fig(j.expected, j.scale),
+    difference: fig(j.difference, j.scale),
     messageId: detail ? 'cross-table-sum' : 'cross-table',
     data: {
       target: name(target),
@@ -160,9 +161,9 @@ function reportExcess(ctx: DocumentContext, e: Excess): void {
     cells: refs(target),
     related: refs(target === narrow ? wide : narrow),
     quote: null,
-    stated: np.value.toFixed(e.scale),
-    expected: wp.value.toFixed(e.scale),
-    difference: excess.toFixed(e.scale),
+    stated: fig(np.value, e.scale),
+    expected: fig(wp.value, e.scale),
+    difference: fig(excess, e.scale),
     messageId: 'cross-table-scope',
     data: {
       narrow: name(narrow),

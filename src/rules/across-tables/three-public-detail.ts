@@ -13,6 +13,7 @@ import { inCommonUnit, judgeSum, printedAt } from '../../engine/tolerance.js';
 import { formatAmount, formatSigned } from '../../i18n/format.js';
 import { tablesOf, threePublicCell, type CellValue, type ThreePublicItem } from '../../narrative/lookup.js';
 import { tableSets, tableTitle } from '../../recognise/figures.js';
+import { fig } from '../../contract/figure.js';
 
 const LINES: ReadonlyArray<[RegExp, ThreePublicItem]> = [
   [/^30212$/u, 'abroad'],
@@ -71,9 +72,9 @@ export default defineDocumentRule({
             cells: [here.ref],
             related: [other.ref],
             quote: null,
-            stated: detail.value.toFixed(j.scale),
-            expected: three.value.toFixed(j.scale),
-            difference: j.difference.toFixed(j.scale),
+            stated: fig(detail.value, j.scale),
+            expected: fig(three.value, j.scale),
+            difference: fig(j.difference, j.scale),
             messageId: over ? 'three-public-detail-over' : 'three-public-detail',
             data: { detail: here.name, other: other.name, stated: formatAmount(detail.value, j.scale), expected: formatAmount(three.value, j.scale), difference: formatSigned(j.difference, j.scale) },
           });

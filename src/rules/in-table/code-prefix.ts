@@ -10,6 +10,7 @@ import { defineTableRule } from '../../engine/rule.js';
 import { judgeSum } from '../../engine/tolerance.js';
 import { buildCodeTree } from '../../recognise/code-tree.js';
 import type { RowInfo } from '../../recognise/rows.js';
+import { phrase } from '../../contract/figure.js';
 
 export default defineTableRule({
   meta: {
@@ -58,8 +59,8 @@ export default defineTableRule({
           severity: tested && belongs ? 'error' : 'review',
           cells: block.code.map((col) => ctx.ref({ row: m.row.row, col })),
           related: block.code.map((col) => ctx.ref({ row: under.row, col })),
-          stated: m.row.code,
-          expected: `${under.code}…`,
+          stated: m.row.code === null ? null : phrase(m.row.code),
+          expected: phrase(`${under.code}…`),
           difference: null,
           messageId: tested && belongs ? 'code-prefix' : 'code-prefix-order',
           data: { code: m.row.code ?? '', label: m.row.label, parent: under.code ?? '', parentLabel: under.label, value: value ? value.value.toFixed(value.scale) : '' },

@@ -9,6 +9,7 @@ import { defineTableRule } from '../../engine/rule.js';
 import type { Pos } from '../../model/table.js';
 import { formatAmount } from '../../i18n/format.js';
 import { keyText } from '../../model/text.js';
+import { fig } from '../../contract/figure.js';
 
 export default defineTableRule({
   meta: {
@@ -49,7 +50,7 @@ export default defineTableRule({
         severity: blank ? 'error' : 'review',
         cells: [ctx.ref(pos)],
         related: ownPos ? [ctx.ref(ownPos)] : [],
-        stated: value.value.toFixed(value.scale),
+        stated: fig(value.value, value.scale),
         expected: null,
         difference: null,
         messageId: blank ? 'misplaced-value' : 'misplaced-value-filled',

@@ -18,6 +18,7 @@ import type { Identity } from '../../engine/evidence.js';
 import type { Column, RowInfo } from '../../recognise/index.js';
 import { NO_FIGURE, rateKindOf, type RateKind } from '../../recognise/vocabulary.js';
 import { keyText } from '../../model/text.js';
+import { fig } from '../../contract/figure.js';
 
 const CATEGORY: Record<RateKind, Category> = {
   growth: 'growth-rate',
@@ -143,7 +144,7 @@ export default defineTableRule({
               category: 'zero-denominator',
               cells: [ctx.ref(ratePos)],
               related,
-              stated: stated.value.toFixed(stated.scale),
+              stated: fig(stated.value, stated.scale),
               expected: null,
               difference: null,
               messageId: 'rate-column-zero-base',
@@ -173,9 +174,9 @@ export default defineTableRule({
             category: CATEGORY[kind],
             cells: [ctx.ref(ratePos)],
             related,
-            stated: stated.value.toFixed(stated.scale),
-            expected: j.expected.toFixed(stated.scale),
-            difference: j.difference.toFixed(stated.scale),
+            stated: fig(stated.value, stated.scale),
+            expected: fig(j.expected, stated.scale),
+            difference: fig(j.difference, stated.scale),
             messageId: 'rate-column',
             data: { ...data, expected: formatPercent(j.expected, stated.scale), exact: formatPercent(j.exact, 4), difference: formatSigned(j.difference, stated.scale) },
           });

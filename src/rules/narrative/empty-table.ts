@@ -14,6 +14,7 @@ import { tableTitle } from '../../recognise/figures.js';
 import type { RecognisedTable } from '../../recognise/index.js';
 import type { TextBlock } from '../../model/document.js';
 import type { Quote } from '../../engine/types.js';
+import { phrase } from '../../contract/figure.js';
 
 const FUNDS: ReadonlyArray<{ kinds: readonly string[]; name: RegExp; scope: string }> = [
   { kinds: ['D07', 'B08'], name: /政府性基金/u, scope: '@scope.fund' },
@@ -76,7 +77,7 @@ export default defineDocumentRule({
         cells: [ref],
         related: [],
         quote: noteQuote(rt, ctx.doc.document.blocks, keyText(note)),
-        stated: note,
+        stated: phrase(note),
         expected: null,
         difference: null,
         messageId: 'empty-table-note',
@@ -134,7 +135,7 @@ export default defineDocumentRule({
             cells: [ref],
             related: [],
             quote: noteQuote(rt, ctx.doc.document.blocks, noteSays),
-            stated: noteSays,
+            stated: phrase(noteSays),
             expected: null,
             difference: null,
             messageId: 'empty-table-note',
@@ -151,7 +152,7 @@ export default defineDocumentRule({
             cells: [],
             related: [ref],
             quote: loc ? { block: loc.block, start: loc.start, end: loc.end, text: loc.text } : null,
-            stated: s.text.trim(),
+            stated: phrase(s.text.trim()),
             expected: null,
             difference: null,
             messageId: 'empty-table-text',

@@ -21,6 +21,7 @@ import type { RecognisedDocument } from '../../recognise/index.js';
 import type { CellRef } from '../../model/table.js';
 import { keyText } from '../../model/text.js';
 import { printedAt } from '../../engine/tolerance.js';
+import { fig } from '../../contract/figure.js';
 
 /** The line a 总计 label is often confused with (N02). */
 function sibling(doc: RecognisedDocument, st: Statement, topic: string) {
@@ -131,9 +132,9 @@ export default defineDocumentRule({
           st,
           span,
           category: 'text-vs-table' as const,
-          stated: mention.value.toFixed(mention.scale),
-          expected: cmp.expected.toFixed(Math.max(cmp.scale, r.cell.printed.scale)),
-          difference: cmp.difference.toFixed(Math.max(cmp.scale, r.cell.printed.scale)),
+          stated: fig(mention.value, mention.scale),
+          expected: fig(cmp.expected, Math.max(cmp.scale, r.cell.printed.scale)),
+          difference: fig(cmp.difference, Math.max(cmp.scale, r.cell.printed.scale)),
           related: [r.cell.ref],
           table: r.cell.ref.table,
         };
@@ -145,7 +146,7 @@ export default defineDocumentRule({
             category: 'unit',
             severity: 'error',
             messageId: 'text-amount-unit',
-            expected: r.cell.printed.value.toFixed(r.cell.printed.scale),
+            expected: fig(r.cell.printed.value, r.cell.printed.scale),
             difference: null,
             data: { ...base, expected: formatAmount(r.cell.printed.value, r.cell.printed.scale), tableUnit },
           });

@@ -15,6 +15,7 @@ import { reportClaim, reportPassage } from '../../engine/claim.js';
 
 import type { Statement } from '../../narrative/claims.js';
 import { figureOf } from '../../narrative/claims.js';
+import { fig, phrase } from '../../contract/figure.js';
 
 const HUNDRED = new Decimal(100);
 
@@ -55,7 +56,7 @@ export default defineDocumentRule({
           severity: 'review',
           category: 'text-vs-text',
           messageId: 'text-template-direction',
-          stated: (whole + figure).trim(),
+          stated: phrase((whole + figure).trim()),
           expected: null,
           data: { stated: (whole + figure).trim(), first, second },
         });
@@ -76,7 +77,7 @@ export default defineDocumentRule({
             category: 'share-rate',
             messageId: 'text-blank-share',
             stated: null,
-            expected: share ? share.toFixed(2) : null,
+            expected: share ? fig(share, 2) : null,
             difference: null,
             data: { subject: st.subject, slot: b.text.trim(), expected: share ? formatPercent(share, 2) : '' },
           });
@@ -99,7 +100,7 @@ export default defineDocumentRule({
             severity: 'review',
             category: 'misplaced-value',
             messageId: 'text-placeholder',
-            stated: b.text.trim(),
+            stated: phrase(b.text.trim()),
             expected: null,
             difference: null,
             data: { slot: b.text.trim() },

@@ -14,6 +14,7 @@ import { clauseStart, resolve } from '../../narrative/model.js';
 import { performanceOf } from '../../narrative/document.js';
 import type { Statement } from '../../narrative/claims.js';
 import type { CellRef } from '../../model/table.js';
+import { fig, phrase } from '../../contract/figure.js';
 
 const WORDS = { greater: '大于', less: '小于', equal: '等于' } as const;
 
@@ -53,7 +54,7 @@ export default defineDocumentRule({
             severity: 'review',
             category: 'unit',
             messageId: 'completion-unit',
-            stated: c.mention.value.toFixed(c.mention.scale),
+            stated: fig(c.mention.value, c.mention.scale),
             expected: null,
             difference: null,
             data: { subject, stated: shown(c.mention) },
@@ -67,7 +68,7 @@ export default defineDocumentRule({
               severity: 'review',
               category: 'zero-denominator',
               messageId: 'completion-zero-budget',
-              stated: c.mention.value.toFixed(c.mention.scale),
+              stated: fig(c.mention.value, c.mention.scale),
               expected: null,
               difference: null,
               data,
@@ -82,9 +83,9 @@ export default defineDocumentRule({
                 severity: j.outcome === 'error' ? 'error' : 'rounding',
                 category: rateCategory,
                 messageId: 'completion-rate',
-                stated: c.mention.value.toFixed(c.mention.scale),
-                expected: boundary ? j.exact.toFixed(2) : j.expected.toFixed(c.mention.scale),
-                difference: boundary ? c.mention.value.minus(j.exact).toFixed(2) : j.difference.toFixed(c.mention.scale),
+                stated: fig(c.mention.value, c.mention.scale),
+                expected: boundary ? fig(j.exact, 2) : fig(j.expected, c.mention.scale),
+                difference: boundary ? fig(c.mention.value.minus(j.exact), 2) : fig(j.difference, c.mention.scale),
                 data: { ...data, exact: formatPercent(j.exact, 4), expected: formatPercent(j.expected, c.mention.scale), difference: formatSigned(j.difference, c.mention.scale) },
                 related: rateCategory === 'execution-rate' ? projectFunds(st) : [],
               });
@@ -100,7 +101,7 @@ export default defineDocumentRule({
               severity: 'review',
               category: 'zero-denominator',
               messageId: 'completion-zero-budget-table',
-              stated: c.mention.value.toFixed(c.mention.scale),
+              stated: fig(c.mention.value, c.mention.scale),
               expected: null,
               difference: null,
               data: { subject, cell: r.cell.name, stated: formatPercent(c.mention.value, c.mention.scale) },
@@ -121,9 +122,9 @@ export default defineDocumentRule({
             severity: 'error',
             category: 'text-vs-text',
             messageId: 'completion-direction',
-            stated: `决算数${WORDS[cmp.word]}预算数`,
-            expected: `决算数${WORDS[actual]}预算数`,
-            difference: final.value.minus(budget.value).toFixed(Math.max(final.scale, budget.scale)),
+            stated: phrase(`决算数${WORDS[cmp.word]}预算数`),
+            expected: phrase(`决算数${WORDS[actual]}预算数`),
+            difference: fig(final.value.minus(budget.value), Math.max(final.scale, budget.scale)),
             data: { subject, word: WORDS[cmp.word], actual: WORDS[actual], budget: shown(budget), final: shown(final) },
           });
         } else ctx.pass([], 'exact');

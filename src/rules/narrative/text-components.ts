@@ -19,6 +19,7 @@ import { clauseStart, type Narrative } from '../../narrative/model.js';
 import type { Mention, Statement } from '../../narrative/claims.js';
 import { figureOf } from '../../narrative/claims.js';
 import { keyText } from '../../model/text.js';
+import { fig } from '../../contract/figure.js';
 
 const MONEY = /元$/u;
 
@@ -84,9 +85,9 @@ function listCheck(
         severity: 'error',
         category: 'hierarchy',
         messageId: 'components-culprit',
-        stated: own.value.toFixed(own.scale),
-        expected: expected.toFixed(scale),
-        difference: own.value.minus(expected).toFixed(scale),
+        stated: fig(own.value, own.scale),
+        expected: fig(expected, scale),
+        difference: fig(own.value.minus(expected), scale),
         data: {
           subject: culprit.subject,
           stated: shown(own),
@@ -115,9 +116,9 @@ function listCheck(
     severity: j.outcome === 'rounding' ? 'rounding' : short ? 'review' : 'error',
     category: 'text-vs-text',
     messageId: short ? 'components-short' : field === 'amount' || field === 'prior' ? 'components-total' : field === 'budget' ? 'items-budget' : 'items-final',
-    stated: total.value.toFixed(total.scale),
-    expected: j.expected.toFixed(j.scale),
-    difference: j.difference.toFixed(j.scale),
+    stated: fig(total.value, total.scale),
+    expected: fig(j.expected, j.scale),
+    difference: fig(j.difference, j.scale),
     data: {
       subject: named(parent),
       stated: shown(total),
@@ -253,9 +254,9 @@ export default defineDocumentRule({
             severity: j.outcome === 'rounding' ? 'rounding' : partial ? 'review' : 'error',
             category: 'text-vs-text',
             messageId: partial ? 'components-change-partial' : 'components-change',
-            stated: stated.toFixed(tc.scale),
-            expected: j.expected.toFixed(scale),
-            difference: j.difference.toFixed(scale),
+            stated: fig(stated, tc.scale),
+            expected: fig(j.expected, scale),
+            difference: fig(j.difference, scale),
             data: {
               subject: total.subject,
               stated: formatSigned(stated, tc.scale),

@@ -9,6 +9,7 @@
  * Basis: domain.md §4.4 (the narrative describes the tables' figures); §4.5 K07 (template text left in).
  * Sample pages: real-pdf r01 (个人农业生产补贴 0), r11 (奖金、奖励金、税金及附加费用 0).
  */
+import { ZERO } from '../../model/decimal.js';
 import { defineDocumentRule } from '../../engine/rule.js';
 import type { CellRef } from '../../model/table.js';
 import { printedAt } from '../../engine/tolerance.js';
@@ -17,6 +18,7 @@ import { nameKey } from '../../narrative/concepts.js';
 import { reportPassage } from '../../engine/claim.js';
 import { tableTitle } from '../../recognise/figures.js';
 import type { RecognisedTable } from '../../recognise/index.js';
+import { fig, phrase } from '../../contract/figure.js';
 
 /** "人员经费…主要包括：A、B、C" up to the end of its clause run. */
 const LIST = /(人员经费|公用经费)[^。；;]{0,40}?(?:主要)?(?:包括|用于)[:：]?\s*([^。；;]+)/gu;
@@ -98,8 +100,8 @@ export default defineDocumentRule({
         severity: 'review',
         category: 'text-vs-table',
         messageId: 'econ-items-zero',
-        stated: items,
-        expected: '0.00',
+        stated: phrase(items),
+        expected: fig(ZERO, 2),
         related: zero.map((z) => z.ref),
         data: { table: tableTitle(table), items, count: zero.length },
       });

@@ -20,6 +20,7 @@ import { budgetReport, currentOf, currentWith } from '../../narrative/model.js';
 import type { Mention, Statement } from '../../narrative/claims.js';
 import type { DocumentContext } from '../../engine/context.js';
 import type { Narrative } from '../../narrative/model.js';
+import { fig } from '../../contract/figure.js';
 
 export { currentOf, currentWith } from '../../narrative/model.js';
 
@@ -84,7 +85,7 @@ function bothYears(ctx: DocumentContext, narrative: Narrative, st: Statement, ra
         severity: 'error',
         category: 'zero-denominator',
         messageId: 'growth-zero-prior',
-        stated: rate.mention.value.toFixed(rate.mention.scale),
+        stated: fig(rate.mention.value, rate.mention.scale),
         expected: null,
         difference: null,
         data: base,
@@ -106,9 +107,9 @@ function bothYears(ctx: DocumentContext, narrative: Narrative, st: Statement, ra
         severity: cmp.outcome === 'rounding' ? 'rounding' : 'error',
         category: 'text-vs-text',
         messageId: 'growth-current-restated',
-        stated: current.value.toFixed(current.scale),
-        expected: restated.mention.value.toFixed(restated.mention.scale),
-        difference: cmp.difference.toFixed(cmp.scale),
+        stated: fig(current.value, current.scale),
+        expected: fig(restated.mention.value, restated.mention.scale),
+        difference: fig(cmp.difference, cmp.scale),
         data: { subject, current: shown(current), earlier: shown(restated.mention) },
       });
       ctx.evidence(eq, cmp.outcome === 'rounding' ? 'rounding' : 'error', f);
@@ -128,9 +129,9 @@ function bothYears(ctx: DocumentContext, narrative: Narrative, st: Statement, ra
     severity: j.outcome === 'rounding' ? 'rounding' : 'error',
     category: 'growth-rate',
     messageId: 'growth-rate-years',
-    stated: rate.mention.value.toFixed(rate.mention.scale),
-    expected: j.expected.toFixed(rate.mention.scale),
-    difference: j.difference.toFixed(rate.mention.scale),
+    stated: fig(rate.mention.value, rate.mention.scale),
+    expected: fig(j.expected, rate.mention.scale),
+    difference: fig(j.difference, rate.mention.scale),
     data: { ...base, exact: formatPercent(actual, 4), expected: formatPercent(actual, rate.mention.scale) },
   });
   ctx.evidence(identity, j.outcome === 'rounding' ? 'rounding' : 'error', finding);
@@ -165,7 +166,7 @@ export default defineDocumentRule({
           severity: 'error',
           category: 'growth-rate',
           messageId: 'growth-direction',
-          stated: rate.mention.value.toFixed(rate.mention.scale),
+          stated: fig(rate.mention.value, rate.mention.scale),
           expected: null,
           difference: null,
           data: { subject, change: change.word, rateWord: rate.word, stated: formatPercent(rate.mention.value, rate.mention.scale) },
@@ -185,7 +186,7 @@ export default defineDocumentRule({
             category: 'growth-rate',
             messageId: 'growth-incomparable',
             stated: null,
-            expected: exact.toFixed(2),
+            expected: fig(exact, 2),
             difference: null,
             data: {
               subject,
@@ -222,7 +223,7 @@ export default defineDocumentRule({
           severity: 'review',
           category: 'zero-denominator',
           messageId: 'growth-zero-base',
-          stated: rate.mention.value.toFixed(rate.mention.scale),
+          stated: fig(rate.mention.value, rate.mention.scale),
           expected: null,
           difference: null,
           data: base,
@@ -236,7 +237,7 @@ export default defineDocumentRule({
           severity: 'error',
           category: 'growth-rate',
           messageId: 'growth-negative-base',
-          stated: c.value.toFixed(c.scale),
+          stated: fig(c.value, c.scale),
           expected: null,
           difference: null,
           data: base,
@@ -260,9 +261,9 @@ export default defineDocumentRule({
         severity: j.outcome === 'rounding' ? 'rounding' : 'error',
         category: 'growth-rate',
         messageId: 'growth-rate',
-        stated: rate.mention.value.toFixed(rate.mention.scale),
-        expected: j.expected.toFixed(rate.mention.scale),
-        difference: j.difference.toFixed(rate.mention.scale),
+        stated: fig(rate.mention.value, rate.mention.scale),
+        expected: fig(j.expected, rate.mention.scale),
+        difference: fig(j.difference, rate.mention.scale),
         data: { ...base, exact: formatPercent(j.exact, 4), expected: formatPercent(j.expected, rate.mention.scale), difference: formatSigned(j.difference, rate.mention.scale) },
         cause,
       });

@@ -18,6 +18,7 @@ import { nameKey } from '../../narrative/concepts.js';
 import type { RecognisedTable, RowInfo } from '../../recognise/index.js';
 import type { Decimal } from '../../model/decimal.js';
 import type { CellRef } from '../../model/table.js';
+import { phrase } from '../../contract/figure.js';
 
 const LEVEL = { 类: 0, 款: 1, 项: 2 } as const;
 /** A level marker: "（类）", "（210类）", "（01项）"; the name is the text before it ("政府办公厅（室）及相关机构事务"). */
@@ -145,8 +146,8 @@ export default defineDocumentRule({
         severity: 'review',
         category: 'text-vs-table',
         messageId: 'item-names',
-        stated: wrong.map((w) => `${w.part.name}（${level[w.part.level]}）`).join('；'),
-        expected: wrong.map((w) => `${w.code} ${w.label}`).join('；'),
+        stated: phrase(wrong.map((w) => `${w.part.name}（${level[w.part.level]}）`).join('；')),
+        expected: phrase(wrong.map((w) => `${w.code} ${w.label}`).join('；')),
         difference: null,
         related: [line.ref],
         data: { item: st.item, stated: wrong.map((w) => `“${w.part.name}”（${level[w.part.level]}）`).join('、'), expected: wrong.map((w) => `${w.code} ${w.label}`).join('、') },

@@ -18,6 +18,7 @@ import { clauseStart, resolve } from '../../narrative/model.js';
 import { performanceOf } from '../../narrative/document.js';
 import type { Statement } from '../../narrative/claims.js';
 import type { RecognisedTable } from '../../recognise/index.js';
+import { fig } from '../../contract/figure.js';
 
 const printed = (rt: RecognisedTable, pos: Pos | null | undefined) => printedAt(rt.table, pos, true);
 
@@ -70,9 +71,9 @@ export default defineDocumentRule({
           severity: sameCount && !overWhole ? 'error' : 'review',
           category: 'text-vs-table',
           messageId: 'perf-text-funds',
-          stated: m.value.toFixed(m.scale),
-          expected: sums.annual.toFixed(2),
-          difference: m.value.minus(sums.annual).toFixed(2),
+          stated: fig(m.value, m.scale),
+          expected: fig(sums.annual, 2),
+          difference: fig(m.value.minus(sums.annual), 2),
           data: { stated: shown(m), tables: sums.tables, annual: formatAmount(sums.annual, 2), initial: formatAmount(sums.initial, 2), executed: formatAmount(sums.executed, 2) },
           related: sums.refs,
         });
@@ -97,9 +98,9 @@ export default defineDocumentRule({
             severity: 'review',
             category: 'text-vs-table',
             messageId: 'perf-text-overall',
-            stated: st.amount.value.toFixed(st.amount.scale),
-            expected: whole.printed.value.toFixed(whole.printed.scale),
-            difference: st.amount.value.minus(whole.printed.value).toFixed(2),
+            stated: fig(st.amount.value, st.amount.scale),
+            expected: fig(whole.printed.value, whole.printed.scale),
+            difference: fig(st.amount.value.minus(whole.printed.value), 2),
             data: { stated: shown(st.amount), cell: whole.name, expected: formatAmount(whole.printed.value, whole.printed.scale) },
             related: [whole.ref],
           });
@@ -130,9 +131,9 @@ export default defineDocumentRule({
               severity: cmp.outcome === 'rounding' ? 'rounding' : 'error',
               category: 'score',
               messageId: 'perf-text-score',
-              stated: st.score.value.toFixed(st.score.scale),
-              expected: t.value.toFixed(t.scale),
-              difference: cmp.difference.toFixed(Math.max(st.score.scale, t.scale)),
+              stated: fig(st.score.value, st.score.scale),
+              expected: fig(t.value, t.scale),
+              difference: fig(cmp.difference, Math.max(st.score.scale, t.scale)),
               data: { project, stated: shown(st.score), expected: t.value.toFixed(t.scale) },
               related: ref(perf.total),
               cause: asRate ? { kind: 'other', messageId: 'cause.score-is-rate', data: { rate: `${rate.value.toFixed(rate.scale)}%` } } : null,
@@ -159,9 +160,9 @@ export default defineDocumentRule({
           severity: cmp.outcome === 'rounding' ? 'rounding' : 'error',
           category: 'text-vs-table',
           messageId: 'perf-text-amount',
-          stated: m.value.toFixed(m.scale),
-          expected: cmp.expected.toFixed(Math.max(cmp.scale, cell.scale)),
-          difference: cmp.difference.toFixed(Math.max(cmp.scale, cell.scale)),
+          stated: fig(m.value, m.scale),
+          expected: fig(cmp.expected, Math.max(cmp.scale, cell.scale)),
+          difference: fig(cmp.difference, Math.max(cmp.scale, cell.scale)),
           data: { project, label, stated: shown(m), expected: formatAmount(cmp.expected, Math.max(cmp.scale, cell.scale)) },
           related: ref(pos),
         });
@@ -179,9 +180,9 @@ export default defineDocumentRule({
             severity: j.outcome,
             category: 'execution-rate',
             messageId: 'perf-text-rate',
-            stated: rateMention.value.toFixed(rateMention.scale),
-            expected: j.expected.toFixed(rateMention.scale),
-            difference: j.difference.toFixed(rateMention.scale),
+            stated: fig(rateMention.value, rateMention.scale),
+            expected: fig(j.expected, rateMention.scale),
+            difference: fig(j.difference, rateMention.scale),
             data: { project, stated: formatPercent(rateMention.value, rateMention.scale), expected: formatPercent(j.exact, 2) },
             related: [...ref(total?.cells.executed), ...ref(total?.cells.annual)],
           });

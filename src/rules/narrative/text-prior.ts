@@ -18,6 +18,7 @@ import { quantityOf, reportClaim, shown } from '../../engine/claim.js';
 import type { Identity } from '../../engine/evidence.js';
 
 import { figureOf, type Mention, type Statement } from '../../narrative/claims.js';
+import { fig } from '../../contract/figure.js';
 
 /** This year's figure of the same kind as the prior one (a budget against a budget). */
 function currentFor(st: Statement): Mention | undefined {
@@ -82,9 +83,9 @@ export default defineDocumentRule({
           severity: 'error',
           category: 'text-vs-text',
           messageId: 'prior-wrong',
-          stated: prior.value.toFixed(prior.scale),
-          expected: implied.toFixed(scale),
-          difference: prior.value.minus(implied).toFixed(scale),
+          stated: fig(prior.value, prior.scale),
+          expected: fig(implied, scale),
+          difference: fig(prior.value.minus(implied), scale),
           data: { ...data, difference: formatSigned(prior.value.minus(implied), scale) },
         });
       } else if (bearsPrior && !bearsChange) {
@@ -94,9 +95,9 @@ export default defineDocumentRule({
           severity: 'error',
           category: 'text-vs-text',
           messageId: 'prior-change-wrong',
-          stated: change.value.toFixed(change.scale),
-          expected: actual.toFixed(scale),
-          difference: change.value.minus(actual).toFixed(scale),
+          stated: fig(change.value, change.scale),
+          expected: fig(actual, scale),
+          difference: fig(change.value.minus(actual), scale),
           data: { ...data, difference: formatSigned(change.value.minus(actual), scale) },
         });
       } else {
@@ -106,9 +107,9 @@ export default defineDocumentRule({
           severity: 'review',
           category: 'text-vs-text',
           messageId: 'prior-change',
-          stated: change.value.toFixed(change.scale),
-          expected: actual.toFixed(scale),
-          difference: change.value.minus(actual).toFixed(scale),
+          stated: fig(change.value, change.scale),
+          expected: fig(actual, scale),
+          difference: fig(change.value.minus(actual), scale),
           data,
         });
       }

@@ -13,6 +13,7 @@ import { asPrinted, judgeRate } from '../../engine/tolerance.js';
 import { formatAmount, formatPercent } from '../../i18n/format.js';
 import type { Mention, Statement } from '../../narrative/claims.js';
 import { reportClaim, shown } from '../../engine/claim.js';
+import { fig } from '../../contract/figure.js';
 
 const CATEGORIES: ReadonlyArray<{ word: RegExp; concept: string; name: string }> = [
   { word: /货物/u, concept: 'proc-goods', name: '货物' },
@@ -54,9 +55,9 @@ export default defineDocumentRule({
           severity: j.outcome,
           category: 'share-rate',
           messageId: 'procurement-category-share',
-          stated: stated.value.toFixed(stated.scale),
-          expected: j.exact.toFixed(2),
-          difference: stated.value.minus(j.exact).toFixed(2),
+          stated: fig(stated.value, stated.scale),
+          expected: fig(j.exact, 2),
+          difference: fig(stated.value.minus(j.exact), 2),
           data: { category: only.name, amount: shown(amount), sme: shown(sme.amount), stated: formatPercent(stated.value, stated.scale), expected: formatPercent(j.exact, 2) },
         });
       } else if (j.outcome === 'pass') ctx.pass([], 'rate');
@@ -85,9 +86,9 @@ export default defineDocumentRule({
       severity: 'review',
       category: 'share-rate',
       messageId: 'procurement-split',
-      stated: sme.amount.value.toFixed(sme.amount.scale),
-      expected: sum.toFixed(2),
-      difference: diff.negated().toFixed(2),
+      stated: fig(sme.amount.value, sme.amount.scale),
+      expected: fig(sum, 2),
+      difference: fig(diff.negated(), 2),
       data: {
         sme: shown(sme.amount),
         expected: formatAmount(sum, 2),

@@ -10,9 +10,11 @@
  * Basis: domain.md §4.4 N04, N09 (reasons against 上年).
  * Sample pages: 002-*.html (三公 增加 attributed to more 接待), 001-*.html (公务用车 持平, 上一年无).
  */
+import { ZERO } from '../../model/decimal.js';
 import { defineDocumentRule } from '../../engine/rule.js';
 import type { Direction, Statement } from '../../narrative/claims.js';
 import { reportClaim, shown } from '../../engine/claim.js';
+import { fig, phrase, withSign } from '../../contract/figure.js';
 
 /** Words of a reason that name a component, and the component's concept. */
 const ITEMS: ReadonlyArray<[RegExp, string]> = [
@@ -130,7 +132,7 @@ export default defineDocumentRule({
             severity: 'review',
             category: 'text-vs-text',
             messageId: 'reason-direction',
-            stated: why.text.trim(),
+            stated: phrase(why.text.trim()),
             expected: null,
             difference: null,
             data: { subject: st.subject, change: st.change.word, reason: why.text.trim(), word: WORD[said] },
@@ -153,8 +155,8 @@ export default defineDocumentRule({
             severity: 'review',
             category: 'text-vs-text',
             messageId: 'reason-flat-none',
-            stated: '0',
-            expected: current.value.toFixed(current.scale),
+            stated: fig(ZERO, 0),
+            expected: fig(current.value, current.scale),
             difference: null,
             data: { subject: st.subject, current: shown(current) },
           });
@@ -188,8 +190,8 @@ export default defineDocumentRule({
             severity: 'review',
             category: 'text-vs-text',
             messageId: 'reason-component',
-            stated: clause.trim(),
-            expected: m ? `${moved.direction === 'down' ? '-' : '+'}${m.value.toFixed(m.scale)}` : null,
+            stated: phrase(clause.trim()),
+            expected: m ? withSign(moved.direction === 'down' ? m.value.negated() : m.value, m.scale) : null,
             difference: null,
             data: { subject: st.subject, clause: clause.trim(), item: item.subject, word: WORD[direction], actual: WORD[moved.direction], change: m ? shown(m) : '' },
           });

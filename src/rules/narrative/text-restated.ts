@@ -19,6 +19,7 @@ import type { Mention, Statement } from '../../narrative/claims.js';
 import { figureOf } from '../../narrative/claims.js';
 import { reportClaim, shown } from '../../engine/claim.js';
 import { currentOf, resolve } from '../../narrative/model.js';
+import { fig } from '../../contract/figure.js';
 
 /** Concepts that are one figure when there is no 财政拨款 carry-over. */
 const FISCAL = new Set(['fiscal-total', 'fiscal-income', 'fiscal-expenditure', 'general-expenditure']);
@@ -53,9 +54,9 @@ export default defineDocumentRule({
         severity: over && !narrower ? 'error' : 'review',
         category: 'text-vs-text',
         messageId: over ? 'vehicles-over' : 'vehicles-under',
-        stated: official.count.value.toFixed(0),
-        expected: all.count.value.toFixed(0),
-        difference: official.count.value.minus(all.count.value).toFixed(0),
+        stated: fig(official.count.value, 0),
+        expected: fig(all.count.value, 0),
+        difference: fig(official.count.value.minus(all.count.value), 0),
         data: { stated: shown(official.count), subject: all.subject, expected: shown(all.count) },
       });
     } else if (official?.count && all?.count) ctx.pass([], 'exact');
@@ -90,9 +91,9 @@ export default defineDocumentRule({
           severity: 'error',
           category: 'text-vs-text',
           messageId: 'restated-change-same',
-          stated: b.value.toFixed(scale),
-          expected: a.value.toFixed(scale),
-          difference: b.value.minus(a.value).toFixed(scale),
+          stated: fig(b.value, scale),
+          expected: fig(a.value, scale),
+          difference: fig(b.value.minus(a.value), scale),
           data: {
             subject: s.subject,
             other: first.subject,
@@ -142,9 +143,9 @@ export default defineDocumentRule({
           severity: 'review',
           category: 'text-vs-text',
           messageId: 'restated-change',
-          stated: v.value.toFixed(scale),
-          expected: base.value.toFixed(scale),
-          difference: v.value.minus(base.value).toFixed(scale),
+          stated: fig(v.value, scale),
+          expected: fig(base.value, scale),
+          difference: fig(v.value.minus(base.value), scale),
           data: {
             subject: s.subject,
             verb: s.change?.direction === 'up' ? '@word.up' : '@word.down',

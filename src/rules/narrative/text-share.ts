@@ -21,6 +21,7 @@ import { resolve, type Narrative } from '../../narrative/model.js';
 import type { Statement } from '../../narrative/claims.js';
 import { figureOf } from '../../narrative/claims.js';
 import type { RecognisedDocument } from '../../recognise/index.js';
+import { fig } from '../../contract/figure.js';
 
 export interface Base {
   readonly value: Decimal;
@@ -127,7 +128,7 @@ export default defineDocumentRule({
           severity: 'review',
           category: 'zero-denominator',
           messageId: 'share-zero-base',
-          stated: stated.value.toFixed(stated.scale),
+          stated: fig(stated.value, stated.scale),
           expected: null,
           difference: null,
           data,
@@ -154,9 +155,9 @@ export default defineDocumentRule({
           severity: 'review',
           category: 'share-rate',
           messageId: 'share-over-100',
-          stated: stated.value.toFixed(stated.scale),
-          expected: j.exact.toFixed(2),
-          difference: stated.value.minus(j.exact).toFixed(2),
+          stated: fig(stated.value, stated.scale),
+          expected: fig(j.exact, 2),
+          difference: fig(stated.value.minus(j.exact), 2),
           data: exactData,
           related,
         });
@@ -168,9 +169,9 @@ export default defineDocumentRule({
         severity: j.outcome === 'error' ? 'error' : 'rounding',
         category: 'share-rate',
         messageId: 'share-rate',
-        stated: stated.value.toFixed(stated.scale),
-        expected: boundary ? j.exact.toFixed(2) : j.expected.toFixed(stated.scale),
-        difference: boundary ? stated.value.minus(j.exact).toFixed(2) : j.difference.toFixed(stated.scale),
+        stated: fig(stated.value, stated.scale),
+        expected: boundary ? fig(j.exact, 2) : fig(j.expected, stated.scale),
+        difference: boundary ? fig(stated.value.minus(j.exact), 2) : fig(j.difference, stated.scale),
         data: exactData,
         related,
       });

@@ -8,6 +8,7 @@
 import { defineDocumentRule } from '../../engine/rule.js';
 
 import { locate } from '../../narrative/passages.js';
+import { phrase } from '../../contract/figure.js';
 
 const DOUBLE = /(\d[\d,，]*(?:[.．]\d+)?)\s*(?:(%|％)\s*(万元|亿元|千元|元)|(万元|亿元|千元|元)\s*(%|％))/gu;
 
@@ -39,7 +40,7 @@ export default defineDocumentRule({
           cells: [],
           related: [],
           quote: { block: loc.block, start: loc.start, end: loc.end, text: loc.text },
-          stated: m[0],
+          stated: phrase(m[0]),
           expected: null,
           difference: null,
           messageId: 'text-units-double',

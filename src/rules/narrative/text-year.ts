@@ -11,6 +11,7 @@ import { defineDocumentRule } from '../../engine/rule.js';
 import { reportClaim, reportPassage, shown } from '../../engine/claim.js';
 import { budgetReport } from '../../narrative/model.js';
 import { figureOf } from '../../narrative/claims.js';
+import { fig, phrase } from '../../contract/figure.js';
 
 export default defineDocumentRule({
   meta: {
@@ -38,8 +39,8 @@ export default defineDocumentRule({
           severity: 'review',
           category: 'text-vs-text',
           messageId: 'year-compared',
-          stated: String(compared.year),
-          expected: String(year - 1),
+          stated: phrase(String(compared.year)),
+          expected: phrase(String(year - 1)),
           difference: null,
           data: { subject: st.subject, stated: compared.year, year, expected: year - 1 },
         });
@@ -62,7 +63,7 @@ export default defineDocumentRule({
           severity: 'review',
           category: 'text-vs-text',
           messageId: 'year-figures',
-          stated: prior.mention.value.toFixed(prior.mention.scale),
+          stated: fig(prior.mention.value, prior.mention.scale),
           expected: null,
           difference: null,
           data: { subject: st.subject, stated: shown(prior.mention), figureYear: prior.year, year },
@@ -88,8 +89,8 @@ export default defineDocumentRule({
         severity: 'review',
         category: 'text-vs-text',
         messageId: 'year-period',
-        stated: period[0].trim(),
-        expected: String(year),
+        stated: phrase(period[0].trim()),
+        expected: phrase(String(year)),
         data: { stated: period[0].trim(), year },
       });
     }

@@ -10,6 +10,7 @@ import { defineTableRule } from '../../engine/rule.js';
 import { judgeRate } from '../../engine/tolerance.js';
 import { Decimal } from '../../model/decimal.js';
 import { BLANK, formatAmount, formatPercent, formatSigned } from '../../i18n/format.js';
+import { fig } from '../../contract/figure.js';
 
 export default defineTableRule({
   meta: {
@@ -41,7 +42,7 @@ export default defineTableRule({
             cells: [ctx.ref(rate)],
             related: [ctx.ref(executed), ctx.ref(budgetPos)],
             stated: null,
-            expected: exact.toFixed(2),
+            expected: fig(exact, 2),
             difference: null,
             messageId: 'perf-execution-rate-missing',
             data: { project: perf.project ?? '', row: f.label, executed: formatAmount(e.value, e.scale), budget: formatAmount(b.value, b.scale), expected: formatPercent(exact, 2) },
@@ -67,7 +68,7 @@ export default defineTableRule({
           category: 'zero-denominator',
           cells: [ctx.ref(rate)],
           related: [ctx.ref(executed), ctx.ref(budgetPos)],
-          stated: rv.value.toFixed(rv.scale),
+          stated: fig(rv.value, rv.scale),
           expected: null,
           difference: null,
           messageId: 'perf-execution-rate-zero-budget',
@@ -89,9 +90,9 @@ export default defineTableRule({
             category: 'score',
             cells: [ctx.ref(score)],
             related: [ctx.ref(rate), ctx.ref(weight)],
-            stated: sc.value.toFixed(sc.scale),
-            expected: expected.toFixed(2),
-            difference: sc.value.minus(expected).toFixed(2),
+            stated: fig(sc.value, sc.scale),
+            expected: fig(expected, 2),
+            difference: fig(sc.value.minus(expected), 2),
             messageId: 'perf-funds-score',
             data: {
               project: perf.project ?? '',
@@ -120,9 +121,9 @@ export default defineTableRule({
         severity: j.outcome === 'rounding' ? 'rounding' : 'error',
         cells: [ctx.ref(rate)],
         related: [ctx.ref(executed), ctx.ref(budgetPos)],
-        stated: rv.value.toFixed(rv.scale),
-        expected: j.expected.toFixed(rv.scale),
-        difference: j.difference.toFixed(rv.scale),
+        stated: fig(rv.value, rv.scale),
+        expected: fig(j.expected, rv.scale),
+        difference: fig(j.difference, rv.scale),
         messageId: 'perf-execution-rate',
         data: { ...data, expected: formatPercent(j.expected, rv.scale), exact: formatPercent(j.exact, 4), difference: formatSigned(j.difference, rv.scale) },
         // lets the 年度资金总额 and 当年财政拨款 rows printing the same wrong rate fold into one finding

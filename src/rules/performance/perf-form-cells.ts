@@ -9,6 +9,7 @@
  */
 import { defineTableRule } from '../../engine/rule.js';
 import { keyText } from '../../model/text.js';
+import { phrase } from '../../contract/figure.js';
 
 const INSTRUCTION = /^(?:结合|根据|请|说明|填写|简要|按照).{0,30}(?:说明|填写|描述|分析)|^(?:……|…)$/u;
 const FIGURE = /^[+-]?\d+(?:\.\d+)?%?$/u;
@@ -39,7 +40,7 @@ export default defineTableRule({
           severity: 'review',
           cells: [ctx.ref(pos)],
           related: [],
-          stated: cell.text,
+          stated: phrase(cell.text),
           expected: null,
           difference: null,
           messageId: 'perf-cell-figure',
@@ -50,7 +51,7 @@ export default defineTableRule({
           severity: 'review',
           cells: [ctx.ref(pos)],
           related: [],
-          stated: cell.text,
+          stated: phrase(cell.text),
           expected: null,
           difference: null,
           messageId: 'perf-cell-instruction',

@@ -21,6 +21,7 @@ import { formatAmount, formatSigned } from '../../i18n/format.js';
 import type { Indicator } from '../../recognise/performance.js';
 import { closeEnough, proportionalScore, scoredIndicators, targetMet, weightPractice } from '../../recognise/scoring.js';
 import type { Printed } from '../../model/printed.js';
+import { fig } from '../../contract/figure.js';
 
 function weightsCheck(ctx: TableContext, indicators: readonly Indicator[], fundWeight: Printed | null, total: Pos | null, fundScored: boolean): number {
   const weights = indicators.map((i) => (i.weight ? ctx.printed(i.weight) : null)).filter((p): p is Printed => !!p && !p.empty);
@@ -51,9 +52,9 @@ function weightsCheck(ctx: TableContext, indicators: readonly Indicator[], fundW
       severity: 'error',
       cells: positions.map((p) => ctx.ref(p)),
       related: total ? [ctx.ref(total)] : [],
-      stated: w.toFixed(scale),
-      expected: expected.toFixed(scale),
-      difference: w.minus(expected).toFixed(scale),
+      stated: fig(w, scale),
+      expected: fig(expected, scale),
+      difference: fig(w.minus(expected), scale),
       messageId: 'perf-weights',
       data: {
         project: ctx.rt.performance?.project ?? '',
@@ -102,9 +103,9 @@ export default defineTableRule({
           severity: 'error',
           cells: [ctx.ref(ind.score)],
           related: [ctx.ref(ind.weight)],
-          stated: s.value.toFixed(scale),
-          expected: w.value.toFixed(scale),
-          difference: s.value.minus(w.value).toFixed(scale),
+          stated: fig(s.value, scale),
+          expected: fig(w.value, scale),
+          difference: fig(s.value.minus(w.value), scale),
           messageId: 'perf-score-over-weight',
           data: { project, indicator: ind.name, stated: formatAmount(s.value, s.scale), weight: formatAmount(w.value, w.scale) },
         });
@@ -124,9 +125,9 @@ export default defineTableRule({
           severity: 'error',
           cells: [ctx.ref(perf.total)],
           related: [],
-          stated: total.value.toFixed(total.scale),
-          expected: HUNDRED.toFixed(total.scale),
-          difference: total.value.minus(100).toFixed(total.scale),
+          stated: fig(total.value, total.scale),
+          expected: fig(HUNDRED, total.scale),
+          difference: fig(total.value.minus(100), total.scale),
           messageId: 'perf-total-over',
           data: { project, stated: formatAmount(total.value, total.scale) },
         });
@@ -167,9 +168,9 @@ export default defineTableRule({
               severity: 'error',
               cells: [ctx.ref(perf.total)],
               related: scorePos.map((p) => ctx.ref(p)),
-              stated: total.value.toFixed(scale),
-              expected: (implied.isNegative() ? s : s.plus(room)).toFixed(scale),
-              difference: (implied.isNegative() ? implied : implied.minus(room)).toFixed(scale),
+              stated: fig(total.value, scale),
+              expected: fig(implied.isNegative() ? s : s.plus(room), scale),
+              difference: fig(implied.isNegative() ? implied : implied.minus(room), scale),
               messageId: 'perf-total-implied',
               data: { project, stated: formatAmount(total.value, total.scale), scores: formatAmount(s, scale), room: formatAmount(room, 0), implied: formatAmount(implied, scale) },
             });
@@ -198,16 +199,16 @@ export default defineTableRule({
           severity: 'review',
           cells,
           related,
-          stated: s.score.value.toFixed(s.score.scale),
-          expected: s.weight.value.toFixed(s.score.scale),
-          difference: s.score.value.minus(s.weight.value).toFixed(s.score.scale),
+          stated: fig(s.score.value, s.score.scale),
+          expected: fig(s.weight.value, s.score.scale),
+          difference: fig(s.score.value.minus(s.weight.value), s.score.scale),
           messageId: 'perf-score-met-not-full',
           data: common,
         });
         continue;
       }
       if (!met && s.score.value.gte(s.weight.value)) {
-        ctx.report({ severity: 'review', cells, related, stated: s.score.value.toFixed(s.score.scale), expected: null, difference: null, messageId: 'perf-score-missed-full', data: common });
+        ctx.report({ severity: 'review', cells, related, stated: fig(s.score.value, s.score.scale), expected: null, difference: null, messageId: 'perf-score-missed-full', data: common });
         continue;
       }
       if (!met && practice === 'proportional') {
@@ -223,9 +224,9 @@ export default defineTableRule({
           severity: verdict === 'last-digit' ? 'rounding' : 'review',
           cells,
           related,
-          stated: s.score.value.toFixed(s.score.scale),
-          expected: exp.toFixed(),
-          difference: s.score.value.minus(exp).toFixed(),
+          stated: fig(s.score.value, s.score.scale),
+          expected: fig(exp),
+          difference: fig(s.score.value.minus(exp)),
           messageId: 'perf-score-proportional',
           data: {
             ...common,

@@ -18,6 +18,7 @@ import { performanceOf } from '../../narrative/document.js';
 import { locate } from '../../narrative/passages.js';
 import { quantityClaims, type QuantityClaim } from '../../narrative/quantities.js';
 import type { Indicator, RecognisedTable } from '../../recognise/index.js';
+import { fig } from '../../contract/figure.js';
 
 const GENERIC_END = /(?:数量|次数|条数|场次|人次|人数|个数|家数|批次|数)$/u;
 const GENERIC_START = /^(?:全年|本年度|年度|本年)?(?:开展|完成|组织|实现|举办|召开)?/u;
@@ -87,9 +88,9 @@ function report(
     cells: where.cell ? [{ table: rt.table.index, row: where.cell.row, col: where.cell.col }] : [],
     related: [{ table: rt.table.index, row: actual.pos.row, col: actual.pos.col }],
     quote: where.quote ?? null,
-    stated: claim.value.toFixed(claim.scale),
-    expected: q.value.toFixed(q.scale),
-    difference: claim.value.minus(q.value).toFixed(Math.max(claim.scale, q.scale)),
+    stated: fig(claim.value, claim.scale),
+    expected: fig(q.value, q.scale),
+    difference: fig(claim.value.minus(q.value), Math.max(claim.scale, q.scale)),
     messageId: where.cell ? 'perf-outcome-indicator' : 'perf-text-indicator',
     data: { project, said, indicator: indicator.name, actual: actual.text },
   });

@@ -26,6 +26,7 @@ import { performanceOf } from '../../narrative/document.js';
 import { reasonIn, sentenceAround, type Reason } from '../../narrative/reasons.js';
 import type { RecognisedTable } from '../../recognise/index.js';
 import type { Steps } from '../../model/steps.js';
+import { fig } from '../../contract/figure.js';
 
 const dec = (n: number): Decimal => new Decimal(String(n));
 
@@ -81,7 +82,7 @@ function* projects(ctx: DocumentContext, narrative: Narrative): Steps<void> {
       cells: [target],
       related,
       quote: null,
-      stated: exact.toFixed(2),
+      stated: fig(exact, 2),
       expected: null,
       difference: null,
       messageId: none ? 'anomaly-no-spending' : over ? 'anomaly-over-budget' : 'anomaly-execution',
@@ -129,7 +130,7 @@ function* budgetItems(ctx: DocumentContext, narrative: Narrative): Steps<void> {
       severity: 'review',
       category: 'rate-anomaly',
       messageId,
-      stated: rate ? rate.toFixed(2) : null,
+      stated: rate ? fig(rate, 2) : null,
       expected: null,
       difference: null,
       data: { subject: subjectOf(st), budget: shown(budget), executed: shown(final), rate: rate ? formatPercent(rate, 2) : '', threshold: t.completionAbove, ...reasonData(reason) },
@@ -179,7 +180,7 @@ function* changes(ctx: DocumentContext, narrative: Narrative): Steps<void> {
       severity: 'review',
       category: 'rate-anomaly',
       messageId: 'anomaly-change',
-      stated: signed.toFixed(2),
+      stated: fig(signed, 2),
       expected: null,
       difference: null,
       data: { subject: subjectOf(st), change: `${change.direction === 'down' ? '−' : '+'}${shown(m)}`, rate: `${formatSigned(signed, 2)}%`, threshold: t.changeBeyond, ...reasonData(reason) },
@@ -225,7 +226,7 @@ function threePublic(ctx: DocumentContext, narrative: Narrative): void {
       cells: [o.final.ref],
       related: [o.budget.ref],
       quote: null,
-      stated: rate ? rate.toFixed(2) : null,
+      stated: rate ? fig(rate, 2) : null,
       expected: null,
       difference: null,
       messageId: rate ? 'anomaly-three-over' : 'anomaly-no-budget',
