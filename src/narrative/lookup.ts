@@ -8,7 +8,8 @@ import type { CellRef, Pos } from '../model/table.js';
 import { printedAt, type Printed } from '../model/printed.js';
 import type { Column, RecognisedDocument, RecognisedTable, RowInfo, TableKind } from '../recognise/index.js';
 import { summarySides, type Side } from '../recognise/summary.js';
-import { columnName, economicTotalCell, tableTitle } from '../recognise/figures.js';
+import { economicTotalCell } from '../recognise/figures.js';
+import { columnName, tableTitle } from '../recognise/names.js';
 import { nameKey } from './concepts.js';
 import { columnYear } from '../recognise/year.js';
 

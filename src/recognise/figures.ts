@@ -9,16 +9,15 @@
  * Basis: domain.md §4.2 (X01–X06) and the templates of §2.1–2.2.
  */
 import { keyText } from '../model/text.js';
-import { runSync, type Steps } from '../model/steps.js';
-import type { RecognisedDocument, RecognisedTable, RowInfo } from './index.js';
-import type { TableKind } from './kind.js';
+import type { Steps } from '../model/steps.js';
+import type { RowInfo } from './rows.js';
+import { FAMILY, type Role } from './families.js';
+import type { Family, Figure, Measure, RecognisedTable, Scope } from './types.js';
+export type { Family, Figure, Measure, Scope } from './types.js';
+import { columnName, TOTAL_LEAF } from './names.js';
 import type { Column } from './layout.js';
 import { summarySides } from './summary.js';
 import type { Pos } from '../model/table.js';
-
-export type Scope = 'all' | 'fiscal' | 'general' | 'fund' | 'capital';
-export type Measure = 'income' | 'expenditure' | 'basic' | 'project' | 'personnel' | 'public' | 'carry-in' | 'carry-out';
-export type Family = 'final' | 'budget';
 
 /** Scopes by inclusion: each scope's funds are part of the next wider one. */
 export const WIDER: Record<Scope, Scope | null> = { all: null, fiscal: 'all', general: 'fiscal', fund: 'fiscal', capital: 'fiscal' };
@@ -26,23 +25,6 @@ export const WIDER: Record<Scope, Scope | null> = { all: null, fiscal: 'all', ge
 export function within(narrow: Scope, wide: Scope): boolean {
   for (let s: Scope | null = WIDER[narrow]; s; s = WIDER[s]) if (s === wide) return true;
   return false;
-}
-
-export interface Figure {
-  readonly rt: RecognisedTable;
-  /** Which set of tables (one department's 决算 or 预算) the figure belongs to; see tableSets. */
-  readonly set: number;
-  readonly family: Family;
-  readonly measure: Measure;
-  readonly scope: Scope;
-  /** 'total' (the department), 'class:201' (a functional class), 'code:2010301' (a 款 or 项). */
-  readonly subject: string;
-  /** The printed cell, or the cells whose sum is the figure (a class that has no line of its own). */
-  readonly cells: Pos[];
-  /** Row name for messages ("一、一般公共服务支出", "201 类（由 4 个项合计）"). */
-  readonly row: string;
-  /** Column name for messages ("一般公共预算财政拨款"). */
-  readonly column: string;
 }
 
 /** 支出功能分类 类 (2024 政府收支分类科目, with the names earlier editions used). */
@@ -88,51 +70,6 @@ export function classOfLabel(key: string, named: ReadonlyMap<string, string> = n
   return null;
 }
 
-const FAMILY: Partial<Record<TableKind, [Family, Role]>> = {
-  D01: ['final', 'summary-all'],
-  D02: ['final', 'income-codes'],
-  D03: ['final', 'expenditure-codes'],
-  D04: ['final', 'summary-fiscal'],
-  D05: ['final', 'general-codes'],
-  D06: ['final', 'economic'],
-  D07: ['final', 'fund-codes'],
-  D08: ['final', 'capital-codes'],
-  B01: ['budget', 'summary-all'],
-  B02: ['budget', 'income-codes'],
-  B03: ['budget', 'expenditure-codes'],
-  B04: ['budget', 'summary-fiscal'],
-  B05: ['budget', 'general-codes'],
-  B06: ['budget', 'economic'],
-  B08: ['budget', 'fund-codes'],
-  B09: ['budget', 'capital-codes'],
-};
-
-type Role = 'summary-all' | 'income-codes' | 'expenditure-codes' | 'summary-fiscal' | 'general-codes' | 'economic' | 'fund-codes' | 'capital-codes';
-
-/** How far a table's figures are summaries of others (lower = more summary); the target of a comparison. */
-export function summaryRank(kind: TableKind): number {
-  const role = FAMILY[kind]?.[1];
-  switch (role) {
-    case 'summary-all':
-      return 0;
-    case 'summary-fiscal':
-      return 1;
-    case 'income-codes':
-    case 'expenditure-codes':
-      return 2;
-    case 'general-codes':
-    case 'fund-codes':
-    case 'capital-codes':
-      return 3;
-    default:
-      return 4;
-  }
-}
-
-export function familyOf(kind: TableKind): Family | null {
-  return FAMILY[kind]?.[0] ?? null;
-}
-
 /** The scope a fund name stands for ("一般公共预算财政拨款" → general). */
 function fundScope(key: string): Scope | null {
   if (/一般公共预算/u.test(key)) return 'general';
@@ -144,7 +81,6 @@ function fundScope(key: string): Scope | null {
 
 const leafOf = (c: Column): string => c.keys[c.keys.length - 1] ?? '';
 const pathOf = (c: Column): string => c.keys.join('/');
-const TOTAL_LEAF = /^(?:合计|小计|总计|金额|决算数|预算数)$/u;
 
 /** What a value column of a code table measures, and (for income tables) over which funds. */
 function columnMeaning(c: Column, role: Role): { measure: Measure; scope: Scope | null } | null {
@@ -174,19 +110,6 @@ const TABLE_SCOPE: Partial<Record<Role, Scope>> = {
   'capital-codes': 'capital',
   economic: 'general',
 };
-
-/** A table's title, else the heading above it, else its place in the page ("第 3 张表"). */
-export function tableTitle(rt: RecognisedTable): string {
-  // an untitled table is named by its caption or heading, else by its place in the page (never its internal id)
-  return rt.table.meta.title ?? rt.table.meta.headings.at(-1) ?? `第 ${rt.table.index + 1} 张表`;
-}
-
-/** A column's name: its leaf header, with the block it totals when the leaf alone says only "合计". */
-export function columnName(c: Column): string {
-  const path = c.path;
-  const leaf = path[path.length - 1] ?? '';
-  return TOTAL_LEAF.test(leaf) && path.length > 1 ? `${path[path.length - 2]}·${leaf}` : leaf;
-}
 
 function rowName(r: RowInfo): string {
   return r.code && !r.label.startsWith(r.code) ? `${r.code} ${r.label}` : r.label;
@@ -328,57 +251,17 @@ function economicFigures(rt: RecognisedTable, family: Family, out: Array<Omit<Fi
   if (personnel && pub) out.push({ ...base, measure: 'basic', cells: [personnel.pos, pub.pos], row: `${personnel.row.label} + ${pub.row.label}` });
 }
 
-/**
- * The sets of tables a page holds: one department's 决算 (or 预算) tables each. A page may hold
- * several (a 汇总 report and its 本级 one, two years, two departments); figures are compared within
- * a set only. A set ends where a kind it already has appears again, or where the 部门 line changes.
- */
-const setCache = new WeakMap<RecognisedDocument, ReadonlyMap<RecognisedTable, number>>();
-
-export function tableSets(doc: RecognisedDocument): ReadonlyMap<RecognisedTable, number> {
-  const cached = setCache.get(doc);
-  if (cached) return cached;
-  const out = new Map<RecognisedTable, number>();
-  let set = 0;
-  let kinds = new Set<TableKind>();
-  let department: string | null = null;
-  for (const rt of doc.tables) {
-    const family = familyOf(rt.kind);
-    if (family) {
-      const dept = rt.table.meta.department ? keyText(rt.table.meta.department) : null;
-      if (kinds.has(rt.kind) || (dept && department && dept !== department)) {
-        set++;
-        kinds = new Set();
-        department = null;
-      }
-      kinds.add(rt.kind);
-      department = dept ?? department;
-    }
-    out.set(rt, set);
-  }
-  setCache.set(doc, out);
-  return out;
-}
-
-/** Every shared figure of a document's 决算 and 预算 tables. */
-export function figuresOf(doc: RecognisedDocument): Figure[] {
-  return runSync(figuresSteps(doc));
-}
-
-/** figuresOf, one table at a time. */
-export function* figuresSteps(doc: RecognisedDocument): Steps<Figure[]> {
-  const cached = figureCache.get(doc);
-  if (cached) return cached;
+/** Every shared figure of a document's 决算 and 预算 tables, one table at a time (read once into RecognisedDocument.figures). */
+export function* figuresSteps(tables: readonly RecognisedTable[], sets: ReadonlyMap<RecognisedTable, number>): Steps<Figure[]> {
   const out: Figure[] = [];
-  const sets = tableSets(doc);
   // class names as the document's own code tables print them
   const named = new Map<string, string>();
-  for (const rt of doc.tables) {
+  for (const rt of tables) {
     const role = FAMILY[rt.kind]?.[1];
     if (!role || !/-codes$/u.test(role)) continue;
     for (const rows of rt.rows) for (const r of rows) if (r.code?.length === 3 && r.code.startsWith('2') && r.key) named.set(r.key.replace(/[(（]类[)）]/u, ''), r.code);
   }
-  for (const rt of doc.tables) {
+  for (const rt of tables) {
     const entry = FAMILY[rt.kind];
     if (!entry) continue;
     yield;
@@ -397,8 +280,5 @@ export function* figuresSteps(doc: RecognisedDocument): Steps<Figure[]> {
       out.push({ ...f, set });
     }
   }
-  figureCache.set(doc, out);
   return out;
 }
-
-const figureCache = new WeakMap<RecognisedDocument, Figure[]>();

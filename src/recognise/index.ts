@@ -7,37 +7,17 @@ import { runSync, type Steps } from '../model/steps.js';
 import { isNumeric } from '../model/number.js';
 import type { Table } from '../model/table.js';
 import type { MoneyUnit } from '../model/units.js';
-import { recogniseKind, type TableKind } from './kind.js';
-import { analyseLayoutSteps, type Layout } from './layout.js';
+import { recogniseKind } from './kind.js';
+import { analyseLayoutSteps } from './layout.js';
 import { analyseRowsSteps, type RowInfo } from './rows.js';
-import { readPerformance, type PerformanceTable } from './performance.js';
-import { scoringOf, type Scoring } from './scoring.js';
+import { readPerformance } from './performance.js';
+import { scoringOf } from './scoring.js';
+import { tableSets } from './families.js';
+import { figuresSteps } from './figures.js';
+import type { RecognisedDocument, RecognisedTable } from './types.js';
 import { reportYear } from './year.js';
 
-export interface RecognisedTable {
-  readonly table: Table;
-  readonly kind: TableKind;
-  readonly kindBy: 'title' | 'heading' | 'header' | 'generic';
-  readonly layout: Layout;
-  /** Rows per column block (side-by-side layouts have several blocks). */
-  readonly rows: RowInfo[][];
-  /** The table's money unit: its own 单位 line, else the unit most tables of the document print. */
-  readonly unit: MoneyUnit | null;
-  readonly unitInferred: boolean;
-  /** True when the table has at least one numeric cell outside its header. */
-  readonly numeric: boolean;
-  /** The form read of a 绩效自评表 (null for other kinds). */
-  readonly performance: PerformanceTable | null;
-}
-
-export interface RecognisedDocument {
-  readonly document: ReportDocument;
-  readonly tables: RecognisedTable[];
-  /** The year the report is about (its title, else its first headings), null when none says. */
-  readonly year: number | null;
-  /** How the document's 绩效自评表 score, judged from all of them. */
-  readonly scoring: Scoring;
-}
+export type { RecognisedDocument, RecognisedTable } from './types.js';
 
 function hasNumbers(table: Table, from: number): boolean {
   for (let r = from; r < table.rows; r++) {
@@ -96,7 +76,10 @@ export function* recogniseDocumentSteps(doc: ReportDocument): Steps<RecognisedDo
     const rt = yield* recogniseTableSteps(t, doc, unit);
     if (rt.numeric) tables.push(rt);
   }
-  return { document: doc, tables, year: reportYear(doc), scoring: scoringOf(tables) };
+  const sets = tableSets(tables);
+  yield 'figures';
+  const figures = yield* figuresSteps(tables, sets);
+  return { document: doc, tables, year: reportYear(doc), scoring: scoringOf(tables), sets, figures };
 }
 
 export type { TableKind } from './kind.js';

@@ -4,7 +4,8 @@
  * messages; the report gives each finding its place by them, so a finding keeps its identity when
  * the same report is read from another skin or by a newer version (grid positions may differ).
  */
-import type { RecognisedTable, RowInfo } from './index.js';
+import type { RecognisedTable } from './types.js';
+import type { RowInfo } from './rows.js';
 import type { Pos } from '../model/table.js';
 
 const GENERIC_LEAF = /^(?:合计|小计|总计|金额|决算数|预算数|本年|上年)$/u;

@@ -3,7 +3,8 @@
  * block is income and which expenditure, their lines, their year total and grand total, and the
  * lines between (使用非财政拨款结余, 年初/年末结转和结余 and the fund lines under them).
  */
-import type { RecognisedTable, RowInfo } from './index.js';
+import type { RecognisedTable } from './types.js';
+import type { RowInfo } from './rows.js';
 
 export type Side = 'income' | 'expenditure';
 

@@ -11,7 +11,8 @@
 import type { MessageKey } from '../../i18n/zh-CN.js';
 import { defineDocumentRule } from '../../engine/rule.js';
 import { nameKey, nameSimilarity } from '../../narrative/concepts.js';
-import { familyOf, tableSets, tableTitle } from '../../recognise/figures.js';
+import { tableTitle } from '../../recognise/names.js';
+import { familyOf } from '../../recognise/families.js';
 import type { RecognisedTable, RowInfo } from '../../recognise/index.js';
 import { phrase } from '../../contract/figure.js';
 
@@ -61,7 +62,7 @@ export default defineDocumentRule({
   },
   *run(ctx) {
     const tables = ctx.doc.tables.filter((t) => CODE_TABLES.has(t.kind));
-    const sets = tableSets(ctx.doc);
+    const sets = ctx.doc.sets;
     const seen = new Set<string>();
     /** Reports the line `wrong` against `right` once per line. */
     const mark = (wrong: Line, right: Line, messageId: MessageKey, stated: string, expected: string, data: Record<string, string>): void => {

@@ -17,7 +17,9 @@ import type { DocumentContext } from '../../engine/context.js';
 import { likelyCause } from '../../engine/cause.js';
 import { judgeSum, printedAt, type Printed } from '../../engine/tolerance.js';
 import { BLANK, formatAmount, formatSigned } from '../../i18n/format.js';
-import { familyOf, figuresSteps, summaryRank, tableTitle, WIDER, type Figure, type Scope } from '../../recognise/figures.js';
+import { WIDER, type Figure, type Scope } from '../../recognise/figures.js';
+import { tableTitle } from '../../recognise/names.js';
+import { familyOf, summaryRank } from '../../recognise/families.js';
 import type { TableKind } from '../../recognise/kind.js';
 import type { RecognisedTable } from '../../recognise/index.js';
 import { fig } from '../../contract/figure.js';
@@ -192,7 +194,7 @@ export default defineDocumentRule({
     messages: ['cross-table', 'cross-table-sum', 'cross-table-scope'],
   },
   *run(ctx) {
-    const figures = yield* figuresSteps(ctx.doc);
+    const figures = ctx.doc.figures;
     const groups = new Map<string, Figure[]>();
     for (const [i, f] of figures.entries()) {
       if (i % 1000 === 999) yield;

@@ -12,7 +12,7 @@ import { defineDocumentRule } from '../../engine/rule.js';
 import { inCommonUnit, judgeSum, printedAt } from '../../engine/tolerance.js';
 import { formatAmount, formatSigned } from '../../i18n/format.js';
 import { tablesOf, threePublicCell, type CellValue, type ThreePublicItem } from '../../narrative/lookup.js';
-import { tableSets, tableTitle } from '../../recognise/figures.js';
+import { tableTitle } from '../../recognise/names.js';
 import { fig } from '../../contract/figure.js';
 
 const LINES: ReadonlyArray<[RegExp, ThreePublicItem]> = [
@@ -34,7 +34,7 @@ export default defineDocumentRule({
     messages: ['three-public-detail', 'three-public-detail-over'],
   },
   run(ctx) {
-    const sets = tableSets(ctx.doc);
+    const sets = ctx.doc.sets;
     for (const rt of tablesOf(ctx.doc, ['D06', 'B06'])) {
       const which = rt.kind === 'D06' ? 'final' : 'budget';
       // the 三公 table of the same set of tables (one department's report)

@@ -10,7 +10,7 @@ import { keyText } from '../../model/text.js';
 import { defineDocumentRule } from '../../engine/rule.js';
 
 import { locate } from '../../narrative/passages.js';
-import { tableTitle } from '../../recognise/figures.js';
+import { tableTitle } from '../../recognise/names.js';
 import type { RecognisedTable } from '../../recognise/index.js';
 import type { TextBlock } from '../../model/document.js';
 import type { Quote } from '../../engine/types.js';

@@ -16,7 +16,7 @@ import { printedAt } from '../../engine/tolerance.js';
 import { nameKey } from '../../narrative/concepts.js';
 
 import { reportPassage } from '../../engine/claim.js';
-import { tableTitle } from '../../recognise/figures.js';
+import { tableTitle } from '../../recognise/names.js';
 import type { RecognisedTable } from '../../recognise/index.js';
 import { fig, phrase } from '../../contract/figure.js';
 
