@@ -328,7 +328,7 @@ describe('popup', () => {
   });
 
   it('shows characters that print nothing or reorder text as visible code points', async () => {
-    const { visible } = await import('./App.js');
+    const { visible } = await import('./visible.js');
     expect(visible('合计\u202e00.3\u200b')).toBe('合计⟨U+202E⟩00.3⟨U+200B⟩');
     expect(visible('报告\u001b[2J')).toBe('报告⟨U+001B⟩[2J');
   });

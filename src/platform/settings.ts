@@ -102,6 +102,12 @@ export async function saveSettings(patch: Partial<Settings>): Promise<void> {
   await pageApi.storage.set(patch as Record<string, unknown>);
 }
 
+/** Saves one site's choice (the content scripts of its pages follow it); nothing for a page without a host. */
+export async function saveSite(host: string, patch: SiteSetting): Promise<void> {
+  if (!host) return;
+  await saveSettings({ sites: withSite(await loadSettings(), host, patch) });
+}
+
 /** Calls `listener` with the new settings whenever one changes; returns the unsubscribe function. */
 export function onSettingsChanged(listener: (next: Settings, changed: ReadonlySet<keyof Settings>) => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string): void => {
