@@ -7,7 +7,8 @@ import type { RecognisedDocument } from '../recognise/index.js';
 import { keyText } from '../model/text.js';
 import type { Steps } from '../model/steps.js';
 import { conceptAliases, conceptOf, nameKey } from './concepts.js';
-import { COMPARISON, comparisonWord, figureOf, itemName, statementsOf, type Mention, type Statement } from './claims.js';
+import { figureOf, itemName, statementsOf, type Mention, type Statement } from './claims.js';
+import { COMPARISON, comparisonWord } from './mentions.js';
 import { byLeaf, economicTotal, namedRowCell, summaryCell, threePublicCell, totalRowCell, type CellValue, type ThreePublicItem } from './lookup.js';
 import { passagesSteps, locate, pieceAt, type Passage } from './passages.js';
 

@@ -5,7 +5,7 @@
  */
 import type { Decimal } from '../model/decimal.js';
 import { keyText } from '../model/text.js';
-import { mentionsOf } from './claims.js';
+import { mentionsOf } from './mentions.js';
 
 export interface QuantityClaim {
   /** What is counted or measured, as written before the figure ("机要交换单位满意度"). */
