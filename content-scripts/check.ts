@@ -4,7 +4,7 @@
  * a few milliseconds, then gives the page a turn, so that no task of ours blocks the page for long.
  */
 import { extractDomSteps, type DomExtraction } from '../src/extract/dom.js';
-import { type Report } from '../src/engine/report.js';
+import { type Report } from '../src/contract/report.js';
 import { buildReportSteps } from '../src/pipeline/report.js';
 import { runEngineSteps } from '../src/pipeline/run.js';
 import type { Thresholds } from '../src/engine/settings.js';

@@ -4,7 +4,7 @@
  * shortcuts walk the findings; the popup and the context menu go to a finding or a table. Questions
  * about rates (rate anomalies) are marked only when the user asks for them.
  */
-import { tableName, type Report, type ReportFinding } from '../src/engine/report.js';
+import { tableName, type Report, type ReportFinding } from '../src/contract/report.js';
 import type { DomExtraction } from '../src/extract/dom.js';
 import { runSync, type Steps } from '../src/model/steps.js';
 import type { Locale } from '../src/i18n/index.js';

@@ -9,11 +9,11 @@
  * reason), 备注, 复制引用 — reachable by keyboard: Enter on a mark moves into it, Tab walks its
  * buttons, N / P go to the next or previous finding, Escape closes it and returns to the mark.
  */
-import type { ReportFinding } from '../src/engine/report.js';
+import type { ReportFinding } from '../src/contract/report.js';
 import type { Locale } from '../src/i18n/index.js';
 import { message } from '../src/i18n/index.js';
 import { UI, type UiKey } from '../src/i18n/ui.js';
-import { isAnomaly } from '../src/engine/anomaly.js';
+import { isAnomaly } from '../src/contract/report.js';
 import type { Review, ReviewStatus } from '../src/review/model.js';
 import { markOwn } from './own-ui.js';
 

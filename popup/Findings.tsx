@@ -5,8 +5,8 @@
  * what could not be checked.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { tableName, type Report, type ReportFinding } from '../src/engine/report.js';
-import { isAnomaly } from '../src/engine/anomaly.js';
+import { tableName, type Report, type ReportFinding } from '../src/contract/report.js';
+import { isAnomaly } from '../src/contract/report.js';
 import { hostOf, loadSettings, saveSite, siteRuns } from '../src/platform/settings.js';
 import type { Locale } from '../src/i18n/index.js';
 import type { UiKey } from '../src/i18n/ui.js';

@@ -3,7 +3,7 @@
  * the page.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { ReportFinding } from '../src/engine/report.js';
+import type { ReportFinding } from '../src/contract/report.js';
 import { loadSettings, saveSettings } from '../src/platform/settings.js';
 import type { UiKey } from '../src/i18n/ui.js';
 

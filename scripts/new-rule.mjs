@@ -104,7 +104,10 @@ const after = imports.filter((m) => (m[2] ?? '') < name).at(-1);
 index = after ? index.replace(after[0], `${after[0]}\n${importLine}`) : index.replace(imports[0]?.[0] ?? '', `${importLine}\n${imports[0]?.[0] ?? ''}`);
 const list = new RegExp(`(id: '${group}',[\\s\\S]*?rules: \\[)([^\\]]*)(\\])`, 'u').exec(index);
 if (!list) throw new Error(`src/rules/index.ts: the list of group ${group} was not found`);
-const entries = (list[2] ?? '').split(',').map((l) => l.trim()).filter((l) => l !== '');
+const entries = (list[2] ?? '')
+  .split(',')
+  .map((l) => l.trim())
+  .filter((l) => l !== '');
 const ids = new Map(imports.map((m) => [m[1], m[2]]));
 ids.set(camel, name);
 entries.push(camel);

@@ -135,7 +135,7 @@ describe('safety rules of the lint configuration', () => {
 describe('version', () => {
   it('is said in one place: package.json, the manifest, the report and the CLI agree with src/model/version.ts', async () => {
     const { VERSION } = await import('../src/model/version.js');
-    const { GENERATOR } = await import('../src/engine/report.js');
+    const { GENERATOR } = await import('../src/contract/report.js');
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'manifest.json'), 'utf8')) as { version: string };
     expect(VERSION).toMatch(/^\d+\.\d+\.\d+$/u);

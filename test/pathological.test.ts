@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDomSteps } from '../src/extract/dom.js';
 import { GRID_LIMITS } from '../src/extract/grid.js';
-import { type Report } from '../src/engine/report.js';
+import { type Report } from '../src/contract/report.js';
 import { buildReportSteps } from '../src/pipeline/report.js';
 import { runEngineSteps } from '../src/pipeline/run.js';
 import type { Steps } from '../src/model/steps.js';

@@ -10,7 +10,7 @@ import { pdfDocument, workbookDocument } from '../src/extract/documents.js';
 import type { PageBox, PageLine } from '../src/extract/pdf-layout.js';
 import { isPdf, openPdf, readOpenPdf, type PdfJsDocument, type PdfJsModule } from '../src/extract/pdf-read.js';
 import { isWorkbook } from '../src/extract/workbook.js';
-import { type Report } from '../src/engine/report.js';
+import { type Report } from '../src/contract/report.js';
 import { checkDocument } from '../src/pipeline/report.js';
 import type { ReportDocument } from '../src/model/document.js';
 

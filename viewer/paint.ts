@@ -3,7 +3,7 @@
  * cells outlined over their boxes, or a workbook's tables built as DOM tables with the same marks.
  * Everything from the document is set as text (textContent) or drawn by pdf.js on a canvas.
  */
-import type { ReportFinding } from '../src/engine/report.js';
+import type { ReportFinding } from '../src/contract/report.js';
 import type { ReportDocument } from '../src/model/document.js';
 import type { Checked } from './load.js';
 import { phraseRects, type PageRect } from '../src/extract/pdf-layout.js';

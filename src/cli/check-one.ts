@@ -2,7 +2,7 @@
  * One document checked: loaded, read and run through the engine, with the time each took. What a
  * worker thread does for each file of a folder, and what the CLI does itself for a single file.
  */
-import { type Report } from '../engine/report.js';
+import { type Report } from '../contract/report.js';
 import { checkDocument } from '../pipeline/report.js';
 import type { Thresholds } from '../engine/settings.js';
 import { InputError, loadOne, type LoadOptions } from './load.js';

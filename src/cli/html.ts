@@ -5,7 +5,7 @@
  * Findings are grouped by table (the 情况说明's under its own heading), each with its stated and
  * expected figures, the difference, the cells or the quoted phrase, and its explanation.
  */
-import { isAnomaly, type Report, type ReportFinding } from '../engine/report.js';
+import { isAnomaly, type Report, type ReportFinding } from '../contract/report.js';
 import type { Locale } from '../i18n/index.js';
 import { message } from '../i18n/index.js';
 import { safeLine } from '../export/safe-text.js';

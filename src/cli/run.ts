@@ -4,7 +4,7 @@
  * engine take a while to load; `--help` needs none of them).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { hasBudgetContent, type Report } from '../engine/report.js';
+import { hasBudgetContent, type Report } from '../contract/report.js';
 import { thresholds } from '../engine/settings.js';
 import { formatCsv, formatMarkdown, formatText } from '../export/formats.js';
 import { expandInput, InputError, type LoadOptions } from './load.js';

@@ -5,7 +5,7 @@
  * why. As text, CSV (columns documented in the README), Markdown or JSON.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Report } from '../engine/report.js';
+import type { Report } from '../contract/report.js';
 import type { Locale } from '../i18n/index.js';
 import { csvCell, inertJson, safeLine, safeOutput } from '../export/safe-text.js';
 import { escapeHtml, htmlPage } from './html.js';

@@ -7,7 +7,7 @@
  */
 import { Decimal } from '../model/decimal.js';
 import type { CellRef } from '../model/table.js';
-import type { Cause } from './types.js';
+import type { Cause } from '../contract/types.js';
 
 export interface Participant {
   readonly ref: CellRef;

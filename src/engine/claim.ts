@@ -9,7 +9,7 @@ import { convert, type MoneyUnit } from '../model/units.js';
 import type { CellRef } from '../model/table.js';
 import type { DocumentContext, EngineFinding } from './context.js';
 import type { Quantity } from './evidence.js';
-import type { Category, Cause, MessageData, Quote, Severity } from './types.js';
+import type { Category, Cause, MessageData, Quote, Severity } from '../contract/types.js';
 import type { Mention, Statement } from '../narrative/claims.js';
 import { figureText, type Amount, type Figure } from '../contract/figure.js';
 import { quoteOf, type Narrative } from '../narrative/model.js';

@@ -11,7 +11,7 @@ import { likelyCause, type Participant } from './cause.js';
 import type { RuleMeta } from './rule-meta.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './settings.js';
 import { judgeSum, printedAt, type Printed, type SumJudgement } from './tolerance.js';
-import type { Category, Finding, MessageData, NotChecked, Passed, Severity } from './types.js';
+import type { Category, Finding, MessageData, NotChecked, Passed, Severity } from '../contract/types.js';
 import { quantities, type Checked, type Identity, type Quantity } from './evidence.js';
 import { TableLabels } from '../recognise/labels.js';
 import type { MessageKey } from '../i18n/zh-CN.js';

@@ -12,7 +12,7 @@
  */
 import { Decimal, ZERO } from '../model/decimal.js';
 import type { CellRef } from '../model/table.js';
-import type { Quote } from './types.js';
+import type { Quote } from '../contract/types.js';
 import { asPrinted, judgeRate, judgeSum, type Printed } from './tolerance.js';
 import { runSync, type Steps } from '../model/steps.js';
 

@@ -2,7 +2,7 @@
  * What a rule says about itself (its own module, so that the rule contexts can name it without
  * importing the rules' interface: no cycle).
  */
-import type { Category } from './types.js';
+import type { Category } from '../contract/types.js';
 import type { MessageKey } from '../i18n/zh-CN.js';
 
 export interface RuleMeta {

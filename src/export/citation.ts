@@ -4,8 +4,8 @@
  * scrolled to a quoted phrase, or the PDF page), the table with the row and column labels (or the
  * phrase), the figures, the date checked and Crossfoot's version.
  */
-import { isAnomaly } from '../engine/anomaly.js';
-import { GENERATOR, tableName, type Report, type ReportFinding } from '../engine/report.js';
+import { isAnomaly } from '../contract/report.js';
+import { GENERATOR, tableName, type Report, type ReportFinding } from '../contract/report.js';
 import type { Locale } from '../i18n/index.js';
 import { message } from '../i18n/index.js';
 import { stripInvisible } from '../model/text.js';

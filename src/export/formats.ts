@@ -5,7 +5,7 @@
  */
 // the self-contained build: the same code in Node and in the popup (the Node build needs Buffer)
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import { isAnomaly, type Report, type ReportCell, type ReportFinding } from '../engine/report.js';
+import { isAnomaly, type Report, type ReportCell, type ReportFinding } from '../contract/report.js';
 import type { Locale } from '../i18n/index.js';
 import { message } from '../i18n/index.js';
 import { csvCell, safeOutput } from './safe-text.js';

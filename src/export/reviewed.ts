@@ -4,7 +4,7 @@
  * optional fields: `review` on each finding ({status, note, at} or null while pending) and `reviews`
  * counting the decisions.
  */
-import type { Report, ReportFinding } from '../engine/report.js';
+import type { Report, ReportFinding } from '../contract/report.js';
 import { applyReviews, recordOf, REVIEWS_SCHEMA, type Review } from '../review/model.js';
 
 export interface ReviewedFinding extends ReportFinding {

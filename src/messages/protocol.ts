@@ -2,7 +2,7 @@
  * Messages between the three contexts, typed once. Direction is in the name:
  * popup → content script, content script → background, popup → background.
  */
-import type { Report } from '../engine/report.js';
+import type { Report } from '../contract/report.js';
 
 /** Time the content script spent on its last check, in milliseconds (for the benchmark and the curious). */
 export interface Timings {

@@ -11,7 +11,7 @@ import { applyEvidenceSteps } from '../engine/blame.js';
 import { DocumentContext, Sink, TableContext, type EngineFinding } from '../engine/context.js';
 import type { Thresholds } from '../engine/settings.js';
 import type { Rule, RuleMeta } from '../engine/rule.js';
-import type { Finding, NotChecked, Passed } from '../engine/types.js';
+import type { Finding, NotChecked, Passed } from '../contract/types.js';
 import { printedOf } from '../engine/tolerance.js';
 import { LIMITS } from '../model/limits.js';
 import { readDocumentSteps } from '../narrative/document.js';

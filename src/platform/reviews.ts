@@ -4,7 +4,7 @@
  * the popup, the viewer and the options page all read and write them here, and follow changes.
  */
 import { pageApi } from './page-api.js';
-import type { Report, ReportFinding } from '../engine/report.js';
+import type { Report, ReportFinding } from '../contract/report.js';
 import { recordOf, reportKey, withReview, type Review, type ReviewRecord } from '../review/model.js';
 
 const PREFIX = 'review:';

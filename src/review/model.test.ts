@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Report, ReportFinding } from '../engine/report.js';
+import type { Report, ReportFinding } from '../contract/report.js';
 import { applyReviews, decide, recordOf, reportKey, reportName, withReview } from './model.js';
 
 function finding(id: string, severity: ReportFinding['severity'], fingerprint: string, category: ReportFinding['category'] = 'table-sum'): ReportFinding {

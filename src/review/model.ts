@@ -7,9 +7,9 @@
  *
  * Pure data here; storage.ts keeps it in the extension's local storage (nothing leaves the machine).
  */
-import { tableName, type Report, type ReportFinding } from '../engine/report.js';
-import { isAnomaly } from '../engine/anomaly.js';
-import type { Severity } from '../engine/types.js';
+import { tableName, type Report, type ReportFinding } from '../contract/report.js';
+import { isAnomaly } from '../contract/report.js';
+import type { Severity } from '../contract/types.js';
 import { displayText, keyText } from '../model/text.js';
 
 export const REVIEWS_SCHEMA = 'crossfoot.reviews/1';

@@ -4,7 +4,7 @@
  * begin with = + - @ neutralised) or JSON (`crossfoot.report/1` with each finding's review),
  * downloaded as a file named after the report and the date. The same formatters as the CLI's.
  */
-import type { Report } from '../engine/report.js';
+import type { Report } from '../contract/report.js';
 import type { Locale } from '../i18n/index.js';
 import { formatCsv, formatMarkdown } from '../export/formats.js';
 import { withReviews } from '../export/reviewed.js';

@@ -4,7 +4,7 @@
  * (确认, 非错误 with a reason, 备注, 复制引用), the dismissed findings apart, and the exports.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { Report, ReportFinding } from '../engine/report.js';
+import type { Report, ReportFinding } from '../contract/report.js';
 import type { Locale } from '../i18n/index.js';
 import type { UiKey } from '../i18n/ui.js';
 import { applyReviews, decide, type Review, type ReviewRecord, type Reviewed, type ReviewStatus } from '../review/model.js';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageStatus } from '../../src/messages/protocol.js';
 import { loadOne } from '../../src/cli/load.js';
-import { type Report } from '../../src/engine/report.js';
+import { type Report } from '../../src/contract/report.js';
 import { checkDocument } from '../../src/pipeline/report.js';
 import { FIXTURES, fixturesAvailable, pageFile, SEEDS, SKINS } from '../support/fixtures.js';
 import { askTab, GOV_HOST, launchChromium, ROOT, tooltipText, waitChecked, type ChromiumSession } from './browsers.js';

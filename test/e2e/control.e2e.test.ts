@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Report } from '../../src/engine/report.js';
+import type { Report } from '../../src/contract/report.js';
 import { askTab, GOV_HOST, launchChromium, liveAnnouncement, ROOT, tooltipRect, tooltipText, waitChecked, type ChromiumSession } from './browsers.js';
 import { paintedIds } from './checks.js';
 import type { PageStatus } from '../../src/messages/protocol.js';

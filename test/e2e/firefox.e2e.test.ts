@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { loadOne } from '../../src/cli/load.js';
-import { type Report } from '../../src/engine/report.js';
+import { type Report } from '../../src/contract/report.js';
 import { checkDocument } from '../../src/pipeline/report.js';
 import { FIXTURES, fixturesAvailable, pageFile } from '../support/fixtures.js';
 import { DIST_FIREFOX, FIREFOX_UUID, GECKO_ID, GOV_HOST, ROOT } from './browsers.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadOne } from '../../src/cli/load.js';
-import { type Report } from '../../src/engine/report.js';
+import { type Report } from '../../src/contract/report.js';
 import { checkDocument } from '../../src/pipeline/report.js';
 import { FIXTURES } from '../support/fixtures.js';
 import { GOV_HOST, launchChromium, type ChromiumSession } from './browsers.js';

@@ -18,7 +18,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadOne } from '../../src/cli/load.js';
-import { type Report, type ReportFinding } from '../../src/engine/report.js';
+import { type Report, type ReportFinding } from '../../src/contract/report.js';
 import { checkDocument } from '../../src/pipeline/report.js';
 import { withReviews } from '../../src/export/reviewed.js';
 import { FIXTURES, fixturesAvailable, pageFile } from '../support/fixtures.js';

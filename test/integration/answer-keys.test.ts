@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOne } from '../../src/cli/load.js';
-import { type Report } from '../../src/engine/report.js';
+import { type Report } from '../../src/contract/report.js';
 import { checkDocument } from '../../src/pipeline/report.js';
 import { answerKey, fixturesAvailable, inTableScope, matchKey, matchScore, pageFile, seedFile, SEEDS, SEVERITY, SKINS, type KeyFinding, type Seed } from '../support/fixtures.js';
 

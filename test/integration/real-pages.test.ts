@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOne } from '../../src/cli/load.js';
-import { type Report } from '../../src/engine/report.js';
+import { type Report } from '../../src/contract/report.js';
 import { checkDocument } from '../../src/pipeline/report.js';
 import { FIXTURES, realMatchKey, realMatchScore, SEVERITY, type AnswerKey, type KeyFinding } from '../support/fixtures.js';
 

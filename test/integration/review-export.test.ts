@@ -7,7 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadOne } from '../../src/cli/load.js';
-import { type Report, type ReportFinding } from '../../src/engine/report.js';
+import { type Report, type ReportFinding } from '../../src/contract/report.js';
 import { checkDocument } from '../../src/pipeline/report.js';
 import { thresholds } from '../../src/engine/settings.js';
 import { citation, citationUrl, textFragment } from '../../src/export/citation.js';

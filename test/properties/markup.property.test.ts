@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDom } from '../../src/extract/dom.js';
 import { runEngine } from '../../src/pipeline/run.js';
 import { figureText } from '../../src/contract/figure.js';
-import type { Finding } from '../../src/engine/types.js';
+import type { Finding } from '../../src/contract/types.js';
 import type { CaseTable } from '../support/rule-tester.js';
 import { params, seedNote } from '../support/property.js';
 import { changeDigit, consistentTable } from '../support/random-tables.js';

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Report, ReportFinding } from '../../src/engine/report.js';
+import type { Report, ReportFinding } from '../../src/contract/report.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.resolve(ROOT, '../shared/fixtures');

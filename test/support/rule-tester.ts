@@ -10,7 +10,7 @@ import type { ReportDocument } from '../../src/model/document.js';
 import { runEngine } from '../../src/pipeline/run.js';
 import { figureText } from '../../src/contract/figure.js';
 import type { Rule } from '../../src/engine/rule.js';
-import type { Finding, NotChecked, Severity } from '../../src/engine/types.js';
+import type { Finding, NotChecked, Severity } from '../../src/contract/types.js';
 import { thresholds, type Thresholds } from '../../src/engine/settings.js';
 
 export interface CaseTable {

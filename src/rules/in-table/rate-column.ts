@@ -13,7 +13,7 @@ import type { TableContext } from '../../engine/context.js';
 import type { Pos } from '../../model/table.js';
 import { asPrinted, judgeRate, type Printed } from '../../engine/tolerance.js';
 import { BLANK, formatAmount, formatPercent, formatSigned } from '../../i18n/format.js';
-import type { Category } from '../../engine/types.js';
+import type { Category } from '../../contract/types.js';
 import type { Identity } from '../../engine/evidence.js';
 import type { Column, RowInfo } from '../../recognise/index.js';
 import { NO_FIGURE, rateKindOf, type RateKind } from '../../recognise/vocabulary.js';

@@ -13,7 +13,7 @@ import { locate } from '../../narrative/passages.js';
 import { tableTitle } from '../../recognise/names.js';
 import type { RecognisedTable } from '../../recognise/index.js';
 import type { TextBlock } from '../../model/document.js';
-import type { Quote } from '../../engine/types.js';
+import type { Quote } from '../../contract/types.js';
 import { phrase } from '../../contract/figure.js';
 
 const FUNDS: ReadonlyArray<{ kinds: readonly string[]; name: RegExp; scope: string }> = [

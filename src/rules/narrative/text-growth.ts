@@ -12,7 +12,7 @@ import { Decimal, unit } from '../../model/decimal.js';
 import { defineDocumentRule } from '../../engine/rule.js';
 import { asPrinted, judgeRate, judgeSum } from '../../engine/tolerance.js';
 import { keyText } from '../../model/text.js';
-import type { Cause } from '../../engine/types.js';
+import type { Cause } from '../../contract/types.js';
 import { formatAmount, formatPercent, formatSigned } from '../../i18n/format.js';
 import { quantityOf, reportClaim, shown, subjectOf } from '../../engine/claim.js';
 import type { Identity } from '../../engine/evidence.js';
