@@ -48,7 +48,7 @@ import { ${perTable ? 'defineTableRule' : 'defineDocumentRule'} } from '../../en
 export default ${perTable ? 'defineTableRule' : 'defineDocumentRule'}({
   meta: {
     id: '${name}',
-    // TODO: the category of what it finds (src/engine/types.ts)
+    // TODO: the category of what it finds (src/contract/types.ts)
     category: 'table-sum',
     description: { zh: 'TODO：它核对什么', en: 'TODO: what it checks' },
     basis: 'TODO: where the identity comes from',
