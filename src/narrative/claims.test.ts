@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { documentOf } from '../../test/support/rule-tester.js';
 import { passagesOf } from './passages.js';
-import { statementsOf, type Mention, type Statement } from './claims.js';
+import { statementsOf } from './claims.js';
+import type { Mention } from './mentions.js';
+import type { Statement } from './statement.js';
 import { conceptOf } from './concepts.js';
 import { quantityClaims } from './quantities.js';
 import { reasonIn } from './reasons.js';

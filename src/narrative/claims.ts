@@ -21,74 +21,11 @@
  */
 import { keyText } from '../model/text.js';
 import type { Passage } from './passages.js';
-import { COMPARISON, comparisonWord, directionOf, mentionsOf, type Direction, type Mention } from './mentions.js';
-
-export type { Direction, Mention } from './mentions.js';
-
-/** A figure the template left out: "占 %", "比上年减少 万元", "**个". */
-export interface Blank {
-  readonly role: 'share' | 'change' | 'amount' | 'count';
-  readonly start: number;
-  readonly end: number;
-  /** The words of the slot as printed ("占 %"). */
-  readonly text: string;
-  /** Where the clause that holds the slot starts (the quote begins there). */
-  readonly clause: number;
-  /** For a share slot, the base it names ("占基本支出预算%" → 基本支出预算). */
-  readonly base?: string | null;
-}
-
-export interface Statement {
-  readonly id: number;
-  readonly passage: number;
-  /** Subject as written, cleaned of connectors ("基本支出", "收、支总计", "一般公共服务支出"). */
-  subject: string;
-  /** Canonical key of the subject (see concepts.ts), or null. */
-  concept: string | null;
-  /** For the numbered items of a 具体情况 list, the item text ("一般公共服务支出（类）…行政运行（项）"). */
-  item: string | null;
-  /** A subject code printed with the subject ("20103-政府办公厅…", "201 一般公共服务支出"). */
-  code?: string | null;
-  amount?: Mention;
-  budget?: { readonly mention: Mention; readonly kind: 'initial' | 'adjusted' | 'any' };
-  final?: Mention;
-  /** A figure of an earlier year stated beside this year's ("2015 年预算 12.5 万元"). */
-  prior?: { readonly mention: Mention; readonly year: number | null; readonly field: 'amount' | 'budget' | 'final' };
-  change?: { readonly mention: Mention | null; readonly direction: Direction; readonly word: string; readonly start: number; readonly end: number };
-  rate?: { readonly mention: Mention; readonly direction: Direction | null; readonly word: string };
-  /** "无可比性" said of the change instead of a rate (right only over a zero prior year). */
-  noComparison?: { readonly start: number; readonly end: number };
-  share?: { readonly mention: Mention; readonly base: string | null };
-  completion?: { readonly mention: Mention; readonly base: 'initial' | 'adjusted' | 'any'; readonly unitSlip: boolean };
-  execution?: Mention;
-  score?: Mention;
-  count?: Mention;
-  /** Within a list, which of its breakdowns the statement is in ("按功能分类科目…；按经济分类科目…"). */
-  group?: number;
-  /** Slots of this statement the template left blank. */
-  blanks?: Blank[];
-  /** The year the statement's figures are of, where the clause names one (null: the report's year). */
-  year?: number | null;
-  /** The comparison year named ("较 2021 年决算数", "与 2022 年决算数持平"), where one is. */
-  compared?: { readonly year: number; readonly start: number; readonly end: number } | null;
-  /** "决算数大于/小于/等于预算数" said of this statement. */
-  comparison?: { readonly word: 'greater' | 'less' | 'equal'; readonly start: number; readonly end: number; readonly passage: number };
-  /** The statement this one is a component of (其中 / 主要用于 / numbered items). */
-  parent: number | null;
-  /** Span in the passage text, for the quote. */
-  start: number;
-  end: number;
-  /** The sentence the statement stands in (passage offsets). */
-  readonly sentence: readonly [number, number];
-}
-
-/**
- * The figure a statement states for its year: its amount, else its final figure, else (a budget
- * document's "支出预算 75800 元") its budget.
- */
-export function figureOf(st: Statement): Mention | undefined {
-  return st.amount ?? st.final ?? (st.completion ? undefined : st.budget?.mention);
-}
+import type { Blank, ReadOptions, Statement } from './statement.js';
+import { figureOf } from './statement.js';
+import { cleanSubject, FIGURE_WORD, itemName, itemOf } from './subjects.js';
+import { bracketDepth, clausesOf, sentencesOf, squash } from './clauses.js';
+import { COMPARISON, comparisonWord, directionOf, mentionsOf, type Mention } from './mentions.js';
 
 /** The verb of a change: what stands before a changed amount. */
 const CHANGE_VERB = /(增加|减少|增长|下降|降低|上升|提高|压减|节约|缩减|增|减|多|少)了?(?:为|了)?$/u;
@@ -104,117 +41,10 @@ const BUDGET_CUE = /(年初|调整后?|全年|年度)?(?:预算(?:数|安排|拨
 const FUND_NAME = /(?:一般公共|政府性基金|国有资本经营|财政|社会保险基金|总)预算$/u;
 const FINAL_CUE = /(?:支出)?决算(?:数|支出(?:数)?)?(?:为|是|共计|达)?$|执行数(?:为)?$|实际(?:支出|执行|完成)(?:数)?(?:为)?$|调整数(?:为)?$/u;
 
-/** The leading words of a subject that are not the subject ("其中：", "1、", "2017 年", "本部门"). */
-export function cleanSubject(lead: string): string {
-  let s = lead
-    .replace(/^[\s，,；;：:。、)）]+/u, '')
-    .replace(/^(?:截至|截止)\s*\d{4}\s*年\s*\d+\s*月\s*\d+\s*日[，,]?/u, '')
-    .replace(/^(?:其中|主要用于以下方面|主要包括|包括|具体如下|具体情况如下|分别为|分别是)[：:]?\s*/u, '')
-    .replace(/^(?:[(（]?\d+[)）][、.．]?|\d+、|\d+[.．](?!\d)|[(（][一二三四五六七八九十]+[)）][、.．]?|[一二三四五六七八九十]+[、.．])\s*/u, '')
-    .replace(/^\d{3,7}\s*[-－—]\s*/u, '')
-    .replace(/^[(（]+/u, '')
-    .replace(/(?:类|款|项)科目$/u, '')
-    .replace(/\s+/gu, '');
-  for (let i = 0; i < 3; i++) {
-    s = s
-      .replace(/^(?:\d{4}年度?|本年度|当年|本年(?!收入|支出)|全年(?!预算))/u, '')
-      .replace(/^(?:与\d{4}年度?相比|与上年相比|与上年度相比|与去年相比)[，,]?/u, '')
-      .replace(/^(?:本部门|本单位|我单位|我部门|本局|我局|我院|本院|部门|单位)/u, '')
-      .replace(/^(?:按同口径|按可比口径|同口径|可比口径)(?:计算)?/u, '');
-  }
-  s = s.replace(/^[、，,]+/u, '').replace(/(?:为|是|达到|达|共计|共|合计为|总额为|约为|约|各|均为|均|总计为|共有|有|的)$/u, '');
-  // "公务接待费2016年预算": the year says which figure, not what it is of
-  s = s.replace(/\d{4}年度?$/u, '');
-  // "2023年当年预算执行数为…": words for which figure, not of what; the subject is carried on
-  if (FIGURE_WORD.test(s)) return '';
-  // "住房公积金（01项）": a bracket the clause split left open is not part of the name
-  s = s.replace(/[（(][^（()）]{0,6}$/u, '');
-  return stripUnitName(s);
-}
-
-/** Words that say which figure of a subject a clause gives (its budget, its 决算, its execution), naming no subject. */
-const FIGURE_WORD = /^(?:预算|决算|预算数|决算数|执行数|预算执行数|执行|安排|预算安排)$/u;
-
-/** Where a subject's own words start: the vocabulary a report's subjects begin with. */
-const SUBJECT_HEAD =
-  /(?:本年|收入|支出|财政拨款|一般公共预算|政府性基金|国有资本|基本支出|项目支出|人员经费|公用经费|"三公"|“三公”|三公|因公出国|公务用车|公务接待|机关运行|政府采购|年初|年末|上年结转|事业收入|经营|其他收入|上级补助|附属单位|收、支|收支)/u;
-/** The end of a unit's name: 局, 院, 中心, 乡, 镇, 街道, 政府, 学校… */
-const UNIT_NAME_END = /(?:局|院|委|办|中心|乡|镇|街道|政府|学校|部|厅|室|站|所|馆|会|社|队|处|科|公司|集团|机关|区|县|市|省|州|协|联|团|党派)$/u;
-
-/** "达州市达川区马家镇卫生院本年收入合计" → "本年收入合计": the unit's own name is not the subject. */
-function stripUnitName(s: string): string {
-  const head = SUBJECT_HEAD.exec(s);
-  if (!head || head.index === 0) return s;
-  const before = s.slice(0, head.index).replace(/\d{4}年度?$/u, '');
-  if (UNIT_NAME_END.test(before) || before === '') return s.slice(head.index);
-  return s;
-}
-
 function budgetKind(lead: string): 'initial' | 'adjusted' | 'any' {
   if (/年初/u.test(lead)) return 'initial';
   if (/调整|全年/u.test(lead)) return 'adjusted';
   return 'any';
-}
-
-interface Clause {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  /** The separator that ended it (，；：。 or '' at the sentence end). */
-  readonly sep: string;
-  /** It closes a bracket opened before it ("…公务用车运行费87.15万元)"). */
-  readonly closes: boolean;
-}
-
-function clausesOf(text: string, from: number, to: number): Clause[] {
-  const out: Clause[] = [];
-  let start = from;
-  let depth = 0;
-  let startDepth = 0;
-  for (let i = from; i <= to; i++) {
-    const ch = text[i];
-    if (ch === '(' || ch === '（') depth++;
-    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
-    // a thousands separator ("2,310") is not a clause mark
-    const grouping = (ch === ',' || ch === '，') && /\d/u.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/u.test(text.slice(i + 1, i + 5));
-    // inside brackets only a list is cut into clauses: "(其中,公务用车购置费0万元,…)"
-    const listed = depth === 0 || /[(（]\s*其中/u.test(text.slice(Math.max(from, i - 80), i));
-    const cut = i === to || (listed && !grouping && (ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === '：' || ch === ':'));
-    if (cut) {
-      if (i > start) out.push({ start, end: i, text: text.slice(start, i), sep: i === to ? '' : (ch as string), closes: depth < startDepth });
-      start = i + 1;
-      startDepth = depth;
-    }
-  }
-  return out;
-}
-
-function sentencesOf(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (/[。！？!?]/u.test(text[i] as string)) {
-      out.push([start, i + 1]);
-      start = i + 1;
-    }
-  }
-  if (start < text.length) out.push([start, text.length]);
-  return out.filter(([a, b]) => text.slice(a, b).trim() !== '');
-}
-
-/** The item of a numbered 具体情况 paragraph: "1. 一般公共服务（类）…行政运行（项）". */
-function itemOf(sentence: string): string | null {
-  const m = /^\s*\d+[.．、]\s*(.*[(（]\d{0,7}\s*(?:类|款|项)[)）])/u.exec(sentence);
-  return m?.[1] ?? null;
-}
-
-/** The 项 name of an item ("行政运行"). */
-export function itemName(item: string): string {
-  const parts = item
-    .split(/[(（]\d{0,7}\s*(?:类|款|项)[)）]/u)
-    .map((p) => p.trim().replace(/^[“"]|[”"]$/gu, ''))
-    .filter((p) => p !== '');
-  return parts[parts.length - 1] ?? item;
 }
 
 /** The year a clause's figure is of, when it names one outside a comparison ("2015 年预算 12.5 万元"). */
@@ -237,13 +67,6 @@ const GROUP_PREFIX = /^.*?按(?:支出)?(?:功能|经济)分类(?:科目)?(?:划
 const BLANK_SHARE = /占[^，,。；;%％\d]{0,16}?\s*[%％]/gu;
 const BLANK_CHANGE = /(?:增加|减少|增长|下降)\s*(?:万元|元)(?![\d])/gu;
 const PLACEHOLDER = /[*＊]{2,}\s*(个|人|万元|元|项)?/gu;
-
-/** Options of a reading: the report's year, for figures of other years. */
-export interface ReadOptions {
-  readonly year?: number | null;
-  /** The statement, of this passage or an earlier one, whose subject means the same as a name ("…“三公”经费支出决算中"). */
-  readonly concept?: (name: string, read: readonly Statement[]) => Statement | null;
-}
 
 /** Reads every statement of a passage. */
 export function statementsOf(p: Passage, firstId = 0, options: ReadOptions = {}): Statement[] {
@@ -688,22 +511,6 @@ function abbreviates(short: string, full: string): boolean {
   const a = keyText(short);
   const b = keyText(full);
   return a.length >= 4 && a !== b && b.startsWith(a) && b.length - a.length <= 4;
-}
-
-/** Text without white space: the narrative's words as the cues read them (the page's own characters otherwise). */
-/** Brackets opened and not closed in text[from, to). */
-function bracketDepth(text: string, from: number, to: number): number {
-  let depth = 0;
-  for (let i = Math.max(0, from); i < to; i++) {
-    const ch = text[i];
-    if (ch === '(' || ch === '（') depth++;
-    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
-  }
-  return depth;
-}
-
-function squash(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/gu, '');
 }
 
 /** Whether words name a subject (two characters or more once cleaned). */

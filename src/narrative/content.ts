@@ -10,7 +10,7 @@
  */
 import type { RecognisedDocument } from '../recognise/index.js';
 import { keyText } from '../model/text.js';
-import { figureOf, type Statement } from './claims.js';
+import { figureOf, type Statement } from './statement.js';
 import type { Narrative } from './model.js';
 
 export interface NarrativeContent {

@@ -6,7 +6,7 @@
  */
 import type { Steps } from '../model/steps.js';
 import type { RecognisedDocument } from '../recognise/index.js';
-import type { Statement } from './claims.js';
+import type { Statement } from './statement.js';
 import { PerformanceForms, type PerformanceMatch } from './forms.js';
 import { narrativeSteps, type Narrative } from './model.js';
 

@@ -16,7 +16,8 @@ import { compareFigure, quantityOf, reportClaim, shown } from '../../engine/clai
 import type { Identity } from '../../engine/evidence.js';
 import { clauseStart, resolve } from '../../narrative/model.js';
 import { summaryCell, totalRowCell, byLeaf } from '../../narrative/lookup.js';
-import type { Mention, Statement } from '../../narrative/claims.js';
+import type { Mention } from '../../narrative/mentions.js';
+import type { Statement } from '../../narrative/statement.js';
 import type { RecognisedDocument } from '../../recognise/index.js';
 import type { CellRef } from '../../model/table.js';
 import { keyText } from '../../model/text.js';

@@ -12,7 +12,7 @@ import { formatPercent, formatSigned } from '../../i18n/format.js';
 import { compareFigure, reportClaim, shown, subjectOf } from '../../engine/claim.js';
 import { clauseStart, resolve } from '../../narrative/model.js';
 import { performanceOf } from '../../narrative/document.js';
-import type { Statement } from '../../narrative/claims.js';
+import type { Statement } from '../../narrative/statement.js';
 import type { CellRef } from '../../model/table.js';
 import { fig, phrase } from '../../contract/figure.js';
 

@@ -17,7 +17,8 @@ import { formatAmount, formatPercent, formatSigned } from '../../i18n/format.js'
 import { quantityOf, reportClaim, shown, subjectOf } from '../../engine/claim.js';
 import type { Identity } from '../../engine/evidence.js';
 import { budgetReport, currentOf, currentWith } from '../../narrative/model.js';
-import type { Mention, Statement } from '../../narrative/claims.js';
+import type { Mention } from '../../narrative/mentions.js';
+import type { Statement } from '../../narrative/statement.js';
 import type { DocumentContext } from '../../engine/context.js';
 import type { Narrative } from '../../narrative/model.js';
 import { fig } from '../../contract/figure.js';

@@ -11,7 +11,7 @@
  */
 import { defineDocumentRule } from '../../engine/rule.js';
 import { printedAt } from '../../engine/tolerance.js';
-import { figureOf } from '../../narrative/claims.js';
+import { figureOf } from '../../narrative/statement.js';
 import { reportClaim } from '../../engine/claim.js';
 import { nameKey } from '../../narrative/concepts.js';
 

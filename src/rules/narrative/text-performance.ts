@@ -16,7 +16,7 @@ import { performanceSums, summaryCell, totalRowCell } from '../../narrative/look
 import type { Pos } from '../../model/table.js';
 import { clauseStart, resolve } from '../../narrative/model.js';
 import { performanceOf } from '../../narrative/document.js';
-import type { Statement } from '../../narrative/claims.js';
+import type { Statement } from '../../narrative/statement.js';
 import type { RecognisedTable } from '../../recognise/index.js';
 import { fig } from '../../contract/figure.js';
 
@@ -141,7 +141,7 @@ export default defineDocumentRule({
           }
         }
       }
-      const amounts: Array<[import('../../narrative/claims.js').Mention | undefined, Pos | undefined, string]> = [
+      const amounts: Array<[import('../../narrative/mentions.js').Mention | undefined, Pos | undefined, string]> = [
         [st.budget?.mention, total?.cells.annual, '全年预算数'],
         [st.final, total?.cells.executed, '全年执行数'],
       ];

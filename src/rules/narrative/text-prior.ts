@@ -17,7 +17,8 @@ import { formatAmount, formatSigned } from '../../i18n/format.js';
 import { quantityOf, reportClaim, shown } from '../../engine/claim.js';
 import type { Identity } from '../../engine/evidence.js';
 
-import { figureOf, type Mention, type Statement } from '../../narrative/claims.js';
+import { figureOf, type Statement } from '../../narrative/statement.js';
+import type { Mention } from '../../narrative/mentions.js';
 import { fig } from '../../contract/figure.js';
 
 /** This year's figure of the same kind as the prior one (a budget against a budget). */

@@ -11,7 +11,8 @@ import { Decimal } from '../../model/decimal.js';
 import { defineDocumentRule } from '../../engine/rule.js';
 import { asPrinted, judgeRate } from '../../engine/tolerance.js';
 import { formatAmount, formatPercent } from '../../i18n/format.js';
-import type { Mention, Statement } from '../../narrative/claims.js';
+import type { Mention } from '../../narrative/mentions.js';
+import type { Statement } from '../../narrative/statement.js';
 import { reportClaim, shown } from '../../engine/claim.js';
 import { fig } from '../../contract/figure.js';
 

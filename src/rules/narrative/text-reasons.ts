@@ -12,7 +12,8 @@
  */
 import { ZERO } from '../../model/decimal.js';
 import { defineDocumentRule } from '../../engine/rule.js';
-import type { Direction, Statement } from '../../narrative/claims.js';
+import type { Direction } from '../../narrative/mentions.js';
+import type { Statement } from '../../narrative/statement.js';
 import { reportClaim, shown } from '../../engine/claim.js';
 import { fig, phrase, withSign } from '../../contract/figure.js';
 

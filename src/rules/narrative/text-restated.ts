@@ -15,8 +15,9 @@
 import { Decimal } from '../../model/decimal.js';
 import { defineDocumentRule } from '../../engine/rule.js';
 import { formatAmount, formatSigned } from '../../i18n/format.js';
-import type { Mention, Statement } from '../../narrative/claims.js';
-import { figureOf } from '../../narrative/claims.js';
+import type { Mention } from '../../narrative/mentions.js';
+import type { Statement } from '../../narrative/statement.js';
+import { figureOf } from '../../narrative/statement.js';
 import { reportClaim, shown } from '../../engine/claim.js';
 import { currentOf, resolve } from '../../narrative/model.js';
 import { fig } from '../../contract/figure.js';

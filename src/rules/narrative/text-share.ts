@@ -18,8 +18,8 @@ import type { Identity, Quantity } from '../../engine/evidence.js';
 import { conceptAliases, conceptOf } from '../../narrative/concepts.js';
 import { byLeaf, totalRowCell } from '../../narrative/lookup.js';
 import { resolve, type Narrative } from '../../narrative/model.js';
-import type { Statement } from '../../narrative/claims.js';
-import { figureOf } from '../../narrative/claims.js';
+import type { Statement } from '../../narrative/statement.js';
+import { figureOf } from '../../narrative/statement.js';
 import type { RecognisedDocument } from '../../recognise/index.js';
 import { fig } from '../../contract/figure.js';
 

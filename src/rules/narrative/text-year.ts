@@ -10,7 +10,7 @@
 import { defineDocumentRule } from '../../engine/rule.js';
 import { reportClaim, reportPassage, shown } from '../../engine/claim.js';
 import { budgetReport } from '../../narrative/model.js';
-import { figureOf } from '../../narrative/claims.js';
+import { figureOf } from '../../narrative/statement.js';
 import { fig, phrase } from '../../contract/figure.js';
 
 export default defineDocumentRule({
