@@ -32,7 +32,18 @@ function header(group: string, id: string): { how: string; samples: string } {
     if (field === 'samples') samples.push(line.replace(/^Sample pages?:\s*/u, ''));
     else if (field === 'how') how.push(line);
   }
-  return { how: how.join('\n').trim(), samples: samples.join(' ').trim() };
+  // a line at the margin after a list's items ends the list (its items' own lines are indented)
+  const ended: string[] = [];
+  let inList = false;
+  for (const line of how) {
+    if (line.startsWith('- ')) inList = true;
+    else if (inList && line.trim() !== '' && !line.startsWith(' ')) {
+      ended.push('');
+      inList = false;
+    }
+    ended.push(line);
+  }
+  return { how: ended.join('\n').trim(), samples: samples.join(' ').trim() };
 }
 
 /** The descriptions of the invalid cases of the rule's test: what it reports, one line each. */
@@ -54,7 +65,7 @@ function entry(group: string, rule: Rule): string[] {
   const m = rule.meta;
   const { how, samples } = header(group, m.id);
   const out = [`### \`${m.id}\``, '', `${m.description.zh}`, '', `*${m.description.en}*`, ''];
-  if (how) out.push('**How it decides.** ' + how.replace(/\n(?!\n|- )/gu, ' '), '');
+  if (how) out.push('**How it decides.** ' + how.replace(/(?<!\n)\n(?!\n|- )/gu, ' '), '');
   out.push('| | |', '|---|---|');
   out.push(`| scope | ${rule.scope === 'table' ? 'one table at a time' : 'the whole document (tables across each other, the narrative)'} |`);
   out.push(`| category | \`${m.category}\` |`);
