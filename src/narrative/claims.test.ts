@@ -207,3 +207,19 @@ describe('asides in brackets', () => {
     expect(sts.filter((s) => s.parent === head?.id).map((s) => s.subject)).toEqual(['一般公共服务支出', '社会保障和就业支出']);
   });
 });
+
+describe('concepts: the 总计 of both sides, however it is spelt', () => {
+  it.each([
+    ['收支总计', 'total-both'],
+    ['收、支总计', 'total-both'],
+    ['收入支出总计', 'total-both'],
+    ['收入和支出总计', 'total-both'],
+    ['财政拨款收支总计', 'fiscal-total'],
+    ['财政拨款收入支出总计', 'fiscal-total'],
+    // the income side alone stays the income (real PDF r01 said 收入支出总计 and meant 收入总计 2,961.68)
+    ['财政拨款收入', 'fiscal-income'],
+    ['收入总计', 'income-total'],
+  ] as const)('%s → %s', (subject, concept) => {
+    expect(conceptOf(subject)).toBe(concept);
+  });
+});

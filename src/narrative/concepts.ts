@@ -55,8 +55,9 @@ export type Concept =
   | 'perf-overall';
 
 const RULES: Array<[RegExp, Concept]> = [
-  [/^财政拨款收[、和]?支(?:出)?总(?:计|预算|决算)/u, 'fiscal-total'],
-  [/^收[、和]?支(?:出)?总计|^收入[、和]支出总计/u, 'total-both'],
+  // 收支总计, 收、支总计, 收入支出总计, 收入和支出总计: the 总计 of both sides, never the 收入 alone
+  [/^财政拨款收(?:入)?[、和]?支(?:出)?总(?:计|预算|决算)/u, 'fiscal-total'],
+  [/^收(?:入)?[、和]?支(?:出)?总计/u, 'total-both'],
   [/^财政拨款收入/u, 'fiscal-income'],
   [/^财政拨款支出/u, 'fiscal-expenditure'],
   [/^一般公共预算(?:财政拨款)?基本支出/u, 'general-basic'],
