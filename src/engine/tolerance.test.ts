@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../model/decimal.js';
-import { judgeRate, judgeSum, type Printed } from './tolerance.js';
+import { judgeRate, judgeSum, rateRange, type Printed } from './tolerance.js';
 
 const p = (s: string): Printed =>
   s === '' ? { value: new Decimal(0), scale: 0, empty: true } : { value: new Decimal(s.replace(/,/g, '')), scale: s.includes('.') ? s.length - s.indexOf('.') - 1 : 0, empty: false };
@@ -47,5 +47,21 @@ describe('judgeRate: printed precision and the band of the rounded inputs', () =
     ['zero base', '100', '1.00', '0.00', 'zero-denominator'],
   ] as const)('%s', (_d, stated, num, den, outcome) => {
     expect(rate(stated, num, den).outcome).toBe(outcome);
+  });
+});
+
+describe('rateRange: what a rounding rate is said to lie within', () => {
+  const range = (stated: string, num: string, den: string) => {
+    const s = p(stated);
+    return rateRange(judgeRate(s.value, s.scale, p(num), p(den), 2), s.scale);
+  };
+  it.each([
+    // 0.39 / 1.75 printed from 元: the inputs allow 21.94%–22.64% (widened by one unit of the last digit)
+    ['off by more than its last digit, within what the rounded inputs allow', '22.14', '0.39', '1.75', { low: '21.92', high: '22.65' }],
+    ['off in its last digit only: the plain rounding words say it', '85.28', '78.65', '92.22', {}],
+    ['exact: nothing to say', '85.29', '78.65', '92.22', {}],
+    ['a contradiction: no range', '49.66', '1.49', '0.03', {}],
+  ] as const)('%s', (_d, stated, num, den, expected) => {
+    expect(range(stated, num, den)).toEqual(expected);
   });
 });

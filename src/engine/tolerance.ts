@@ -44,6 +44,16 @@ export interface RateJudgement {
   readonly high: Decimal | null;
 }
 
+/**
+ * For a rate judged rounding that is off by more than one unit of its last digit, the range its
+ * rounded inputs allow, as message data (`low`, `high`, at the rate's decimals): "off in the last
+ * digit" would not be true of it. Nothing for any other judgement.
+ */
+export function rateRange(j: RateJudgement, scale: number): { low?: string; high?: string } {
+  if (j.outcome !== 'rounding' || !j.difference || !j.low || !j.high || j.difference.abs().lte(unit(scale))) return {};
+  return { low: j.low.toFixed(scale, Decimal.ROUND_DOWN), high: j.high.toFixed(scale, Decimal.ROUND_UP) };
+}
+
 function interval(p: Printed, minScale: number): [Decimal, Decimal] {
   if (p.empty) return [p.value, p.value];
   const h = halfUnit(Math.max(p.scale, minScale));

@@ -178,6 +178,7 @@ export const en: Record<MessageKey, string> = {
   'cause.score-is-rate': 'The score given equals the project’s execution rate {rate}: the rate was probably given as the score.',
   'suffix.rounding': 'The difference is within the rounding band of the printed figures (±{band}).',
   'suffix.rounding-rate': 'The difference is in the last printed digit only (rounding or truncation).',
+  'suffix.rounding-range': 'The figures it rests on are rounded; from the values they may stand for, the rate can lie between {low}% and {high}%, and the printed one does: a rounding difference.',
 
   'cause.omitted': 'The difference equals “{label}” {value}: that line was probably left out.',
   'cause.double-counted': 'The difference equals “{label}” {value}: that line was probably counted twice.',

@@ -2,7 +2,7 @@
  * Wording lives here, never in rules: findings carry a message id and data, and this module turns
  * them into sentences in each locale (zh-CN first, en).
  */
-import type { Cause, Finding, MessageData, NotChecked } from '../contract/types.js';
+import type { Cause, Finding, Localised, MessageData, NotChecked } from '../contract/types.js';
 import { en } from './en.js';
 import { BLANK, fill } from './format.js';
 import { zhCN, type MessageKey } from './zh-CN.js';
@@ -13,7 +13,6 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 export type { Localised } from '../contract/types.js';
-import type { Localised } from '../contract/types.js';
 
 function hasKey(k: string): k is MessageKey {
   return k in zhCN;
@@ -57,7 +56,7 @@ export function causeMessage(locale: Locale, cause: Cause): string {
 /** The sentence a reporter can quote: the finding, why it is only rounding if it is, and the likely cause. */
 export function findingMessage(locale: Locale, f: Pick<Finding, 'messageId' | 'data' | 'severity' | 'cause'>): string {
   const parts = [message(locale, f.messageId, f.data)];
-  if (f.severity === 'rounding') parts.push(message(locale, f.data.band !== undefined ? 'suffix.rounding' : 'suffix.rounding-rate', f.data));
+  if (f.severity === 'rounding') parts.push(message(locale, f.data.band !== undefined ? 'suffix.rounding' : f.data.low !== undefined ? 'suffix.rounding-range' : 'suffix.rounding-rate', f.data));
   // a question about a rate says what reason the report gives for it, or that it gives none
   if (typeof f.data.reason === 'string') parts.push(message(locale, f.data.reason === '' ? 'suffix.no-reason' : 'suffix.reason', f.data));
   if (f.cause) parts.push(causeMessage(locale, f.cause));

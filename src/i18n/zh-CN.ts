@@ -155,6 +155,7 @@ export const zhCN = {
   'cause.score-is-rate': '所写得分恰等于该项目的执行率 {rate}，可能把执行率当成了得分。',
   'suffix.rounding': '差额在印刷精度的尾数误差范围内（±{band}），属四舍五入差异。',
   'suffix.rounding-rate': '差异仅在末位，属四舍五入或截断差异。',
+  'suffix.rounding-range': '所依据的数字都是四舍五入后的数，按其四舍五入前可能的取值，比例可在 {low}%–{high}% 之间，所列比例在此范围内，属四舍五入差异。',
 
   'cause.omitted': '差额恰等于“{label}”{value}，可能漏计了该项。',
   'cause.double-counted': '差额恰等于“{label}”{value}，可能重复计入了该项。',

@@ -11,7 +11,7 @@
 import { defineTableRule } from '../../engine/rule.js';
 import type { TableContext } from '../../engine/context.js';
 import type { Pos } from '../../model/table.js';
-import { asPrinted, judgeRate, type Printed } from '../../engine/tolerance.js';
+import { asPrinted, judgeRate, rateRange, type Printed } from '../../engine/tolerance.js';
 import { BLANK, formatAmount, formatPercent, formatSigned } from '../../i18n/format.js';
 import type { Category } from '../../contract/types.js';
 import type { Identity } from '../../engine/evidence.js';
@@ -178,7 +178,7 @@ export default defineTableRule({
             expected: fig(j.expected, stated.scale),
             difference: fig(j.difference, stated.scale),
             messageId: 'rate-column',
-            data: { ...data, expected: formatPercent(j.expected, stated.scale), exact: formatPercent(j.exact, 4), difference: formatSigned(j.difference, stated.scale) },
+            data: { ...data, expected: formatPercent(j.expected, stated.scale), exact: formatPercent(j.exact, 4), difference: formatSigned(j.difference, stated.scale), ...rateRange(j, stated.scale) },
           });
           if (identity) ctx.evidence(identity, j.outcome === 'rounding' ? 'rounding' : 'error');
         }

@@ -7,7 +7,7 @@
  * Sample pages: 000-*.html (其他政府办公厅…"决算数大于预算数" under 337.13 < 394.55), 001-*.html (公务接待费), 002-*.html.
  */
 import { defineDocumentRule } from '../../engine/rule.js';
-import { asPrinted, judgeRate } from '../../engine/tolerance.js';
+import { asPrinted, judgeRate, rateRange } from '../../engine/tolerance.js';
 import { formatPercent, formatSigned } from '../../i18n/format.js';
 import { compareFigure, reportClaim, shown, subjectOf } from '../../engine/claim.js';
 import { clauseStart, resolve } from '../../narrative/model.js';
@@ -86,7 +86,13 @@ export default defineDocumentRule({
                 stated: fig(c.mention.value, c.mention.scale),
                 expected: boundary ? fig(j.exact, 2) : fig(j.expected, c.mention.scale),
                 difference: boundary ? fig(c.mention.value.minus(j.exact), 2) : fig(j.difference, c.mention.scale),
-                data: { ...data, exact: formatPercent(j.exact, 4), expected: formatPercent(j.expected, c.mention.scale), difference: formatSigned(j.difference, c.mention.scale) },
+                data: {
+                  ...data,
+                  exact: formatPercent(j.exact, 4),
+                  expected: formatPercent(j.expected, c.mention.scale),
+                  difference: formatSigned(j.difference, c.mention.scale),
+                  ...rateRange(j, c.mention.scale),
+                },
                 related: rateCategory === 'execution-rate' ? projectFunds(st) : [],
               });
             } else if (j.outcome === 'pass') ctx.pass([], 'rate');

@@ -10,17 +10,16 @@
  */
 import { Decimal, unit } from '../../model/decimal.js';
 import { defineDocumentRule } from '../../engine/rule.js';
-import { asPrinted, judgeRate, judgeSum } from '../../engine/tolerance.js';
+import { asPrinted, judgeRate, rateRange, judgeSum } from '../../engine/tolerance.js';
 import { keyText } from '../../model/text.js';
 import type { Cause } from '../../contract/types.js';
 import { formatAmount, formatPercent, formatSigned } from '../../i18n/format.js';
 import { quantityOf, reportClaim, shown, subjectOf } from '../../engine/claim.js';
 import type { Identity } from '../../engine/evidence.js';
-import { budgetReport, currentOf, currentWith } from '../../narrative/model.js';
+import { budgetReport, currentOf, currentWith, type Narrative } from '../../narrative/model.js';
 import type { Mention } from '../../narrative/mentions.js';
 import type { Statement } from '../../narrative/statement.js';
 import type { DocumentContext } from '../../engine/context.js';
-import type { Narrative } from '../../narrative/model.js';
 import { fig } from '../../contract/figure.js';
 
 export { currentOf, currentWith } from '../../narrative/model.js';
@@ -133,7 +132,7 @@ function bothYears(ctx: DocumentContext, narrative: Narrative, st: Statement, ra
     stated: fig(rate.mention.value, rate.mention.scale),
     expected: fig(j.expected, rate.mention.scale),
     difference: fig(j.difference, rate.mention.scale),
-    data: { ...base, exact: formatPercent(actual, 4), expected: formatPercent(actual, rate.mention.scale) },
+    data: { ...base, exact: formatPercent(actual, 4), expected: formatPercent(actual, rate.mention.scale), ...rateRange(j, rate.mention.scale) },
   });
   ctx.evidence(identity, j.outcome === 'rounding' ? 'rounding' : 'error', finding);
 }
@@ -265,7 +264,13 @@ export default defineDocumentRule({
         stated: fig(rate.mention.value, rate.mention.scale),
         expected: fig(j.expected, rate.mention.scale),
         difference: fig(j.difference, rate.mention.scale),
-        data: { ...base, exact: formatPercent(j.exact, 4), expected: formatPercent(j.expected, rate.mention.scale), difference: formatSigned(j.difference, rate.mention.scale) },
+        data: {
+          ...base,
+          exact: formatPercent(j.exact, 4),
+          expected: formatPercent(j.expected, rate.mention.scale),
+          difference: formatSigned(j.difference, rate.mention.scale),
+          ...rateRange(j, rate.mention.scale),
+        },
         cause,
       });
       ctx.evidence(identity, j.outcome === 'rounding' ? 'rounding' : 'error', finding);

@@ -9,7 +9,7 @@
  */
 import { keyText } from '../../model/text.js';
 import { defineDocumentRule } from '../../engine/rule.js';
-import { asPrinted, judgeRate, printedAt } from '../../engine/tolerance.js';
+import { asPrinted, judgeRate, rateRange, printedAt } from '../../engine/tolerance.js';
 import { formatAmount, formatPercent } from '../../i18n/format.js';
 import { compareFigure, reportClaim, shown } from '../../engine/claim.js';
 import { performanceSums, summaryCell, totalRowCell } from '../../narrative/lookup.js';
@@ -183,7 +183,7 @@ export default defineDocumentRule({
             stated: fig(rateMention.value, rateMention.scale),
             expected: fig(j.expected, rateMention.scale),
             difference: fig(j.difference, rateMention.scale),
-            data: { project, stated: formatPercent(rateMention.value, rateMention.scale), expected: formatPercent(j.exact, 2) },
+            data: { project, stated: formatPercent(rateMention.value, rateMention.scale), expected: formatPercent(j.exact, 2), ...rateRange(j, rateMention.scale) },
             related: [...ref(total?.cells.executed), ...ref(total?.cells.annual)],
           });
         } else if (j.outcome === 'pass') ctx.pass([...ref(total?.cells.executed), ...ref(total?.cells.annual)], 'rate');

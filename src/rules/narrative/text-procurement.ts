@@ -9,7 +9,7 @@
  */
 import { Decimal } from '../../model/decimal.js';
 import { defineDocumentRule } from '../../engine/rule.js';
-import { asPrinted, judgeRate } from '../../engine/tolerance.js';
+import { asPrinted, judgeRate, rateRange } from '../../engine/tolerance.js';
 import { formatAmount, formatPercent } from '../../i18n/format.js';
 import type { Mention } from '../../narrative/mentions.js';
 import type { Statement } from '../../narrative/statement.js';
@@ -59,7 +59,14 @@ export default defineDocumentRule({
           stated: fig(stated.value, stated.scale),
           expected: fig(j.exact, 2),
           difference: fig(stated.value.minus(j.exact), 2),
-          data: { category: only.name, amount: shown(amount), sme: shown(sme.amount), stated: formatPercent(stated.value, stated.scale), expected: formatPercent(j.exact, 2) },
+          data: {
+            category: only.name,
+            amount: shown(amount),
+            sme: shown(sme.amount),
+            stated: formatPercent(stated.value, stated.scale),
+            expected: formatPercent(j.exact, 2),
+            ...rateRange(j, stated.scale),
+          },
         });
       } else if (j.outcome === 'pass') ctx.pass([], 'rate');
       return;

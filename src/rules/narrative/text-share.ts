@@ -10,7 +10,7 @@
 import { Decimal } from '../../model/decimal.js';
 import { keyText } from '../../model/text.js';
 import { defineDocumentRule } from '../../engine/rule.js';
-import { asPrinted, judgeRate } from '../../engine/tolerance.js';
+import { asPrinted, judgeRate, rateRange } from '../../engine/tolerance.js';
 import type { CellRef } from '../../model/table.js';
 import { formatAmount, formatPercent, formatSigned } from '../../i18n/format.js';
 import { quantityOf, reportClaim, shown } from '../../engine/claim.js';
@@ -18,8 +18,7 @@ import type { Identity, Quantity } from '../../engine/evidence.js';
 import { conceptAliases, conceptOf } from '../../narrative/concepts.js';
 import { byLeaf, totalRowCell } from '../../narrative/lookup.js';
 import { resolve, type Narrative } from '../../narrative/model.js';
-import type { Statement } from '../../narrative/statement.js';
-import { figureOf } from '../../narrative/statement.js';
+import { figureOf, type Statement } from '../../narrative/statement.js';
 import type { RecognisedDocument } from '../../recognise/index.js';
 import { fig } from '../../contract/figure.js';
 
@@ -147,7 +146,13 @@ export default defineDocumentRule({
         if (identity) ctx.evidence(identity, 'pass');
         continue;
       }
-      const exactData = { ...data, exact: formatPercent(j.exact, 4), expected: formatPercent(j.expected, stated.scale), difference: formatSigned(j.difference, stated.scale) };
+      const exactData = {
+        ...data,
+        exact: formatPercent(j.exact, 4),
+        expected: formatPercent(j.expected, stated.scale),
+        difference: formatSigned(j.difference, stated.scale),
+        ...rateRange(j, stated.scale),
+      };
       if (j.outcome === 'error' && j.exact.gt(100)) {
         reportClaim(ctx, narrative, {
           st,

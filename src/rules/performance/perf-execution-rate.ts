@@ -7,7 +7,7 @@
  */
 import type { Identity } from '../../engine/evidence.js';
 import { defineTableRule } from '../../engine/rule.js';
-import { judgeRate } from '../../engine/tolerance.js';
+import { judgeRate, rateRange } from '../../engine/tolerance.js';
 import { Decimal } from '../../model/decimal.js';
 import { BLANK, formatAmount, formatPercent, formatSigned } from '../../i18n/format.js';
 import { fig } from '../../contract/figure.js';
@@ -125,7 +125,7 @@ export default defineTableRule({
         expected: fig(j.expected, rv.scale),
         difference: fig(j.difference, rv.scale),
         messageId: 'perf-execution-rate',
-        data: { ...data, expected: formatPercent(j.expected, rv.scale), exact: formatPercent(j.exact, 4), difference: formatSigned(j.difference, rv.scale) },
+        data: { ...data, expected: formatPercent(j.expected, rv.scale), exact: formatPercent(j.exact, 4), difference: formatSigned(j.difference, rv.scale), ...rateRange(j, rv.scale) },
         // lets the 年度资金总额 and 当年财政拨款 rows printing the same wrong rate fold into one finding
         checks: [{ table: ctx.table.index, target: ctx.ref(rate), plus: [ctx.ref(executed)], minus: [ctx.ref(budgetPos)] }],
       });
