@@ -29,6 +29,8 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
+      // one import per module: what a file takes from another is read in one place
+      'no-duplicate-imports': 'error',
       'no-restricted-syntax': ['error', ...unsafeSyntax],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',

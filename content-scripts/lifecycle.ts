@@ -8,14 +8,13 @@
 import { pageApi } from '../src/platform/page-api.js';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, siteOverlay, siteRuns, type Settings } from '../src/platform/settings.js';
 import { dispatch, isContentRequest, type ContentProtocol, type ContentRequest, type Handlers, type PageStatus } from '../src/messages/protocol.js';
-import { hasBudgetContent } from '../src/contract/report.js';
+import { hasBudgetContent, type ReportFinding } from '../src/contract/report.js';
 import { sendToBackground } from '../src/messages/notify.js';
 import { checkPage, Slicer, yieldToPage, type PageCheck } from './check.js';
 import { Overlay } from './overlay.js';
 import { isOwnElement } from './own-ui.js';
 import { hasBudgetText, scanForCandidates } from './scan.js';
 import { ChangeWatcher } from './watch.js';
-import type { ReportFinding } from '../src/contract/report.js';
 import { applyReviews, decide, type ReviewRecord, type ReviewStatus } from '../src/review/model.js';
 import { loadReviews, onReviewsChanged, saveReview, storageKey } from '../src/platform/reviews.js';
 import { citation } from '../src/export/citation.js';
@@ -44,7 +43,8 @@ export class PageSession {
       setReview: (f, status, note) => this.setReview(f, status, note),
       copy: (f) => this.copyCitation(f),
     });
-    this.watcher = new ChangeWatcher(signal, () => void this.check());
+    // what changes on a page of a site turned off is not looked at (the popup can still ask)
+    this.watcher = new ChangeWatcher(signal, () => (this.runs() ? void this.check() : undefined));
     const unsubscribe = onReviewsChanged(
       () => this.reviewKey,
       (record) => this.onReviews(record),

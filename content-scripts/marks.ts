@@ -9,8 +9,7 @@
  *   (ranges styled by ::highlight(), no element added); where the browser lacks it, the paragraph
  *   that holds the phrase is outlined instead.
  */
-import type { Report, ReportCell, ReportFinding } from '../src/contract/report.js';
-import { isAnomaly } from '../src/contract/report.js';
+import { isAnomaly, type Report, type ReportCell, type ReportFinding } from '../src/contract/report.js';
 import { blockSpan, type DomExtraction } from '../src/extract/dom.js';
 import type { Steps } from '../src/model/steps.js';
 import type { Locale } from '../src/i18n/index.js';

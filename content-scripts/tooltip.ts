@@ -9,11 +9,9 @@
  * reason), 备注, 复制引用 — reachable by keyboard: Enter on a mark moves into it, Tab walks its
  * buttons, N / P go to the next or previous finding, Escape closes it and returns to the mark.
  */
-import type { ReportFinding } from '../src/contract/report.js';
-import type { Locale } from '../src/i18n/index.js';
-import { message } from '../src/i18n/index.js';
+import { figureParts, isAnomaly, type ReportFinding } from '../src/contract/report.js';
+import { type Locale, message } from '../src/i18n/index.js';
 import { UI, type UiKey } from '../src/i18n/ui.js';
-import { isAnomaly } from '../src/contract/report.js';
 import type { Review, ReviewStatus } from '../src/review/model.js';
 import { markOwn } from './own-ui.js';
 
@@ -232,10 +230,7 @@ export class Tooltip {
     section.append(head);
     if (f.quote) section.append(el(doc, 'div', { color: '#3c4043', 'border-left': '2px solid #dadce0', 'padding-left': '6px', margin: '2px 0 4px' }, `“${f.quote.text}”`));
     section.append(el(doc, 'div', {}, this.locale === 'en' ? f.message.en : f.message.zh));
-    const figures: string[] = [];
-    if (f.stated !== null) figures.push(`${this.t('stated')} ${f.stated}`);
-    if (f.expected !== null) figures.push(`${this.t('expected')} ${f.expected}`);
-    if (f.difference !== null) figures.push(`${this.t('difference')} ${f.difference}`);
+    const figures = figureParts(f, (k) => this.t(k));
     if (figures.length && mark !== 'question')
       section.append(el(doc, 'div', { 'margin-top': '4px', color: '#3c4043', 'font-variant-numeric': 'tabular-nums', 'font-size': '12px' }, figures.join(' · ')));
     if (review?.note)

@@ -5,8 +5,7 @@
  * what could not be checked.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { tableName, type Report, type ReportFinding } from '../src/contract/report.js';
-import { isAnomaly } from '../src/contract/report.js';
+import { figureParts, isAnomaly, type Report, type ReportFinding, tableName } from '../src/contract/report.js';
 import { hostOf, loadSettings, saveSite, siteRuns } from '../src/platform/settings.js';
 import type { Locale } from '../src/i18n/index.js';
 import type { UiKey } from '../src/i18n/ui.js';
@@ -114,13 +113,7 @@ export function Findings({ report, url, overlay, unplaced, t, locale, tabId }: F
           </span>
           {f.quote && <q class="quote">{visible(f.quote.text)}</q>}
           <span class="msg">{visible(locale === 'en' ? f.message.en : f.message.zh)}</span>
-          {!question && (f.stated !== null || f.expected !== null) && (
-            <span class="nums">
-              {f.stated !== null && `${t('stated')} ${f.stated}`}
-              {f.expected !== null && ` · ${t('expected')} ${f.expected}`}
-              {f.difference !== null && ` · ${t('difference')} ${f.difference}`}
-            </span>
-          )}
+          {!question && (f.stated !== null || f.expected !== null) && <span class="nums">{figureParts(f, t).join(' · ')}</span>}
           {(nowhere.has(f.id) || missing === f.id) && (
             <span class="missing" data-unplaced={f.id}>
               {t('notInPage')}

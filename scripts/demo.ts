@@ -6,13 +6,12 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import type { ChromiumSession } from '../test/e2e/browsers.js';
+import { activeTabId, type ChromiumSession, GOV_HOST, launchChromium, ROOT, waitChecked } from '../test/e2e/browsers.js';
 import path from 'node:path';
 import { loadOne } from '../src/cli/load.js';
 import { checkDocument } from '../src/pipeline/report.js';
 import { formatText } from '../src/export/formats.js';
 import { serve } from '../test/e2e/server.js';
-import { activeTabId, GOV_HOST, launchChromium, ROOT, waitChecked } from '../test/e2e/browsers.js';
 
 export default async function demo(): Promise<number> {
   const sample = path.join(ROOT, 'samples/sample-report.html');

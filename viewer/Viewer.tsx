@@ -8,12 +8,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../src/platform/browser.js';
 import { UI } from '../src/i18n/ui.js';
-import type { ReportFinding } from '../src/contract/report.js';
+import { isAnomaly, type ReportFinding } from '../src/contract/report.js';
 import type { PageStatus } from '../src/messages/protocol.js';
 import { checkBytes, type Checked } from './load.js';
 import { paintPdf, paintWorkbook, pageOfFinding, showMarks } from './paint.js';
 import { ExportBar, FindingActions, useReviews } from '../src/ui/reviews.js';
-import { isAnomaly } from '../src/contract/report.js';
 
 /** Largest document the viewer reads (as the CLI). */
 const MAX_BYTES = 64 * 1024 * 1024;

@@ -6,8 +6,7 @@
  * expected figures, the difference, the cells or the quoted phrase, and its explanation.
  */
 import { isAnomaly, type Report, type ReportFinding } from '../contract/report.js';
-import type { Locale } from '../i18n/index.js';
-import { message } from '../i18n/index.js';
+import { type Locale, message } from '../i18n/index.js';
 import { safeLine } from '../export/safe-text.js';
 import { reviewOf } from '../export/reviewed.js';
 import { statusWord } from '../export/formats.js';

@@ -18,6 +18,11 @@ export function tableName(report: Pick<Report, 'tables'>, id: string | null, loc
   return t.name ? `${title} · ${t.name}` : title;
 }
 
+/** A finding's figures, those it has, each after its word: ["所列 1.75", "应为 1.76", "差额 -0.01"]. */
+export function figureParts(f: Pick<ReportFinding, 'stated' | 'expected' | 'difference'>, word: (k: 'stated' | 'expected' | 'difference') => string): string[] {
+  return (['stated', 'expected', 'difference'] as const).flatMap((k) => (f[k] === null ? [] : [`${word(k)} ${f[k]}`]));
+}
+
 /** Questions about rates (category rate-anomaly) are listed and counted apart from contradictions. */
 export function isAnomaly(f: { readonly category: string }): boolean {
   return f.category === 'rate-anomaly';

@@ -4,10 +4,8 @@
  * scrolled to a quoted phrase, or the PDF page), the table with the row and column labels (or the
  * phrase), the figures, the date checked and Crossfoot's version.
  */
-import { isAnomaly } from '../contract/report.js';
-import { GENERATOR, tableName, type Report, type ReportFinding } from '../contract/report.js';
-import type { Locale } from '../i18n/index.js';
-import { message } from '../i18n/index.js';
+import { figureParts, GENERATOR, isAnomaly, type Report, type ReportFinding, tableName } from '../contract/report.js';
+import { type Locale, message } from '../i18n/index.js';
 import { stripInvisible } from '../model/text.js';
 
 /** Characters a text directive must escape besides what encodeURIComponent does (its own syntax: - , &). */
@@ -58,7 +56,14 @@ export function placeOf(report: Report, f: ReportFinding, locale: Locale): strin
   return parts.join(en ? ', ' : ' ');
 }
 
-function date(d: Date): string {
+/** The words before a finding's figures in text written for people (exports, citations). */
+export const FIGURE_WORDS: Readonly<Record<Locale, Readonly<Record<'stated' | 'expected' | 'difference', string>>>> = {
+  'zh-CN': { stated: '所列', expected: '应为', difference: '差额' },
+  en: { stated: 'stated', expected: 'expected', difference: 'difference' },
+};
+
+/** The local calendar date, 2026-12-08. */
+export function localDate(d: Date): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
@@ -82,12 +87,9 @@ export function citation(report: Report, f: ReportFinding, options: CitationOpti
   const place = placeOf(report, f, options.locale);
   const page = options.page != null ? (en ? ` (PDF page ${options.page})` : `（PDF 第 ${options.page} 页）`) : '';
   if (place || page) lines.push(en ? `Where: ${place}${page}` : `位置：${place}${page}`);
-  const figures: string[] = [];
-  if (f.stated !== null) figures.push(en ? `stated ${f.stated}` : `所列 ${f.stated}`);
-  if (f.expected !== null) figures.push(en ? `expected ${f.expected}` : `应为 ${f.expected}`);
-  if (f.difference !== null) figures.push(en ? `difference ${f.difference}` : `差额 ${f.difference}`);
+  const figures = figureParts(f, (k) => FIGURE_WORDS[options.locale][k]);
   lines.push(en ? `Severity: ${severity}${figures.length ? `; ${figures.join(', ')}` : ''}` : `性质：${severity}${figures.length ? `；${figures.join('，')}` : ''}`);
   const version = `Crossfoot 勾稽 ${GENERATOR.version}`;
-  lines.push(en ? `Checked ${date(options.checked)} with ${version} (rule ${f.rule}).` : `核对日期：${date(options.checked)}，${version}（规则 ${f.rule}）。`);
+  lines.push(en ? `Checked ${localDate(options.checked)} with ${version} (rule ${f.rule}).` : `核对日期：${localDate(options.checked)}，${version}（规则 ${f.rule}）。`);
   return stripInvisible(lines.join('\n'));
 }

@@ -5,9 +5,9 @@
  */
 // the self-contained build: the same code in Node and in the popup (the Node build needs Buffer)
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import { isAnomaly, type Report, type ReportCell, type ReportFinding } from '../contract/report.js';
-import type { Locale } from '../i18n/index.js';
-import { message } from '../i18n/index.js';
+import { figureParts, isAnomaly, type Report, type ReportCell, type ReportFinding } from '../contract/report.js';
+import { FIGURE_WORDS } from './citation.js';
+import { type Locale, message } from '../i18n/index.js';
 import { csvCell, safeOutput } from './safe-text.js';
 import { reviewOf } from './reviewed.js';
 import type { Review } from '../review/model.js';
@@ -56,10 +56,7 @@ function textEntry(report: Report, f: ReportFinding, locale: Locale): string[] {
   const sev = message(locale, `severity.${f.severity}`);
   out.push(`${MARK[f.severity]} ${sev} [${f.category}] ${where(report, f, locale)}`);
   if (f.quote) out.push(`  “${f.quote.text}”`);
-  const numbers: string[] = [];
-  if (f.stated !== null) numbers.push(`${locale === 'en' ? 'stated' : '所列'} ${f.stated}`);
-  if (f.expected !== null) numbers.push(`${locale === 'en' ? 'expected' : '应为'} ${f.expected}`);
-  if (f.difference !== null) numbers.push(`${locale === 'en' ? 'difference' : '差额'} ${f.difference}`);
+  const numbers = figureParts(f, (k) => FIGURE_WORDS[locale][k]);
   if (numbers.length && !isAnomaly(f)) out.push(`  ${numbers.join(' · ')}`);
   out.push(`  ${msg(f, locale)}`);
   const review = reviewOf(f);

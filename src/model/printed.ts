@@ -3,8 +3,7 @@
  * printed to (its rounding) and whether the cell was blank. Every check starts from these.
  */
 import { convert, unitFactor, type MoneyUnit } from './units.js';
-import { ZERO } from './decimal.js';
-import type { Decimal } from './decimal.js';
+import { type Decimal, ZERO } from './decimal.js';
 import type { CellValue } from './number.js';
 import { cellAt, type Pos, type Table } from './table.js';
 

@@ -21,8 +21,7 @@
  */
 import { keyText } from '../model/text.js';
 import type { Passage } from './passages.js';
-import type { Blank, ReadOptions, Statement } from './statement.js';
-import { figureOf } from './statement.js';
+import { type Blank, figureOf, type ReadOptions, type Statement } from './statement.js';
 import { cleanSubject, FIGURE_WORD, itemName, itemOf } from './subjects.js';
 import { bracketDepth, clausesOf, sentencesOf, squash, type Clause } from './clauses.js';
 import { COMPARISON, comparisonWord, directionOf, mentionsOf, type Mention } from './mentions.js';

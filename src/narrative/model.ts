@@ -10,8 +10,7 @@ import { conceptAliases, conceptOf, nameKey } from './concepts.js';
 import { figureOf, type Statement } from './statement.js';
 import { itemName } from './subjects.js';
 import { statementsOf } from './claims.js';
-import type { Mention } from './mentions.js';
-import { COMPARISON, comparisonWord } from './mentions.js';
+import { COMPARISON, comparisonWord, type Mention } from './mentions.js';
 import { byLeaf, economicTotal, namedRowCell, summaryCell, threePublicCell, totalRowCell, type CellValue, type ThreePublicItem } from './lookup.js';
 import { passagesSteps, locate, pieceAt, type Passage } from './passages.js';
 

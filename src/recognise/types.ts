@@ -4,14 +4,13 @@
  * score). Built once by recogniseDocument (index.ts); rules read these fields.
  */
 import type { ReportDocument } from '../model/document.js';
-import type { Table } from '../model/table.js';
+import type { Pos, Table } from '../model/table.js';
 import type { MoneyUnit } from '../model/units.js';
 import type { TableKind } from './kind.js';
 import type { Layout } from './layout.js';
 import type { RowInfo } from './rows.js';
 import type { PerformanceTable } from './performance.js';
 import type { Scoring } from './scoring.js';
-import type { Pos } from '../model/table.js';
 
 export interface RecognisedTable {
   readonly table: Table;

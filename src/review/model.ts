@@ -5,10 +5,9 @@
  * never overwrites them. A dismissed finding leaves the counts, the badge and the marks; it stays
  * listed apart and can be restored.
  *
- * Pure data here; storage.ts keeps it in the extension's local storage (nothing leaves the machine).
+ * Pure data here; src/platform/reviews.ts keeps it in the extension's local storage (nothing leaves the machine).
  */
-import { tableName, type Report, type ReportFinding } from '../contract/report.js';
-import { isAnomaly } from '../contract/report.js';
+import { isAnomaly, type Report, type ReportFinding, tableName } from '../contract/report.js';
 import type { Severity } from '../contract/types.js';
 import { displayText, keyText } from '../model/text.js';
 

@@ -6,6 +6,7 @@
  */
 import type { Report } from '../contract/report.js';
 import type { Locale } from '../i18n/index.js';
+import { localDate } from '../export/citation.js';
 import { formatCsv, formatMarkdown } from '../export/formats.js';
 import { withReviews } from '../export/reviewed.js';
 import { inertJson } from '../export/safe-text.js';
@@ -22,8 +23,7 @@ export function exportFileName(report: Report, kind: ExportKind, date: Date): st
     .replace(/\s+/gu, ' ')
     .trim()
     .slice(0, 80);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${base || 'report'}-crossfoot-${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}.${kind}`;
+  return `${base || 'report'}-crossfoot-${localDate(date).replace(/-/gu, '')}.${kind}`;
 }
 
 /** The text of an export. */

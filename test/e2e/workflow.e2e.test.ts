@@ -10,8 +10,7 @@
  * - the keyboard shortcut's message and N move from finding to finding; the tooltip's actions work
  *   from the keyboard.
  */
-import { readFile } from 'node:fs/promises';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';

@@ -23,6 +23,15 @@ export interface CaseTable {
   readonly rows: readonly (readonly string[])[];
 }
 
+/** A table that is no budget table, for cases about the narrative alone (a page of a report holds some table). */
+export const NON_BUDGET_TABLE: CaseTable = {
+  title: '人员情况表',
+  rows: [
+    ['项目', '人数'],
+    ['在职', '1'],
+  ],
+};
+
 export interface ValidCase {
   readonly description: string;
   /**

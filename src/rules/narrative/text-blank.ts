@@ -13,8 +13,7 @@ import { defineDocumentRule } from '../../engine/rule.js';
 import { formatPercent } from '../../i18n/format.js';
 import { reportClaim, reportPassage } from '../../engine/claim.js';
 
-import type { Statement } from '../../narrative/statement.js';
-import { figureOf } from '../../narrative/statement.js';
+import { figureOf, type Statement } from '../../narrative/statement.js';
 import { fig, phrase } from '../../contract/figure.js';
 
 const HUNDRED = new Decimal(100);

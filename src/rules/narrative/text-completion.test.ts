@@ -1,13 +1,7 @@
-import { ruleTester } from '../../../test/support/rule-tester.js';
+import { NON_BUDGET_TABLE, ruleTester } from '../../../test/support/rule-tester.js';
 import rule from './text-completion.js';
 
-const table = {
-  title: '人员情况表',
-  rows: [
-    ['项目', '人数'],
-    ['在职', '1'],
-  ],
-};
+const table = NON_BUDGET_TABLE;
 const H = '五、一般公共预算财政拨款支出决算情况说明';
 /** 三公 table: no budget for 因公出国（境）费, 10.00 for 公务接待费, 5.00 of it spent. */
 const threePublic = {

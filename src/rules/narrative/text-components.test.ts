@@ -1,13 +1,7 @@
-import { ruleTester } from '../../../test/support/rule-tester.js';
+import { NON_BUDGET_TABLE, ruleTester } from '../../../test/support/rule-tester.js';
 import rule from './text-components.js';
 
-const table = {
-  title: '人员情况表',
-  rows: [
-    ['项目', '人数'],
-    ['在职', '1'],
-  ],
-};
+const table = NON_BUDGET_TABLE;
 
 ruleTester(rule, {
   valid: [

@@ -17,8 +17,7 @@ import type { EngineFinding } from '../../engine/context.js';
 import type { Identity } from '../../engine/evidence.js';
 import { clauseStart, type Narrative } from '../../narrative/model.js';
 import type { Mention } from '../../narrative/mentions.js';
-import type { Statement } from '../../narrative/statement.js';
-import { figureOf } from '../../narrative/statement.js';
+import { figureOf, type Statement } from '../../narrative/statement.js';
 import { keyText } from '../../model/text.js';
 import { fig } from '../../contract/figure.js';
 

@@ -1,13 +1,7 @@
-import { ruleTester } from '../../../test/support/rule-tester.js';
+import { NON_BUDGET_TABLE, ruleTester } from '../../../test/support/rule-tester.js';
 import rule from './text-share.js';
 
-const table = {
-  title: '人员情况表',
-  rows: [
-    ['项目', '人数'],
-    ['在职', '1'],
-  ],
-};
+const table = NON_BUDGET_TABLE;
 const LIST = '2024 年度一般公共预算财政拨款支出 1432.83 万元，主要用于以下方面：一般公共服务支出 1337.02 万元，占 93.28%；卫生健康支出 21.44 万元，占 1.49%；住房保障支出 74.37 万元，占 5.19%。';
 
 ruleTester(rule, {
